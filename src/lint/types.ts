@@ -1,0 +1,102 @@
+import type { Position, Span } from '../model/types.js';
+
+/**
+ * Contracts between the three stages of the linter:
+ *
+ *   read/  (.txt .md .docx → SourceFile)  ──▶  segment.ts (SourceFile → SegmentedFile)
+ *          ──▶ rules/<id>.ts (check → Finding, relative to a node) ──▶ runner (→ Message, absolute)
+ */
+
+/** A piece of text rules look at: a paragraph, a list item or a heading of an input file. */
+export interface TextNode {
+  readonly kind: 'paragraph' | 'item' | 'heading' | 'cell';
+  /**
+   * The text, normalised: inner line breaks kept as `\n`, emphasis markers removed, never
+   * trimmed differently from the source. Positions inside it map back with `positionAt`.
+   */
+  readonly text: string;
+  /** Where the whole node is in the input file. */
+  readonly span: Span;
+  /** Order of the node in its file (0-based). */
+  readonly index: number;
+  /** Maps an index in `text` (0 … text.length) to a position in the input file. */
+  positionAt(index: number): Position;
+}
+
+/** An input file read and decoded: the flat list of its text nodes. */
+export interface SourceFile {
+  /** The path as given on the command line. */
+  readonly path: string;
+  readonly format: 'txt' | 'md' | 'docx';
+  /** The decoded text (for .docx: paragraphs joined by `\n`), for reporters that show it. */
+  readonly text: string;
+  readonly nodes: readonly TextNode[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The families of LINT.md; a rule belongs to one. */
+export type RuleFamily =
+  | 'wrong-partner'
+  | 'duplicated-clause'
+  | 'misplaced-clause'
+  | 'article-structure'
+  | 'placeholder'
+  | 'cross-reference'
+  | 'people'
+  | 'parties'
+  | 'deliberation'
+  | 'shared-clause'
+  | 'partner-agreement'
+  | 'typography';
+
+export interface RuleMeta {
+  /** kebab-case, equal to the file name: `rules/source-mention.ts` → « source-mention ». */
+  readonly id: string;
+  readonly family: RuleFamily;
+  /** One French sentence, shown in reports and SARIF `shortDescription`. */
+  readonly description: string;
+  readonly severity: Severity;
+  /** Documentation anchor: `docs/rules.md#<id>`. */
+  readonly url: string;
+}
+
+/** A place relative to a node: character indices into `node.text` (end exclusive). */
+export interface NodeRange {
+  readonly node: TextNode;
+  /** Defaults to 0. */
+  readonly start?: number;
+  /** Defaults to node.text.length. */
+  readonly end?: number;
+}
+
+/** What a rule reports: relative to a node; the runner computes absolute positions. */
+export interface Finding extends NodeRange {
+  /** French message for the clerk or reviewer. */
+  readonly message: string;
+  /** Other places the finding is about (the same person's other phone number…). */
+  readonly related?: readonly (NodeRange & { readonly file: string; readonly message?: string })[];
+  /** Overrides the rule's severity for this finding only (e.g. a blank signature date is info). */
+  readonly severity?: Severity;
+}
+
+/** A finding with its absolute place, ready for reporters. */
+export interface Message {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly url: string;
+  readonly related: readonly {
+    readonly file: string;
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    readonly message?: string;
+  }[];
+}

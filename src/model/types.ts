@@ -1,0 +1,165 @@
+/**
+ * The document model (DocModel): the one spine shared by the generator (templates → model →
+ * DOCX/PDF) and the linter (.txt/.md/.docx → model with positions → rules).
+ *
+ * Everything is plain readonly data. Positions are optional: generated documents carry none,
+ * documents read by the linter carry the place of each node in the input file.
+ */
+
+/** A place in an input file: 1-based line and column, 0-based character offset. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+/** A range in an input file; `end` is exclusive. */
+export interface Span {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A run of inline text with its emphasis. */
+export interface Run {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface HeadingBlock {
+  readonly kind: 'heading';
+  /** 1: document title, 2: article or annex heading, 3: sub-heading (e.g. a charter commitment). */
+  readonly level: 1 | 2 | 3;
+  readonly runs: readonly Run[];
+  readonly span?: Span;
+}
+
+export interface ParagraphBlock {
+  readonly kind: 'paragraph';
+  readonly runs: readonly Run[];
+  readonly align?: Align;
+  /** Keep this paragraph on the same page as the next block (titles of lists, party blocks). */
+  readonly keepWithNext?: boolean;
+  readonly span?: Span;
+}
+
+export interface ListItem {
+  readonly runs: readonly Run[];
+  readonly span?: Span;
+}
+
+export interface ListBlock {
+  readonly kind: 'list';
+  readonly ordered: boolean;
+  readonly items: readonly ListItem[];
+  readonly span?: Span;
+}
+
+export interface TableCell {
+  /** Each entry is one line (paragraph) of the cell. */
+  readonly lines: readonly (readonly Run[])[];
+}
+
+export interface TableBlock {
+  readonly kind: 'table';
+  /** Optional header row, repeated by renderers that split tables (none do: tables never split). */
+  readonly header?: readonly TableCell[];
+  readonly rows: readonly (readonly TableCell[])[];
+  readonly span?: Span;
+}
+
+/** One signing party: one column of the signature block. */
+export interface SignatureParty {
+  /** Stable id of the party (organisation id); names the PDF signature field. */
+  readonly id: string;
+  /** « Pour la Communauté de l'agglomération dijonnaise, » possibly on several lines. */
+  readonly heading: readonly string[];
+  /** « Le Président, », « Le Maire, », « L'Adjointe au Maire, ». */
+  readonly role: string;
+  /** The signer's name as printed under the signature space; absent when unknown. */
+  readonly name?: string;
+}
+
+export interface SignatureBlock {
+  readonly kind: 'signature';
+  /** « Dijon ». */
+  readonly place: string;
+  /** ISO date (YYYY-MM-DD) when already signed; absent: a blank to fill by hand. */
+  readonly date?: string;
+  /** Number of original copies; when present the block says « en N exemplaires originaux ». */
+  readonly originals?: number;
+  readonly parties: readonly SignatureParty[];
+  readonly span?: Span;
+}
+
+export interface PageBreakBlock {
+  readonly kind: 'pageBreak';
+  readonly span?: Span;
+}
+
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | TableBlock
+  | SignatureBlock
+  | PageBreakBlock;
+
+export type SectionKind =
+  /** Title page material: title, parties (« Entre … et … »). */
+  | 'front'
+  /** Préambule. */
+  | 'preamble'
+  /** Numbered article of a convention. */
+  | 'article'
+  /** Numbered annex; starts on a new page. */
+  | 'annex'
+  /** Any other unnumbered part (a charter's body, the decision of a deliberation). */
+  | 'body';
+
+export type AnnexKind = 'referents' | 'data' | 'charter' | 'engagement' | 'other';
+
+export interface Section {
+  readonly kind: SectionKind;
+  /** Article or annex number (derived, never typed). */
+  readonly number?: number;
+  /** « Objet de la convention », « Référents techniques et de suivi ». */
+  readonly title?: string;
+  readonly annexKind?: AnnexKind;
+  readonly blocks: readonly Block[];
+  readonly span?: Span;
+}
+
+export type DocumentKind = 'convention' | 'charter' | 'engagement' | 'deliberation' | 'unknown';
+
+/** Core properties written to DOCX core.xml and the PDF Info/XMP. */
+export interface DocumentMeta {
+  readonly title: string;
+  readonly subject: string;
+  readonly author: string;
+  /** BCP 47, always « fr-FR » for generated documents. */
+  readonly language: string;
+  /** ISO date (YYYY-MM-DD) taken from the data: never the clock, so output is deterministic. */
+  readonly date: string;
+  readonly keywords?: readonly string[];
+}
+
+export interface Document {
+  /** File-system safe id: « caf-21 », « chenove », « caf-21-compas-tis ». */
+  readonly id: string;
+  readonly kind: DocumentKind;
+  readonly meta: DocumentMeta;
+  /** Running header text (« Observatoire de la Cohésion Sociale … »). */
+  readonly header?: string;
+  readonly sections: readonly Section[];
+  readonly span?: Span;
+}
+
+/** Concatenated text of runs. */
+export function runsText(runs: readonly Run[]): string {
+  let out = '';
+  for (const r of runs) out += r.text;
+  return out;
+}
