@@ -121,6 +121,12 @@ export type SectionKind =
 
 export type AnnexKind = 'referents' | 'data' | 'charter' | 'engagement' | 'other';
 
+/**
+ * A section of a document. Its visible heading is an explicit heading block inside `blocks`:
+ * renderers never write text of their own except the running header, the « page X / Y »
+ * footer and the signature lead sentence (`model/signature.ts`). `kind`, `number` and `title`
+ * drive layout (annexes start on a new page) and navigation (bookmarks, outline).
+ */
 export interface Section {
   readonly kind: SectionKind;
   /** Article or annex number (derived, never typed). */

@@ -8,8 +8,12 @@ export const OrganisationFields = {
   legalName: z.string().min(1),
   /** Name used in the body of the text: « CAF de la Côte d'Or », « Pôle Emploi ». */
   shortName: z.string().min(1),
+  /** Gender and article of `shortName` (« le Grand Dijon », « l'URSSAF », « Pôle Emploi »). */
   gender: Gender,
   article: ArticleForm,
+  /** Gender and article of `legalName` when they differ (« la Communauté … » but « le Grand Dijon »). */
+  legalGender: Gender.optional(),
+  legalArticle: ArticleForm.optional(),
   address: Address.optional(),
   /** Person id of the representative who signs. */
   representative: Id.optional(),
