@@ -1,374 +1,431 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
-import { ConvkitErrors, type Location } from '../errors.js';
+import type { Document as YamlDocument, LineCounter } from 'yaml';
+import { z } from 'zod';
+import { ConvkitErrors } from '../errors.js';
 import {
+  DeliberationSchema,
+  Id,
   ObservatorySchema,
   OrganisationSchema,
   PartnerSchema,
   PeopleFileSchema,
   SignatorySchema,
+  type Deliberation,
   type Observatory,
   type Organisation,
   type Partner,
   type Person,
   type Signatory,
 } from '../schema/index.js';
-import { translateIssue } from './messages.js';
+import { blankWarnings } from './blanks.js';
+import { translateIssue, unknownFieldMessage } from './messages.js';
+import { readDataText } from './read-text.js';
+import { checkReferences } from './references.js';
+import { fieldInfo } from './schema-walk.js';
+import type { DataProblem, DataProblemCode, DatasetView, EntityKind, SourceIndex } from './types.js';
+import { keyPosition, parseYaml, positionOf, sourceTextAt, type YamlSource } from './yaml-source.js';
 
-/** Largest data file accepted: far above any real feed, far below what would exhaust memory. */
+export type { DataProblem, DataProblemCode, DatasetView, EntityKind, SourceIndex } from './types.js';
+export { blankWarnings } from './blanks.js';
+export { MAX_ALIAS_COUNT } from './yaml-source.js';
+
+/**
+ * Largest data file accepted (1 MiB): far above any real feed (the largest bundled file is a few
+ * kilobytes), far below what would exhaust memory. Larger files are refused without being read.
+ */
 export const MAX_FILE_BYTES = 1024 * 1024;
-/** Alias expansion limit: an alias bomb fails instead of expanding exponentially. */
-const MAX_ALIAS_COUNT = 100;
-
-/** A problem found in the data, with its place. */
-export interface DataProblem {
-  readonly message: string;
-  readonly location: Location;
-  readonly severity: 'error' | 'warning';
-}
-
-/** Where an entity or one of its fields is defined. */
-export interface SourceIndex {
-  /** `locate('partner', 'caf-21', ['referents', 1])` → file:line:column of that value. */
-  locate(kind: EntityKind, id: string, fieldPath?: readonly (string | number)[]): Location | undefined;
-}
-
-export type EntityKind = 'observatory' | 'organisation' | 'partner' | 'signatory' | 'person';
 
 /** Everything under `data/`, validated and cross-referenced. */
-export interface Dataset {
-  readonly root: string;
+export interface Dataset extends DatasetView {
   readonly observatory: Observatory;
-  /** Coordinator and contractor, by id. */
-  readonly organisations: ReadonlyMap<string, Organisation>;
-  /** Sorted by id. */
-  readonly partners: readonly Partner[];
-  /** Sorted by id. */
-  readonly signatories: readonly Signatory[];
-  readonly people: ReadonlyMap<string, Person>;
-  readonly sources: SourceIndex;
   /** Non-blocking problems: blanks the documents will show (a missing phone, function…). */
   readonly warnings: readonly DataProblem[];
 }
 
 /** A data file parsed and validated, with what is needed to locate any of its values. */
 export interface Parsed<T> {
+  /** The path as shown in messages: relative to the working directory when inside it. */
   readonly file: string;
   readonly value: T;
   readonly doc: YamlDocument.Parsed;
   readonly lines: LineCounter;
-  /** Path prefix inside the file (people files hold a list). */
+  readonly source: YamlSource;
+  /** Path prefix inside the file of the entity it defines (people files hold a list). */
   readonly prefix: readonly (string | number)[];
 }
 
-/** Loads and validates a data folder. Throws `ConvkitErrors` listing every located problem. */
-export async function loadDataset(root: string): Promise<Dataset> {
+/** What {@link parseDataFile} found in one file. */
+export interface ParseResult<T> {
+  /** Present when the file is valid. */
+  readonly parsed?: Parsed<T>;
+  /** Every problem of the file (errors only), in file order. Empty when `parsed` is present. */
+  readonly problems: DataProblem[];
+  /** The plain data YAML yielded, even when the schema rejected it; absent if the YAML failed. */
+  readonly raw?: unknown;
+  /** The parsed YAML with positions, when the file could be parsed. */
+  readonly source?: YamlSource;
+  /** The path as shown in messages. */
+  readonly file: string;
+}
+
+/** Result of {@link checkDataset}: never throws for bad data. */
+export interface DataCheck {
+  /** Present when there is no error. */
+  readonly dataset?: Dataset;
+  /** Errors and warnings of every file, sorted by file, line and column. */
+  readonly problems: readonly DataProblem[];
+  /** Data files read, as shown in messages. */
+  readonly files: readonly string[];
+}
+
+/**
+ * Reads one YAML data file and validates it against a zod schema. Never throws for bad input:
+ * every problem comes back located (file, line, column, field path) with a French message:
+ * unreadable, too large (refused unread beyond {@link MAX_FILE_BYTES}), not UTF-8, YAML syntax,
+ * alias bomb, empty, not a map, and each schema issue (one per unknown key, at the key).
+ */
+export async function parseDataFile<S extends z.ZodType>(file: string, schema: S): Promise<ParseResult<z.infer<S>>> {
+  const shown = displayPath(file);
+  const problem = (code: DataProblemCode, message: string, line?: number, column?: number, field?: string): DataProblem => ({
+    severity: 'error',
+    code,
+    message,
+    location: { file: shown, ...(line === undefined ? {} : { line, column }), ...(field === undefined ? {} : { field }) },
+  });
+
+  const read = await readDataText(file, MAX_FILE_BYTES);
+  if (!read.ok) return { file: shown, problems: [problem(read.failure.code, read.failure.message, read.failure.line, read.failure.column)] };
+
+  const yaml = parseYaml(read.text);
+  const source = yaml.source;
+  if (yaml.problems.length > 0) {
+    return { file: shown, source, problems: yaml.problems.map((p) => problem(p.code, p.message, p.line, p.column)) };
+  }
+  const raw = yaml.data;
+  const expectsMap = fieldInfo(schema, []).keys.length > 0;
+  if (raw === null || raw === undefined) {
+    return { file: shown, source, raw, problems: [problem('empty-file', 'fichier vide : aucune donnée (seulement des commentaires ?)', 1, 1)] };
+  }
+  if (expectsMap && (typeof raw !== 'object' || Array.isArray(raw))) {
+    const at = positionOf(source, []);
+    const what = Array.isArray(raw) ? 'une liste (lignes « - … »)' : `une valeur isolée (${JSON.stringify(raw)})`;
+    return {
+      file: shown,
+      source,
+      raw,
+      problems: [problem('not-a-map', `le fichier doit contenir des champs « clé: valeur » au premier niveau, pas ${what}`, at.line, at.column)],
+    };
+  }
+
+  const result = schema.safeParse(raw, { reportInput: true, error: FRENCH.localeError });
+  if (result.success) {
+    const parsed: Parsed<z.infer<S>> = { file: shown, value: result.data as z.infer<S>, doc: source.doc, lines: source.lines, source, prefix: [] };
+    return { file: shown, parsed, source, raw, problems: [] };
+  }
   const problems: DataProblem[] = [];
-  const rel = (file: string): string => path.relative(process.cwd(), file) || file;
-
-  const rootStat = await stat(root).catch(() => undefined);
-  if (!rootStat?.isDirectory()) {
-    throw new ConvkitErrors([{ message: 'dossier de données introuvable', location: { file: rel(root) } }]);
-  }
-
-  const parseFile = async <S extends z.ZodType>(file: string, schema: S): Promise<Parsed<z.infer<S>> | undefined> => {
-    const r = await parseDataFile(file, schema);
-    problems.push(...r.problems);
-    return r.parsed;
-  };
-
-  const yamlFiles = async (dir: string): Promise<string[]> => {
-    const entries = await readdir(dir).catch(() => [] as string[]);
-    return entries.filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
-  };
-
-  const observatory = await parseFile(path.join(root, 'observatory.yaml'), ObservatorySchema);
-  const organisations = await Promise.all(
-    (await yamlFiles(path.join(root, 'organisations'))).map((f) => parseFile(f, OrganisationSchema)),
-  );
-  const partners = await Promise.all((await yamlFiles(path.join(root, 'partners'))).map((f) => parseFile(f, PartnerSchema)));
-  const signatories = await Promise.all(
-    (await yamlFiles(path.join(root, 'signatories'))).map((f) => parseFile(f, SignatorySchema)),
-  );
-  const peopleFiles = await Promise.all((await yamlFiles(path.join(root, 'people'))).map((f) => parseFile(f, PeopleFileSchema)));
-
-  // Index every entity with where it is defined.
-  type Entry = { readonly parsed: Parsed<unknown>; readonly prefix: readonly (string | number)[] };
-  const index = new Map<string, Entry>();
-  const key = (kind: EntityKind, id: string): string => `${kind}:${id}`;
-  const register = (kind: EntityKind, id: string, parsed: Parsed<unknown>, prefix: readonly (string | number)[]): void => {
-    const k = key(kind, id);
-    const previous = index.get(k);
-    if (previous) {
-      const first = locateIn(previous.parsed, [...previous.prefix, 'id']);
-      problems.push({
-        severity: 'error',
-        message: `identifiant « ${id} » déjà défini${first ? ` dans ${previous.parsed.file}:${first.line}` : ''}`,
-        location: { file: parsed.file, ...locateIn(parsed, [...prefix, 'id']), field: formatPath([...prefix, 'id']) },
-      });
-      return;
+  for (const issue of result.error.issues) {
+    const p = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const info = fieldInfo(schema, p);
+      for (const key of issue.keys) {
+        const at = keyPosition(source, p, key);
+        problems.push(problem('unknown-field', unknownFieldMessage(key, info.keys), at.line, at.column, formatPath([...p, key])));
+      }
+      continue;
     }
-    index.set(k, { parsed, prefix });
-  };
-
-  const orgMap = new Map<string, Organisation>();
-  for (const o of organisations) if (o) { orgMap.set(o.value.id, o.value); register('organisation', o.value.id, o, []); }
-  const partnerList: Partner[] = [];
-  for (const p of partners) if (p) { partnerList.push(p.value); register('partner', p.value.id, p, []); }
-  const signatoryList: Signatory[] = [];
-  for (const s of signatories) if (s) { signatoryList.push(s.value); register('signatory', s.value.id, s, []); }
-  const people = new Map<string, Person>();
-  for (const f of peopleFiles) {
-    if (!f) continue;
-    f.value.people.forEach((person, i) => {
-      if (!people.has(person.id)) people.set(person.id, person);
-      register('person', person.id, f, ['people', i]);
-    });
+    const at = positionOf(source, p);
+    const message = translateIssue(issue, { source: sourceTextAt(source, p), optional: fieldInfo(schema, p).optional });
+    problems.push(problem(issueCode(issue), message, at.line, at.column, formatPath(p)));
   }
-  if (observatory) index.set(key('observatory', 'observatory'), { parsed: observatory, prefix: [] });
+  problems.sort(byPlace);
+  return { file: shown, source, raw, problems };
+}
 
-  // Each file must be named after its id, so that ids and paths never drift apart.
-  const checkFileName = (kind: EntityKind, list: readonly (Parsed<{ id: string }> | undefined)[]): void => {
-    for (const p of list) {
-      if (!p) continue;
-      const base = path.basename(p.file).replace(/\.ya?ml$/, '');
-      if (base !== p.value.id) {
+/**
+ * Checks a whole data folder: every file, then ids, file names and cross-references, then the
+ * blanks the documents will show. Never throws for bad data: every problem of every file is in
+ * `problems`, and `dataset` is present when none is an error.
+ */
+export async function checkDataset(root: string): Promise<DataCheck> {
+  const problems: DataProblem[] = [];
+  const shownRoot = displayPath(root);
+  const rootInfo = await stat(root).catch(() => undefined);
+  if (!rootInfo?.isDirectory()) {
+    const message = rootInfo ? 'ce n’est pas un dossier : indiquez le dossier des données (--data)' : 'dossier de données introuvable';
+    return { problems: [{ severity: 'error', code: 'missing-folder', message, location: { file: shownRoot } }], files: [] };
+  }
+
+  const list = async (dir: string, required: boolean): Promise<{ files: string[]; exists: boolean }> => {
+    const full = path.join(root, dir);
+    const entries = await readdir(full, { withFileTypes: true }).catch((error: unknown) => error as NodeJS.ErrnoException);
+    if (entries instanceof Error) {
+      const missing = entries.code === 'ENOENT';
+      if (required || !missing) {
         problems.push({
           severity: 'error',
-          message: `le fichier doit porter le nom de son identifiant (« ${p.value.id}.yaml »)`,
-          location: { file: p.file, ...locateIn(p, ['id']), field: 'id' },
+          code: missing ? 'missing-folder' : 'unreadable',
+          message: missing
+            ? `dossier obligatoire introuvable (${FOLDER_ROLES[dir] ?? dir})`
+            : `lecture du dossier impossible (${entries.code ?? 'erreur système'})`,
+          location: { file: displayPath(full) },
+        });
+      }
+      return { files: [], exists: !missing };
+    }
+    const files: string[] = [];
+    for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (/\.ya?ml$/i.test(e.name) && !e.isDirectory()) files.push(path.join(full, e.name));
+      else if (e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('~')) {
+        problems.push({
+          severity: 'warning',
+          code: 'ignored-file',
+          message: 'fichier ignoré : seuls les fichiers .yaml sont lus',
+          location: { file: displayPath(path.join(full, e.name)) },
         });
       }
     }
-    void kind;
+    return { files, exists: true };
   };
-  checkFileName('organisation', organisations);
-  checkFileName('partner', partners);
-  checkFileName('signatory', signatories);
+
+  const [orgDir, partnerDir, signatoryDir, peopleDir, deliberationDir] = await Promise.all([
+    list('organisations', true),
+    list('partners', true),
+    list('signatories', false),
+    list('people', true),
+    list('deliberations', false),
+  ]);
+  const parseAll = <S extends z.ZodType>(files: readonly string[], schema: S): Promise<ParseResult<z.infer<S>>[]> =>
+    Promise.all(files.map((f) => parseDataFile(f, schema)));
+  const [observatoryFile, organisations, partners, signatories, peopleFiles, deliberations] = await Promise.all([
+    parseDataFile(path.join(root, 'observatory.yaml'), ObservatorySchema),
+    parseAll(orgDir.files, OrganisationSchema),
+    parseAll(partnerDir.files, PartnerSchema),
+    parseAll(signatoryDir.files, SignatorySchema),
+    parseAll(peopleDir.files, PeopleFileSchema),
+    parseAll(deliberationDir.files, DeliberationSchema),
+  ]);
+  const all: ParseResult<unknown>[] = [observatoryFile, ...organisations, ...partners, ...signatories, ...peopleFiles, ...deliberations];
+  for (const r of all) problems.push(...r.problems);
+  const missingObservatory = observatoryFile.problems.find((p) => p.code === 'missing-file');
+  if (missingObservatory) {
+    problems[problems.indexOf(missingObservatory)] = {
+      ...missingObservatory,
+      message: 'fichier obligatoire introuvable : il décrit l’observatoire commun à tous les documents',
+    };
+  }
+
+  // Ids: where each is defined, which are known only from rejected files, which kinds are uncertain.
+  type Entry = { readonly file: ParseResult<unknown>; readonly source: YamlSource; readonly prefix: readonly (string | number)[] };
+  const index = new Map<string, Entry>();
+  const rawIds = new Map<EntityKind, Set<string>>();
+  const uncertain = new Set<EntityKind>();
+  const key = (kind: EntityKind, id: string): string => `${kind}:${id}`;
+  const noteRaw = (kind: EntityKind, id: unknown): void => {
+    if (typeof id !== 'string') {
+      uncertain.add(kind);
+      return;
+    }
+    const set = rawIds.get(kind) ?? new Set<string>();
+    set.add(id);
+    rawIds.set(kind, set);
+  };
+  const place = (e: Entry, p: readonly (string | number)[]): { line: number; column: number } => positionOf(e.source, [...e.prefix, ...p]);
+  /** The shared namespace of organisations, partners and signatories (people name any of them). */
+  const parties = new Map<string, { kind: EntityKind; entry: Entry }>();
+  const register = (kind: EntityKind, id: string, file: ParseResult<unknown>, prefix: readonly (string | number)[]): void => {
+    const source = file.source;
+    if (!source) return;
+    const entry: Entry = { file, source, prefix };
+    noteRaw(kind, id);
+    const where = (e: Entry): string => {
+      const at = place(e, ['id']);
+      return `${e.file.file}:${at.line}:${at.column}`;
+    };
+    const here = place(entry, ['id']);
+    const duplicate = (message: string): void => {
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-id',
+        message,
+        location: { file: file.file, ...here, field: formatPath([...prefix, 'id']) },
+      });
+    };
+    const previous = index.get(key(kind, id));
+    if (previous) {
+      duplicate(`identifiant « ${id} » déjà défini dans ${where(previous)}`);
+      return;
+    }
+    if (kind === 'organisation' || kind === 'partner' || kind === 'signatory') {
+      const other = parties.get(id);
+      if (other) {
+        duplicate(`identifiant « ${id} » déjà utilisé par ${KIND_NAMES[other.kind]} ${where(other.entry)} : organisations, partenaires et signataires partagent les mêmes identifiants`);
+        return;
+      }
+      parties.set(id, { kind, entry });
+    }
+    index.set(key(kind, id), entry);
+  };
+  const recordRaw = (kind: EntityKind, r: ParseResult<unknown>): void => {
+    if (r.parsed) return;
+    const raw = r.raw;
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) noteRaw(kind, (raw as Record<string, unknown>).id);
+    else uncertain.add(kind);
+  };
+
+  const orgMap = new Map<string, Organisation>();
+  const partnerList: Partner[] = [];
+  const signatoryList: Signatory[] = [];
+  const deliberationList: Deliberation[] = [];
+  const people = new Map<string, Person>();
+  for (const r of organisations) {
+    recordRaw('organisation', r);
+    if (r.parsed) {
+      register('organisation', r.parsed.value.id, r, []);
+      if (!orgMap.has(r.parsed.value.id)) orgMap.set(r.parsed.value.id, r.parsed.value);
+    }
+  }
+  for (const [kind, files, list] of [
+    ['partner', partners, partnerList],
+    ['signatory', signatories, signatoryList],
+    ['deliberation', deliberations, deliberationList],
+  ] as const) {
+    for (const r of files as readonly ParseResult<{ id: string }>[]) {
+      recordRaw(kind, r);
+      if (!r.parsed) continue;
+      const before = problems.length;
+      register(kind, r.parsed.value.id, r, []);
+      if (problems.length === before) (list as { id: string }[]).push(r.parsed.value);
+    }
+  }
+  for (const r of peopleFiles) {
+    if (r.parsed) {
+      r.parsed.value.people.forEach((person, i) => {
+        register('person', person.id, r, ['people', i]);
+        if (!people.has(person.id)) people.set(person.id, person);
+      });
+      continue;
+    }
+    const list = (r.raw as { people?: unknown } | null | undefined)?.people;
+    if (Array.isArray(list)) for (const item of list) noteRaw('person', (item as { id?: unknown } | null)?.id);
+    else uncertain.add('person');
+  }
+  const observatory = observatoryFile.parsed;
+  if (observatory) index.set(key('observatory', 'observatory'), { file: observatoryFile, source: observatory.source, prefix: [] });
+
+  // Each file is named after its id, so that ids and output paths never drift apart.
+  for (const r of [...organisations, ...partners, ...signatories, ...deliberations] as ParseResult<unknown>[]) {
+    const id = (r.raw as { id?: unknown } | null | undefined)?.id;
+    if (!r.source || typeof id !== 'string' || !Id.safeParse(id).success) continue;
+    const base = path.basename(r.file).replace(/\.ya?ml$/i, '');
+    if (base !== id) {
+      problems.push({
+        severity: 'error',
+        code: 'file-name',
+        message: `l’identifiant « ${id} » ne correspond pas au nom du fichier « ${path.basename(r.file)} » : renommez le fichier en « ${id}.yaml » ou corrigez l’identifiant`,
+        location: { file: r.file, ...positionOf(r.source, ['id']), field: 'id' },
+      });
+    }
+  }
 
   const sources: SourceIndex = {
     locate(kind, id, fieldPath = []) {
       const entry = index.get(key(kind, id));
       if (!entry) return undefined;
       const full = [...entry.prefix, ...fieldPath];
-      return { file: entry.parsed.file, ...locateIn(entry.parsed, full), field: formatPath(full) };
+      return { file: entry.file.file, ...positionOf(entry.source, full), field: formatPath(full) };
     },
   };
-
-  // Cross-references are only meaningful once every file is valid: a file rejected above
-  // would otherwise make every reference to its entities look unknown.
-  if (problems.some((p) => p.severity === 'error')) throw new ConvkitErrors(problems);
-  const refProblem = (kind: EntityKind, id: string, field: readonly (string | number)[], message: string): void => {
-    problems.push({ severity: 'error', message, location: sources.locate(kind, id, field) ?? { file: root } });
-  };
-  const needPerson = (kind: EntityKind, id: string, field: readonly (string | number)[], ref: string | undefined): void => {
-    if (ref !== undefined && !people.has(ref)) refProblem(kind, id, field, `personne inconnue : « ${ref} » (aucune entrée dans data/people/)`);
-  };
-  if (observatory) {
-    const o = observatory.value;
-    for (const f of ['coordinator', 'contractor'] as const) {
-      if (!orgMap.has(o[f])) refProblem('observatory', 'observatory', [f], `organisation inconnue : « ${o[f]} » (aucun fichier data/organisations/${o[f]}.yaml)`);
-    }
-    o.coordinatorReferents.forEach((r, i) => needPerson('observatory', 'observatory', ['coordinatorReferents', i], r));
-    o.contractorReferents.forEach((r, i) => needPerson('observatory', 'observatory', ['contractorReferents', i], r));
-  }
-  for (const o of orgMap.values()) needPerson('organisation', o.id, ['representative'], o.representative);
-  const partnerIds = new Set(partnerList.map((p) => p.id));
-  for (const p of partnerList) {
-    needPerson('partner', p.id, ['representative'], p.representative);
-    p.referents.forEach((r, i) => needPerson('partner', p.id, ['referents', i], r));
-    if (p.collection.mode === 'interface') {
-      if (!partnerIds.has(p.collection.via)) {
-        refProblem('partner', p.id, ['collection', 'via'], `partenaire inconnu : « ${p.collection.via} » (aucun fichier data/partners/${p.collection.via}.yaml)`);
-      } else if (p.collection.via === p.id) {
-        refProblem('partner', p.id, ['collection', 'via'], 'un partenaire ne peut pas être sa propre interface');
-      }
-    }
-  }
-  for (const s of signatoryList) needPerson('signatory', s.id, ['representative'], s.representative);
-  const orgIds = new Set([...orgMap.keys(), ...partnerIds, ...signatoryList.map((s) => s.id)]);
-  for (const person of people.values()) {
-    if (person.organisation !== undefined && !orgIds.has(person.organisation)) {
-      refProblem('person', person.id, ['organisation'], `organisation inconnue : « ${person.organisation} »`);
-    }
-  }
-
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0 || !observatory) {
-    throw new ConvkitErrors(
-      errors.length > 0 ? errors : [{ message: 'fichier introuvable', location: { file: rel(path.join(root, 'observatory.yaml')) } }],
-    );
-  }
-
   const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const dataset: Dataset = {
+  const view: DatasetView = {
     root,
-    observatory: observatory.value,
+    ...(observatory ? { observatory: observatory.value } : {}),
     organisations: orgMap,
     partners: partnerList.sort(byId),
     signatories: signatoryList.sort(byId),
     people,
+    deliberations: deliberationList.sort(byId),
     sources,
-    warnings: [],
   };
-  return { ...dataset, warnings: blankWarnings(dataset) };
-}
+  problems.push(
+    ...checkReferences(view, {
+      isKnown: (kind, id) => uncertain.has(kind) || (rawIds.get(kind)?.has(id) ?? false),
+      candidates: (kind) => [...(rawIds.get(kind) ?? [])].sort(),
+      hasDeliberations: deliberationDir.exists,
+    }),
+    ...blankWarnings(view),
+  );
 
-/** Blanks the generated documents will show: non-blocking, reported by `convkit validate`. */
-export function blankWarnings(d: Omit<Dataset, 'warnings'>): DataProblem[] {
-  const out: DataProblem[] = [];
-  const warn = (kind: EntityKind, id: string, field: readonly (string | number)[], message: string): void => {
-    out.push({ severity: 'warning', message, location: d.sources.locate(kind, id, field) ?? { file: d.root } });
-  };
-  const referents = new Set<string>([
-    ...d.observatory.coordinatorReferents,
-    ...d.observatory.contractorReferents,
-    ...d.partners.flatMap((p) => p.referents),
-  ]);
-  for (const id of [...referents].sort()) {
-    const p = d.people.get(id);
-    if (!p) continue;
-    const name = [p.firstName, p.lastName].filter(Boolean).join(' ');
-    if (!p.firstName) warn('person', id, [], `référent « ${name} » : prénom non renseigné (un blanc sera laissé à compléter)`);
-    if (!p.function) warn('person', id, [], `référent « ${name} » : fonction non renseignée (un blanc sera laissé à compléter)`);
-    if (!p.phone) warn('person', id, [], `référent « ${name} » : téléphone non renseigné (un blanc sera laissé à compléter)`);
-    if (!p.email) warn('person', id, [], `référent « ${name} » : adresse électronique non renseignée (un blanc sera laissé à compléter)`);
-  }
-  const orgs: [EntityKind, { id: string; representative?: string | undefined; address?: readonly string[] | undefined }][] = [
-    ...[...d.organisations.values()].map((o): [EntityKind, typeof o] => ['organisation', o]),
-    ...d.partners.map((p): [EntityKind, typeof p] => ['partner', p]),
-    ...d.signatories.map((s): [EntityKind, typeof s] => ['signatory', s]),
-  ];
-  for (const [kind, o] of orgs) {
-    if (!o.representative) warn(kind, o.id, [], `« ${o.id} » : représentant non renseigné (le nom du signataire sera laissé en blanc)`);
-    if (kind === 'partner' && !o.address) warn(kind, o.id, [], `« ${o.id} » : adresse non renseignée`);
-  }
-  return out;
+  problems.sort(byPlace);
+  const files = all.map((r) => r.file);
+  const hasErrors = problems.some((p) => p.severity === 'error');
+  if (hasErrors || !view.observatory) return { problems, files };
+  const dataset: Dataset = { ...view, observatory: view.observatory, warnings: problems.filter((p) => p.severity === 'warning') };
+  return { dataset, problems, files };
 }
 
 /**
- * Reads one YAML data file and validates it against a zod schema. Never throws for bad input:
- * returns every located problem (syntax, alias bomb, size, schema) instead.
+ * Loads and validates a data folder for generation. Throws `ConvkitErrors` (exit status 2)
+ * listing every located error of every file; warnings are in `Dataset.warnings`.
  */
-export async function parseDataFile<S extends z.ZodType>(
-  file: string,
-  schema: S,
-): Promise<{ parsed?: Parsed<z.infer<S>>; problems: DataProblem[] }> {
-  const problems: DataProblem[] = [];
-  const rel = (f: string): string => path.relative(process.cwd(), f) || f;
-  const parsed = await (async (): Promise<Parsed<z.infer<S>> | undefined> => {
-    const shown = rel(file);
-    const info = await stat(file).catch(() => undefined);
-    if (!info) {
-      problems.push({ severity: 'error', message: 'fichier introuvable', location: { file: shown } });
-      return undefined;
-    }
-    if (info.size > MAX_FILE_BYTES) {
-      problems.push({
-        severity: 'error',
-        message: `fichier trop volumineux (${info.size} octets, maximum ${MAX_FILE_BYTES})`,
-        location: { file: shown },
-      });
-      return undefined;
-    }
-    const text = await readFile(file, 'utf8');
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const at = (offset: number): { line: number; column: number } => {
-      const p = lines.linePos(offset);
-      return { line: p.line, column: p.col };
-    };
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        problems.push({
-          severity: 'error',
-          message: `YAML invalide : ${yamlErrorInFrench(e.code, e.message)}`,
-          location: { file: shown, ...at(e.pos[0]) },
-        });
-      }
-      return undefined;
-    }
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      problems.push({
-        severity: 'error',
-        message: `YAML refusé : ${error instanceof Error && /alias/i.test(error.message) ? 'trop d’alias (bombe d’alias ?)' : String(error)}`,
-        location: { file: shown, line: 1, column: 1 },
-      });
-      return undefined;
-    }
-    const result = schema.safeParse(data, { reportInput: true });
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const p = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-        problems.push({
-          severity: 'error',
-          message: translateIssue(issue),
-          location: { file: shown, ...nodePosition(doc, p, at), field: formatPath(p) },
-        });
-      }
-      return undefined;
-    }
-    return { file: shown, value: result.data as z.infer<S>, doc, lines, prefix: [] };
-  })();
-  return parsed ? { parsed, problems } : { problems };
+export async function loadDataset(root: string): Promise<Dataset> {
+  const check = await checkDataset(root);
+  if (check.dataset) return check.dataset;
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  throw new ConvkitErrors(errors);
 }
 
+/** « referents[1] », « people[2].phone », « collection.via ». */
 export function formatPath(p: readonly (string | number)[]): string {
   let out = '';
   for (const k of p) out += typeof k === 'number' ? `[${k}]` : out === '' ? k : `.${k}`;
   return out;
 }
 
-/** Position of the value at `p`, or of its deepest existing parent (for a missing key). */
-function nodePosition(
-  doc: YamlDocument.Parsed,
-  p: readonly (string | number)[],
-  at: (offset: number) => { line: number; column: number },
-): { line: number; column: number } {
-  let node: unknown = doc.contents;
-  let best: { line: number; column: number } = at((doc.contents as YamlNode | null)?.range?.[0] ?? 0);
-  for (const k of p) {
-    if (isMap(node)) {
-      const pair = node.items.find((it) => (it.key as { value?: unknown } | null)?.value === k);
-      if (!pair) break;
-      const keyNode = pair.key as YamlNode | null;
-      if (keyNode?.range) best = at(keyNode.range[0]);
-      node = pair.value;
-      const v = node as YamlNode | null;
-      if (v?.range && !isMap(v) && !isSeq(v)) best = at(v.range[0]);
-    } else if (isSeq(node) && typeof k === 'number') {
-      const item = node.items[k] as YamlNode | undefined;
-      if (!item) break;
-      if (item.range) best = at(item.range[0]);
-      node = item;
-    } else break;
+/** Line and column of the value at path `p` in a parsed file (of its deepest existing parent). */
+export function locateIn(parsed: Parsed<unknown>, p: readonly (string | number)[]): { line: number; column: number } {
+  return positionOf(parsed.source, p);
+}
+
+/** A path as shown in messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  if (relative === '') return file;
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative;
+}
+
+const FRENCH = z.locales.fr();
+
+const KIND_NAMES: Record<EntityKind, string> = {
+  observatory: 'l’observatoire',
+  organisation: 'l’organisation',
+  partner: 'le partenaire',
+  signatory: 'le signataire',
+  person: 'la personne',
+  deliberation: 'la délibération',
+};
+
+const FOLDER_ROLES: Record<string, string> = {
+  organisations: 'le coordinateur et le prestataire, un fichier chacun',
+  partners: 'un fichier par partenaire',
+  people: 'les personnes, référents et représentants',
+};
+
+function issueCode(issue: z.core.$ZodIssue): DataProblemCode {
+  if (issue.code === 'invalid_type') return issue.input === undefined ? 'missing-field' : issue.input === null ? 'empty-value' : 'wrong-type';
+  if (issue.code === 'invalid_union' && 'discriminator' in issue) {
+    const input = issue.input as Record<string, unknown> | undefined;
+    return input && typeof input === 'object' && input[String(issue.discriminator)] === undefined ? 'missing-field' : 'invalid-value';
   }
-  return best;
+  return 'invalid-value';
 }
 
-/** Line and column of the value at path `p` in a parsed file. */
-export function locateIn(parsed: Parsed<unknown>, p: readonly (string | number)[]): { line: number; column: number } | undefined {
-  return nodePosition(parsed.doc, p, (offset) => {
-    const pos = parsed.lines.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  });
-}
-
-function yamlErrorInFrench(code: string, message: string): string {
-  const known: Record<string, string> = {
-    DUPLICATE_KEY: 'clé en double',
-    BAD_INDENT: 'indentation incorrecte',
-    MISSING_CHAR: 'caractère manquant',
-    MULTILINE_IMPLICIT_KEY: 'clé implicite sur plusieurs lignes',
-    UNEXPECTED_TOKEN: 'élément inattendu',
-    BLOCK_AS_IMPLICIT_KEY: 'bloc utilisé comme clé',
-    TAB_AS_INDENT: 'tabulation utilisée pour l’indentation',
-    BAD_SCALAR_START: 'début de valeur invalide',
-  };
-  return `${known[code] ?? 'erreur de syntaxe'} (${message.split('\n')[0] ?? ''})`;
+/** File, line, column, errors first; otherwise the (deterministic) order of discovery is kept. */
+function byPlace(a: DataProblem, b: DataProblem): number {
+  const fa = a.location.file;
+  const fb = b.location.file;
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const d = (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0);
+  if (d !== 0) return d;
+  return a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1;
 }

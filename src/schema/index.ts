@@ -4,3 +4,4 @@ export * from './organisation.js';
 export * from './partner.js';
 export * from './signatory.js';
 export * from './observatory.js';
+export * from './deliberation.js';

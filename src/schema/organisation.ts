@@ -3,29 +3,33 @@ import { Address, ArticleForm, Gender, Id } from './common.js';
 
 /** What every organisation has: names with their grammar, address, representative. */
 export const OrganisationFields = {
-  id: Id,
+  id: Id.describe('Identifiant, égal au nom du fichier sans « .yaml »'),
   /** Full legal name, without article: « Caisse d'Allocations Familiales de la Côte d'Or ». */
-  legalName: z.string().min(1),
+  legalName: z.string().min(1).describe('Nom officiel complet, sans article (« Caisse d’Allocations Familiales de la Côte d’Or »)'),
   /** Name used in the body of the text: « CAF de la Côte d'Or », « Pôle Emploi ». */
-  shortName: z.string().min(1),
+  shortName: z.string().min(1).describe('Nom employé dans le texte (« CAF de la Côte d’Or », « Pôle Emploi »)'),
   /** Gender and article of `shortName` (« le Grand Dijon », « l'URSSAF », « Pôle Emploi »). */
   gender: Gender,
   article: ArticleForm,
   /** Gender and article of `legalName` when they differ (« la Communauté … » but « le Grand Dijon »). */
-  legalGender: Gender.optional(),
-  legalArticle: ArticleForm.optional(),
+  legalGender: Gender.optional().describe('Genre du nom officiel quand il diffère de celui du nom court'),
+  legalArticle: ArticleForm.optional().describe('Article du nom officiel quand il diffère de celui du nom court'),
   address: Address.optional(),
   /** Person id of the representative who signs. */
-  representative: Id.optional(),
+  representative: Id.optional().describe('Identifiant (data/people/) de la personne qui signe'),
   /** Title of the representative in the signature block and the parties: « Président », « Directeur ». */
-  representativeTitle: z.string().min(1).optional(),
+  representativeTitle: z.string().min(1).optional().describe('Titre du signataire dans le bloc de signature (« Président », « Maire »)'),
 } as const;
 
 /** The coordinator (« le Grand Dijon ») or the contractor (Compas-tis). */
 export const OrganisationSchema = z.strictObject({
   ...OrganisationFields,
   /** « le Grand Dijon »: the designation the parties block defines (« ci-après désignée … »). */
-  designation: z.string().min(1).optional(),
-  siret: z.string().regex(/^\d{14}$/, { message: 'SIRET attendu : 14 chiffres' }).optional(),
+  designation: z.string().min(1).optional().describe('Désignation dans les parties : « ci-après désigné(e) … » (« le Grand Dijon »)'),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/, { message: 'SIRET attendu : 14 chiffres' })
+    .optional()
+    .describe('Numéro SIRET, 14 chiffres sans espace (acte d’engagement du prestataire)'),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;

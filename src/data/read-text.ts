@@ -1,0 +1,124 @@
+import { open, stat } from 'node:fs/promises';
+
+/** Why a data file could not be turned into text, with the place of the fault when there is one. */
+export interface ReadFailure {
+  readonly code: 'missing-file' | 'not-a-file' | 'unreadable' | 'file-too-large' | 'encoding';
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly failure: ReadFailure };
+
+/**
+ * Reads a data file as UTF-8 text, never more than `maxBytes + 1` bytes: a file larger than the
+ * limit (even a sparse 10 GB one, or one that grows while it is read) is refused without being
+ * read whole. Invalid UTF-8 is refused with the place of the first bad byte instead of being
+ * silently replaced by U+FFFD, which would corrupt names in the generated documents.
+ */
+export async function readDataText(file: string, maxBytes: number): Promise<ReadResult> {
+  const info = await stat(file).catch((error: unknown) => error as NodeJS.ErrnoException);
+  if (info instanceof Error) {
+    return info.code === 'ENOENT' || info.code === 'ENOTDIR'
+      ? fail('missing-file', 'fichier introuvable')
+      : fail('unreadable', `lecture impossible (${info.code ?? 'erreur système'})`);
+  }
+  if (!info.isFile()) return fail('not-a-file', 'ce n’est pas un fichier ordinaire (dossier, périphérique ou tube ?)');
+  if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
+
+  let bytes: Uint8Array;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = new Uint8Array(maxBytes + 1);
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > maxBytes) return tooLarge(length, maxBytes, true);
+      }
+      bytes = buffer.subarray(0, length);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return fail('unreadable', `lecture impossible (${(error as NodeJS.ErrnoException).code ?? 'erreur système'})`);
+  }
+  return decodeUtf8(bytes);
+}
+
+/** Decodes UTF-8 (an initial byte-order mark is dropped); refuses UTF-16 and invalid sequences. */
+export function decodeUtf8(bytes: Uint8Array): ReadResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('encoding', 'fichier encodé en UTF-16 : enregistrez-le en UTF-8', 1, 1);
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  const bad = firstInvalidUtf8(body);
+  if (bad >= 0) {
+    let lineStart = 0;
+    let line = 1;
+    for (let i = 0; i < bad; i++) {
+      if (body[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    const column = new TextDecoder('utf-8').decode(body.subarray(lineStart, bad)).length + 1;
+    const hex = (body[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return fail(
+      'encoding',
+      `fichier non encodé en UTF-8 (octet 0x${hex} invalide ; encodage Windows-1252 ou Latin-1 ?) : enregistrez-le en UTF-8`,
+      line,
+      column,
+    );
+  }
+  return { ok: true, text: new TextDecoder('utf-8').decode(body) };
+}
+
+/** Index of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] ?? 0;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    // Length and range of the second byte, per RFC 3629 (no overlongs, no surrogates, ≤ U+10FFFF).
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined) return i;
+      if (k === 1 ? x < lo || x > hi : x < 0x80 || x > 0xbf) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
+function tooLarge(size: number, maxBytes: number, grew = false): ReadResult {
+  return fail(
+    'file-too-large',
+    grew
+      ? `fichier trop volumineux : il dépasse la limite de ${maxBytes} octets ; sa lecture a été interrompue`
+      : `fichier trop volumineux : ${size} octets, au plus ${maxBytes} acceptés ; il n’a pas été lu`,
+  );
+}
+
+function fail(code: ReadFailure['code'], message: string, line?: number, column?: number): ReadResult {
+  return { ok: false, failure: line === undefined ? { code, message } : { code, message, line, column } };
+}

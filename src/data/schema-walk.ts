@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** What the schema says about the value at a path: used to word messages truthfully. */
+export interface FieldInfo {
+  /** The field may be left out (optional, or it has a default). */
+  readonly optional: boolean;
+  /** Field names admitted by the object(s) at the path (for « did you mean »). */
+  readonly keys: readonly string[];
+}
+
+/**
+ * Walks a zod schema along a data path (object keys, array indices), through optional, default,
+ * nullable, readonly and pipe wrappers and every branch of a union. Unknown shapes end the walk
+ * with an empty answer: this only refines messages, it never decides validity.
+ */
+export function fieldInfo(schema: z.ZodType, path: readonly (string | number)[]): FieldInfo {
+  let current: { schema: z.ZodType; optional: boolean }[] = [unwrap(schema, false)];
+  for (const k of path) {
+    const next: { schema: z.ZodType; optional: boolean }[] = [];
+    for (const { schema: s } of current.flatMap((c) => branches(c.schema))) {
+      if (s instanceof z.ZodObject && typeof k === 'string') {
+        const child = (s.shape as Record<string, z.ZodType>)[k];
+        if (child) next.push(unwrap(child, false));
+      } else if (s instanceof z.ZodArray && typeof k === 'number') {
+        next.push(unwrap(s.element as z.ZodType, false));
+      }
+    }
+    current = next;
+    if (current.length === 0) return { optional: false, keys: [] };
+  }
+  const keys = new Set<string>();
+  for (const { schema: s } of current.flatMap((c) => branches(c.schema))) {
+    if (s instanceof z.ZodObject) for (const key of Object.keys(s.shape as object)) keys.add(key);
+  }
+  return { optional: current.some((c) => c.optional), keys: [...keys] };
+}
+
+function unwrap(schema: z.ZodType, optional: boolean): { schema: z.ZodType; optional: boolean } {
+  let s = schema;
+  let opt = optional;
+  for (let guard = 0; guard < 20; guard++) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodPrefault) {
+      opt = true;
+      s = s.unwrap() as z.ZodType;
+    } else if (s instanceof z.ZodNullable || s instanceof z.ZodReadonly) {
+      s = s.unwrap() as z.ZodType;
+    } else if (s instanceof z.ZodPipe) {
+      s = s.in as z.ZodType;
+    } else break;
+  }
+  return { schema: s, optional: opt };
+}
+
+function branches(schema: z.ZodType): { schema: z.ZodType; optional: boolean }[] {
+  if (schema instanceof z.ZodUnion) {
+    return (schema.options as readonly z.ZodType[]).flatMap((o) => branches(unwrap(o, false).schema));
+  }
+  return [{ schema, optional: false }];
+}
