@@ -1,0 +1,184 @@
+import { ConvkitError } from '../../errors.js';
+import type { TextNode } from '../types.js';
+import { parseDirective, type Directive } from '../suppress.js';
+import { linearNode, type ReadSourceFile } from './source.js';
+import { isBlank } from './lines.js';
+import { attribute, tokenizeXml } from './xml.js';
+import { readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';
+
+/** At most this many bytes of XML are inflated from a .docx (document.xml and styles.xml together). */
+export const DOCX_XML_LIMIT = 50 * 1024 * 1024;
+
+const DOCUMENT_PART = 'word/document.xml';
+const STYLES_PART = 'word/styles.xml';
+
+/**
+ * Reads a .docx: every paragraph of `word/document.xml` in order (body, tables, text boxes)
+ * is one "line": `line` = paragraph index (1-based), `column` = character index + 1. Text
+ * comes from `w:t`; `w:tab` is `\t`, `w:br`/`w:cr` are `\n`. Paragraphs of table cells are
+ * 'cell' nodes, Title/Heading styles 'heading' nodes, numbered paragraphs 'item' nodes.
+ * `text` is the paragraphs joined by `\n`. Zip bombs, non-zip files and archives without
+ * `word/document.xml` are refused with a French ConvkitError.
+ */
+export function parseDocx(path: string, bytes: Uint8Array): ReadSourceFile {
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new ConvkitError(
+      `${path} : ce fichier est un ancien document Word (.doc), pas un .docx : enregistrez-le au format .docx.`,
+      { locations: [{ file: path }] },
+    );
+  }
+  const entries = readZipDirectory(bytes, path);
+  const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
+  const documentEntry = byName.get(DOCUMENT_PART);
+  if (!documentEntry) {
+    throw new ConvkitError(`${path} : ce fichier n'est pas un document Word .docx (l'archive ne contient pas « ${DOCUMENT_PART} »).`, {
+      locations: [{ file: path }],
+    });
+  }
+  const documentXml = decodeXml(readZipEntry(bytes, documentEntry, path, DOCX_XML_LIMIT));
+  const stylesEntry = byName.get(STYLES_PART);
+  const styles = stylesEntry
+    ? readStyleNames(decodeXml(readZipEntry(bytes, stylesEntry, path, Math.max(0, DOCX_XML_LIMIT - documentXml.length))))
+    : new Map<string, string>();
+  return buildDocx(path, documentXml, styles);
+}
+
+function decodeXml(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Paragraph style id → style name (`Titre1` → `heading 1`), from styles.xml. */
+function readStyleNames(xml: string): Map<string, string> {
+  const names = new Map<string, string>();
+  let current: string | undefined;
+  for (const t of tokenizeXml(xml)) {
+    if (t.type === 'open' && t.name === 'w:style') current = attribute(t.attrs, 'w:styleId');
+    else if (t.type === 'open' && t.name === 'w:name' && current !== undefined) names.set(current, attribute(t.attrs, 'w:val') ?? '');
+    else if (t.type === 'close' && t.name === 'w:style') current = undefined;
+  }
+  return names;
+}
+
+const HEADING_NAME = /^(?:title|subtitle|heading \d)$/i;
+const HEADING_ID = /^(?:title|subtitle|heading\d*|titre\d*|sous-titre)$/i;
+const LIST_NAME = /^list (?:bullet|number)/i;
+
+interface OpenParagraph {
+  text: string;
+  style: string | undefined;
+  numbered: boolean;
+  readonly inCell: boolean;
+}
+
+function buildDocx(path: string, xml: string, styles: ReadonlyMap<string, string>): ReadSourceFile {
+  const paragraphs: { readonly text: string; readonly kind: TextNode['kind'] }[] = [];
+  const open: OpenParagraph[] = [];
+  let fallback = 0;
+  let cell = 0;
+  let run = 0;
+  let inText = false;
+  let inPPr = false;
+
+  for (const t of tokenizeXml(xml)) {
+    if (fallback > 0) {
+      if (t.type === 'open' && t.name === 'mc:Fallback' && !t.selfClosing) fallback++;
+      else if (t.type === 'close' && t.name === 'mc:Fallback') fallback--;
+      continue;
+    }
+    const p = open[open.length - 1];
+    if (t.type === 'text') {
+      if (inText && p) p.text += t.text;
+      continue;
+    }
+    if (t.type === 'close') {
+      switch (t.name) {
+        case 'w:p':
+          if (p) {
+            open.pop();
+            paragraphs.push({ text: p.text, kind: kindOf(p, styles) });
+          }
+          break;
+        case 'w:t':
+          inText = false;
+          break;
+        case 'w:r':
+          run = Math.max(0, run - 1);
+          break;
+        case 'w:tc':
+          cell = Math.max(0, cell - 1);
+          break;
+        case 'w:pPr':
+          inPPr = false;
+          break;
+      }
+      continue;
+    }
+    switch (t.name) {
+      case 'mc:Fallback':
+        if (!t.selfClosing) fallback = 1;
+        break;
+      case 'w:p':
+        if (t.selfClosing) paragraphs.push({ text: '', kind: cell > 0 ? 'cell' : 'paragraph' });
+        else open.push({ text: '', style: undefined, numbered: false, inCell: cell > 0 });
+        break;
+      case 'w:pPr':
+        if (!t.selfClosing) inPPr = true;
+        break;
+      case 'w:pStyle':
+        if (inPPr && p) p.style = attribute(t.attrs, 'w:val');
+        break;
+      case 'w:numPr':
+        if (inPPr && p) p.numbered = true;
+        break;
+      case 'w:tc':
+        if (!t.selfClosing) cell++;
+        break;
+      case 'w:r':
+        if (!t.selfClosing) run++;
+        break;
+      case 'w:t':
+        if (!t.selfClosing) inText = true;
+        break;
+      case 'w:tab':
+        if (run > 0 && p) p.text += '\t';
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (run > 0 && p) p.text += '\n';
+        break;
+      case 'w:noBreakHyphen':
+        if (run > 0 && p) p.text += '-';
+        break;
+    }
+  }
+  // Unclosed paragraphs of a truncated document still count.
+  while (open.length > 0) {
+    const p = open.pop() as OpenParagraph;
+    paragraphs.push({ text: p.text, kind: kindOf(p, styles) });
+  }
+
+  const nodes: TextNode[] = [];
+  const directives: Directive[] = [];
+  const lineStarts: number[] = [];
+  let offset = 0;
+  paragraphs.forEach((para, i) => {
+    lineStarts.push(offset);
+    const directive = parseDirective(para.text, i + 1);
+    if (directive) directives.push(directive);
+    else if (!isBlank(para.text)) nodes.push(linearNode(para.kind, nodes.length, para.text, i + 1, offset));
+    offset += para.text.length + 1;
+  });
+  if (lineStarts.length === 0) lineStarts.push(0);
+  const text = paragraphs.map((p) => p.text).join('\n');
+  return { path, format: 'docx', text, nodes, lineStarts, directives, encoding: 'docx' };
+}
+
+function kindOf(p: OpenParagraph, styles: ReadonlyMap<string, string>): TextNode['kind'] {
+  if (p.inCell) return 'cell';
+  const name = p.style === undefined ? undefined : styles.get(p.style);
+  if (p.style !== undefined && (HEADING_ID.test(p.style) || (name !== undefined && HEADING_NAME.test(name)))) return 'heading';
+  if (p.numbered || (name !== undefined && LIST_NAME.test(name))) return 'item';
+  return 'paragraph';
+}

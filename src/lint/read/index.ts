@@ -1,0 +1,140 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { ConvkitError } from '../../errors.js';
+import { decodeText } from './decode.js';
+import { parseDocx } from './docx.js';
+import { parseMd } from './md.js';
+import { parseTxt } from './txt.js';
+import type { ReadSourceFile } from './source.js';
+
+export type { ReadSourceFile } from './source.js';
+export { isReadSourceFile, lineStartsOf, computeLineStarts } from './source.js';
+export { DOCX_XML_LIMIT } from './docx.js';
+
+/** Input files larger than this are refused (the linter is linear, but memory is not free). */
+export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
+/** File extensions the linter reads. */
+export const LINT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.docx'];
+
+/** The reader format of a path, from its extension (case-insensitive); undefined when unsupported. */
+export function formatOf(file: string): 'txt' | 'md' | 'docx' | undefined {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.txt') return 'txt';
+  if (ext === '.md' || ext === '.markdown') return 'md';
+  if (ext === '.docx') return 'docx';
+  return undefined;
+}
+
+/**
+ * Parses bytes already in memory as the given format (no file-system access). Throws a
+ * French ConvkitError for binary data, a corrupt .docx or a zip bomb.
+ */
+export function parseSource(file: string, format: 'txt' | 'md' | 'docx', bytes: Uint8Array): ReadSourceFile {
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(file, bytes.length);
+  if (format === 'docx') return parseDocx(file, bytes);
+  const { text, encoding } = decodeText(bytes, file);
+  return format === 'md' ? parseMd(file, text, encoding) : parseTxt(file, text, encoding);
+}
+
+/**
+ * Reads one input file into a {@link ReadSourceFile} (a `SourceFile` with line table and
+ * suppression directives), dispatching on the extension: `.txt`, `.md` (or `.markdown`),
+ * `.docx`. Every failure (missing or unreadable file, unsupported extension, binary data,
+ * corrupt .docx, file over {@link MAX_INPUT_BYTES}) is a French ConvkitError naming the
+ * file (exit status 2).
+ */
+export async function readSourceFile(file: string): Promise<ReadSourceFile> {
+  const format = formatOf(file);
+  if (!format) {
+    throw new ConvkitError(
+      `${file} : format non pris en charge (extension « ${path.extname(file) || 'aucune'} ») : convkit lint lit les fichiers .txt, .md et .docx.`,
+      { locations: [{ file }] },
+    );
+  }
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new ConvkitError(`${file} : est un dossier, pas un fichier.`, { locations: [{ file }] });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof ConvkitError) throw error;
+    throw unreadable(file, error);
+  }
+  if (size > MAX_INPUT_BYTES) throw tooLarge(file, size);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  return parseSource(file, format, bytes);
+}
+
+/**
+ * Expands the command-line inputs: a file stays as given; a directory becomes its `.txt`,
+ * `.md` and `.docx` files (not recursive), sorted by name. Duplicates are dropped, order is
+ * kept. A missing path, or a directory without any such file, is a French ConvkitError.
+ */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (p: string): void => {
+    const key = path.resolve(p);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
+  };
+  for (const input of inputs) {
+    let isDir = false;
+    try {
+      isDir = (await stat(input)).isDirectory();
+    } catch (error) {
+      throw unreadable(input, error);
+    }
+    if (!isDir) {
+      add(input);
+      continue;
+    }
+    let names: string[];
+    try {
+      names = (await readdir(input, { withFileTypes: true }))
+        .filter((d) => (d.isFile() || d.isSymbolicLink()) && formatOf(d.name) !== undefined && !d.name.startsWith('~$'))
+        .map((d) => d.name)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    } catch (error) {
+      throw unreadable(input, error);
+    }
+    if (names.length === 0) {
+      throw new ConvkitError(`${input} : ce dossier ne contient aucun fichier .txt, .md ou .docx à vérifier.`, { locations: [{ file: input }] });
+    }
+    for (const name of names) add(path.join(input, name));
+  }
+  return out;
+}
+
+/** Reads every input (after {@link expandInputs}), in order. */
+export async function readSourceFiles(inputs: readonly string[]): Promise<ReadSourceFile[]> {
+  const files = await expandInputs(inputs);
+  const out: ReadSourceFile[] = [];
+  for (const f of files) out.push(await readSourceFile(f));
+  return out;
+}
+
+function unreadable(file: string, error: unknown): ConvkitError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    code === 'ENOENT' || code === 'ENOTDIR' ? 'fichier ou dossier introuvable'
+    : code === 'EACCES' || code === 'EPERM' ? 'lecture non autorisée'
+    : code === 'EISDIR' ? 'est un dossier'
+    : `lecture impossible (${error instanceof Error ? error.message : String(error)})`;
+  return new ConvkitError(`${file} : ${why}.`, { locations: [{ file }], cause: error });
+}
+
+function tooLarge(file: string, size: number): ConvkitError {
+  return new ConvkitError(
+    `${file} : fichier trop volumineux (${Math.round(size / 1024 / 1024)} Mo) : la limite est de ${MAX_INPUT_BYTES / 1024 / 1024} Mo par fichier.`,
+    { locations: [{ file }] },
+  );
+}

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHtml } from '../../../src/lint/reporters/html.js';
+import { parseTxt } from '../../../src/lint/read/txt.js';
+import { lint } from '../../../src/lint/runner.js';
+import { SAMPLE_CONTEXT, SAMPLE_RULES, sampleResults } from './sample.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn('chromium absent (/usr/bin/chromium) : le test du rapport HTML dans un navigateur est ignoré.');
+
+const count = (s: string, re: RegExp): number => (s.match(re) ?? []).length;
+
+describe('html (text)', () => {
+  const html = formatHtml(sampleResults(), SAMPLE_CONTEXT);
+
+  it('is one self-contained French document', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
+    expect(html).toContain('<p class="summary" id="summary">✖ 5 problèmes (1 erreur, 2 avertissements, 2 infos)</p>');
+  });
+
+  it('pins every finding once and highlights the text in place', () => {
+    expect(count(html, /<mark class="pin sev-/g)).toBe(5);
+    expect(count(html, /<mark class="pin sev-error"/g)).toBe(1);
+    expect(html).toContain('<mark class="hl sev-error" title="source-mention : « Source CAF 21 » dans la convention CARSAT : la source attendue est la CARSAT.">Source CAF 21</mark>');
+    expect(html).toMatch(/<mark class="hl sev-warning" title="[^"]*">XXXX<\/mark>/);
+  });
+
+  it('escapes the text and the messages', () => {
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('Champ à compléter « XXXX » &lt;b&gt;&amp;&lt;/b&gt;');
+    expect(html).not.toContain('<b>&</b>');
+  });
+
+  it('has the summary tables by severity, rule and file, and links to related places', () => {
+    expect(html).toMatch(/<tr data-severity="error"><td class="sev-label sev-error">erreur<\/td><td class="n">1<\/td><\/tr>/);
+    expect(html).toMatch(/<tr data-rule="placeholder"><td><code>placeholder<\/code><\/td><td>Un champ à compléter est resté dans le texte\.<\/td><td class="n">0<\/td><td class="n">2<\/td><td class="n">0<\/td><td class="n">2<\/td><\/tr>/);
+    expect(html).toContain('<a href="#f2-L2">annexe 1.docx:2:1-2:15</a> : autre numéro');
+    expect(html).toContain('id="f2-L2"');
+  });
+
+  it('is deterministic', () => {
+    expect(formatHtml(sampleResults(), SAMPLE_CONTEXT)).toBe(html);
+  });
+});
+
+describe.skipIf(!hasChromium)('html in headless Chromium', () => {
+  let dir: string;
+  // playwright-core types are loaded lazily so the suite runs without it.
+  let browser: import('playwright-core').Browser | undefined;
+  let opened = 0;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'convkit-html-'));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function open(html: string): Promise<import('playwright-core').Page> {
+    const file = path.join(dir, `r${++opened}.html`);
+    await writeFile(file, html);
+    const page = await (browser as import('playwright-core').Browser).newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    await page.goto(pathToFileURL(file).href);
+    expect(requests).toEqual([]);
+    return page;
+  }
+
+  it('shows the summary and one visible pin per message; the severity filters hide them', async () => {
+    const results = sampleResults();
+    const total = results.reduce((n, r) => n + r.messages.length, 0);
+    const page = await open(formatHtml(results, SAMPLE_CONTEXT));
+    await expect(page.locator('#summary').innerText()).resolves.toBe('✖ 5 problèmes (1 erreur, 2 avertissements, 2 infos)');
+    const pins = page.locator('mark.pin');
+    await expect(pins.count()).resolves.toBe(total);
+    for (let i = 0; i < total; i++) await expect(pins.nth(i).isVisible()).resolves.toBe(true);
+    await expect(page.locator('mark.hl').first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('mark.hl.sev-error').innerText()).resolves.toBe('Source CAF 21');
+    await page.locator('label[for=show-warning]').click();
+    await expect(page.locator('mark.pin.sev-warning').first().isVisible()).resolves.toBe(false);
+    await expect(page.locator('mark.pin.sev-error').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('stays usable on the whole corpus', async () => {
+    const corpusPath = new URL('../../fixtures/corpus-2014.txt', import.meta.url);
+    const corpus = parseTxt('test/fixtures/corpus-2014.txt', readFileSync(corpusPath, 'utf8'), 'utf-8');
+    const results = lint([corpus], {}, SAMPLE_RULES);
+    const total = results[0]!.messages.length;
+    expect(total).toBeGreaterThan(5);
+    const page = await open(formatHtml(results, SAMPLE_CONTEXT));
+    await expect(page.locator('mark.pin').count()).resolves.toBe(total);
+    // Every pin has a box on screen (no DOM lib in the project's types: only sizes are read).
+    const visible = await page
+      .locator('mark.pin')
+      .evaluateAll((marks) => marks.filter((m) => (m as unknown as { offsetWidth: number; offsetHeight: number }).offsetWidth > 0 && (m as unknown as { offsetHeight: number }).offsetHeight > 0).length);
+    expect(visible).toBe(total);
+    await expect(page.locator('.ln').count()).resolves.toBe(1930);
+    await page.close();
+  });
+});
