@@ -1,0 +1,66 @@
+import { loadDataset, type Dataset } from '../data/load.js';
+import { approvedAnnexes } from '../deliberation/annexes.js';
+import { buildDeliberationDocument } from '../deliberation/extract.js';
+import { loadDeliberation } from '../deliberation/load.js';
+import { ConvkitError } from '../errors.js';
+import type { Document } from '../model/types.js';
+import { Id } from '../schema/common.js';
+import { buildPacket, type PacketPdf } from './build.js';
+import type { Manifest } from './manifest.js';
+import { writeAtomically } from './write.js';
+
+export interface PacketOptions {
+  /** Deliberation id: `<dataDir>/deliberations/<id>.yaml`. */
+  readonly id: string;
+  readonly dataDir: string;
+  readonly outDir: string;
+  /** Size limit of the packet (default 150 Mo). */
+  readonly maxBytes?: number;
+}
+
+/** A document built by the generator, with what it was built from. */
+export interface GeneratedDocument {
+  readonly kind: string;
+  /** Partner or signatory id. */
+  readonly source: string;
+  readonly document: Document;
+}
+
+/** What the packet command uses from the other modules; injected for tests. */
+export interface PacketDeps {
+  readonly pdf: PacketPdf;
+  /**
+   * The generated documents (conventions with their annexes, charters…) of the given partner
+   * and signatory ids.
+   */
+  readonly buildDocuments: (dataset: Dataset, ids: readonly string[]) => Promise<readonly GeneratedDocument[]>;
+}
+
+/**
+ * `convkit packet`: loads and checks the data and the deliberation (nothing is written when a
+ * check fails: `ConvkitErrors`, exit status 2), builds the act, the stamped annexes, the dossier
+ * and the manifest, and writes them atomically into `outDir`.
+ */
+export async function runPacket(options: PacketOptions, deps: PacketDeps): Promise<Manifest> {
+  if (!Id.safeParse(options.id).success) {
+    throw new ConvkitError(`identifiant de délibération invalide : « ${options.id} » (attendu : lettres minuscules, chiffres et tirets, ex. « 2014-06-26 »)`);
+  }
+  const dataset = await loadDataset(options.dataDir);
+  const deliberation = await loadDeliberation(options.dataDir, options.id, dataset);
+  const annexes = approvedAnnexes(dataset, deliberation);
+  const documents = await deps.buildDocuments(dataset, [...new Set(annexes.map((a) => a.id))]);
+  const annexDocuments = annexes.map((annex) => {
+    const document = documents.find((g) => g.kind === annex.kind && g.source === annex.id)?.document;
+    if (!document) {
+      throw new ConvkitError(`annexe n°\u00a0${annex.number} : aucun document généré pour ${annex.kind === 'convention' ? 'la convention' : 'la charte'} « ${annex.id} »`);
+    }
+    return { annex, document };
+  });
+  const built = await buildPacket(
+    { deliberation, act: buildDeliberationDocument(dataset, deliberation), annexes: annexDocuments },
+    deps.pdf,
+    options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
+  );
+  await writeAtomically(options.outDir, built.files);
+  return built.manifest;
+}
