@@ -1,13 +1,705 @@
-import type { SourceFile } from './types.js';
+import type { SourceFile, TextNode } from './types.js';
+import { fold } from './text/normalize.js';
+import { OrgIndex, stripArticle } from './text/organisations.js';
+import { isAttendanceHeading, parseDeliberation, type DeliberationData } from './text/deliberation.js';
+import { parseReferents, type ReferentCard } from './text/referents.js';
+import { isSignatureNode, linesOfNode, locate, opensSignature, parseSignature, type Located, type SignatureBlock } from './text/signature.js';
+
+export type { Located, SignatureBlock, SignatureParty } from './text/signature.js';
+export type { ReferentCard } from './text/referents.js';
+export type { DeliberationData, Member, Proxy, Count, DeliberationCounts } from './text/deliberation.js';
 
 /**
- * Placeholder contract, replaced by the segmenter: finds documents, articles, annexes and
- * signature blocks in a source file.
+ * The segmenter: finds in a source file its documents (a deliberation extract, partnership
+ * conventions, charters standing alone), and in each convention its title, its parties
+ * (« Entre … d'une part, et … d'autre part »), its preamble, articles, signature block and
+ * annexes (referents with their cards, charter, data list, engagement act). Works on a file
+ * holding one document or a whole packet, on text read from .txt/.md/.docx and on text
+ * produced by convkit's generator. Linear in the number of nodes.
  */
-export interface SegmentedFile {
-  readonly source: SourceFile;
+
+/** What a node is, for rules that skip titles, headings or signatures. */
+export type NodeRole =
+  | 'header'
+  | 'title'
+  | 'parties'
+  | 'preamble-heading'
+  | 'article-heading'
+  | 'body'
+  | 'signature'
+  | 'annex-heading'
+  | 'annex-title'
+  | 'referent'
+  | 'charter-banner'
+  | 'charter-title'
+  | 'deliberation-header'
+  | 'attendance'
+  | 'other';
+
+/** A heading and its body. */
+export interface Section {
+  readonly heading?: TextNode;
+  readonly body: readonly TextNode[];
 }
 
-export function segmentFile(source: SourceFile): SegmentedFile {
-  return { source };
+export interface Article extends Section {
+  readonly heading: TextNode;
+  /** The number (« premier »/« 1er » → 1); undefined when not a number. */
+  readonly number?: number;
+  /** The number as written. */
+  readonly label: string;
+  readonly labelAt: Located;
+  /** The title (« Objet de la convention »), possibly from the next paragraph. */
+  readonly title: string;
+  readonly titleAt?: Located;
 }
+
+/** A party of the « Entre … et … » block. */
+export interface Party {
+  readonly node: TextNode;
+  /** The name before the address (« LA CAISSE D'ALLOCATIONS FAMILIALES DE LA CÔTE D'OR »). */
+  readonly name: Located;
+  /** « ci-après désignée « CAF de la Côte d'Or » ». */
+  readonly alias?: Located;
+  /** « représentée par M. Alain MILLOT, Président » → « M. Alain MILLOT ». */
+  readonly representative?: Located;
+  readonly role?: Located;
+  /** Organisation identity (see `OrgIndex`). */
+  readonly orgId?: string;
+}
+
+export type AnnexKind = 'referents' | 'charter' | 'data-list' | 'engagement-act' | 'other';
+
+/** The text of a charter: its banner, title paragraphs and body. */
+export interface CharterText {
+  readonly banner?: TextNode;
+  readonly titleNodes: readonly TextNode[];
+  /** The title on one line (paragraphs joined by a space). */
+  readonly title: string;
+  readonly body: readonly TextNode[];
+}
+
+export interface Annex {
+  readonly heading: TextNode;
+  /** A numbered label before the heading (« 3. Modèle acte d'engagement »). */
+  readonly label?: TextNode;
+  readonly number?: number;
+  /** The number as written (« 2 », « XX »). */
+  readonly rawNumber: string;
+  readonly numberAt: Located;
+  readonly title: string;
+  readonly titleNodes: readonly TextNode[];
+  readonly kind: AnnexKind;
+  /** True for a model to fill in (« Modèle acte d'engagement »). */
+  readonly isModel: boolean;
+  /** Every node of the annex, heading included. */
+  readonly nodes: readonly TextNode[];
+  readonly body: readonly TextNode[];
+  readonly referents: readonly ReferentCard[];
+  readonly charter?: CharterText;
+}
+
+interface DocumentBase {
+  /** Every node of the document, in order. */
+  readonly nodes: readonly TextNode[];
+  /** Running header lines before the document (« Observatoire de la Cohésion Sociale … »). */
+  readonly header: readonly TextNode[];
+}
+
+export interface ConventionDocument extends DocumentBase {
+  readonly kind: 'convention';
+  readonly titleNodes: readonly TextNode[];
+  /** The title's text after « CONCLUE ENTRE » (where the parties are named), with its nodes. */
+  readonly titleParties: readonly Located[];
+  readonly partiesNodes: readonly TextNode[];
+  readonly parties: readonly Party[];
+  /** The first party (« d'une part »): the coordinator. */
+  readonly coordinator?: Party;
+  /** The other party (« d'autre part »): the partner this convention is about. */
+  readonly partner?: Party;
+  readonly preamble?: Section;
+  readonly articles: readonly Article[];
+  readonly signature?: SignatureBlock;
+  readonly annexes: readonly Annex[];
+}
+
+export interface CharterDocument extends DocumentBase {
+  readonly kind: 'charter';
+  readonly charter: CharterText;
+  readonly signature?: SignatureBlock;
+}
+
+export interface DeliberationDocument extends DocumentBase {
+  readonly kind: 'deliberation';
+  readonly data: DeliberationData;
+}
+
+export interface OtherDocument extends DocumentBase {
+  readonly kind: 'other';
+}
+
+export type LintDocument = ConventionDocument | CharterDocument | DeliberationDocument | OtherDocument;
+
+/** A source file cut into documents and their parts. */
+export interface SegmentedFile {
+  readonly source: SourceFile;
+  readonly documents: readonly LintDocument[];
+  /** Organisation designations: the lexicon plus the parties named in this file's conventions. */
+  readonly orgs: OrgIndex;
+  /** What a node is (body text when unknown). */
+  roleOf(node: TextNode): NodeRole;
+  /** The document holding a node. */
+  documentOf(node: TextNode): LintDocument | undefined;
+  /** The article or annex holding a node, if any. */
+  sectionOf(node: TextNode): { readonly article?: Article; readonly annex?: Annex } | undefined;
+}
+
+// ── Recognisers ────────────────────────────────────────────────────────────────────────────
+
+const ARTICLE = /^Article\s+(\d+|premier|1er|[IVXLC]+)(?![\p{L}\d])\s*(?:[-–—:.]\s*)?(.*)$/iu;
+const ANNEX = /^ANNEXE\s+(?:N°\s*)?(\d+|[IVX]+|X{1,4}|N)(?![\p{L}\d])\s*(?:[:–—.-]\s*)?(.*)$/iu;
+const NUMBERED_LABEL = /^\d+\.\s+\p{Lu}/u;
+const PREAMBLE = /^Pr[ée]ambule\b/i;
+
+function firstLine(node: TextNode): string {
+  const i = node.text.indexOf('\n');
+  return (i < 0 ? node.text : node.text.slice(0, i)).trim();
+}
+
+function romanToInt(s: string): number | undefined {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  const u = s.toUpperCase();
+  for (let i = 0; i < u.length; i++) {
+    const v = values[u[i] as string];
+    const next = values[u[i + 1] as string] ?? 0;
+    if (v === undefined) return undefined;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+function parseNumber(label: string): number | undefined {
+  if (/^\d+$/.test(label)) return Number(label);
+  if (/^(premier|1er)$/i.test(label)) return 1;
+  if (/^[IVXLC]+$/.test(label)) return romanToInt(label);
+  return undefined;
+}
+
+function isArticleHeading(node: TextNode): boolean {
+  if (node.kind === 'item' || node.text.length > 200) return false;
+  const line = firstLine(node);
+  const m = ARTICLE.exec(line);
+  if (!m) return false;
+  // « Article 3 du code… » in a sentence is not a heading.
+  const rest = (m[2] ?? '').trim();
+  return !/\.$/.test(rest) || rest.length < 3;
+}
+
+function isAnnexHeading(node: TextNode): boolean {
+  if (node.kind === 'item' || node.text.length > 300) return false;
+  const m = ANNEX.exec(firstLine(node));
+  if (!m) return false;
+  const rest = (m[2] ?? '').trim();
+  return !/\.$/.test(rest);
+}
+
+function isDeliberationStart(node: TextNode): boolean {
+  const line = firstLine(node);
+  return /^EXTRAIT\s+DU\s+REGISTRE\b/i.test(line) || (/^D[ÉE]LIB[ÉE]RATION\b/.test(line) && (node.kind === 'heading' || !/\p{Ll}/u.test(line)));
+}
+
+function isConventionStart(node: TextNode): boolean {
+  const line = fold(firstLine(node));
+  return line.startsWith('convention de partenariat') || ((node.kind === 'heading' || !/\p{Ll}/u.test(firstLine(node))) && /^convention\b/.test(line));
+}
+
+/** « - Observatoire de la cohésion sociale - »: a short banner line framed by dashes. */
+function isBanner(node: TextNode): boolean {
+  const t = node.text.trim();
+  return t.length < 100 && !t.includes('\n') && /^-?\s*[\p{L}][\p{L}'’ ]+\s-$/u.test(t);
+}
+
+function isCharterTitle(node: TextNode): boolean {
+  return node.kind !== 'item' && node.text.length < 250 && /^charte\b/i.test(node.text.trim()) && !/[.;]$/.test(node.text.trim());
+}
+
+/** A continuation of a title: starts with a lower-case letter, no final period. */
+function continuesTitle(node: TextNode): boolean {
+  const t = node.text.trim();
+  return node.kind !== 'item' && t.length < 250 && /^\p{Ll}/u.test(t) && !/[.;:]$/.test(t);
+}
+
+/** A short line that can be a title: no final period, not a list item. */
+function isTitleLike(node: TextNode | undefined): node is TextNode {
+  if (!node || node.kind === 'item') return false;
+  const t = node.text.trim();
+  return t.length > 0 && t.length < 200 && !/[.;]$/.test(t) && !isArticleHeading(node) && !isAnnexHeading(node) && !isBanner(node);
+}
+
+// ── Segmentation ───────────────────────────────────────────────────────────────────────────
+
+type StartKind = 'deliberation' | 'convention' | 'charter';
+
+interface Start {
+  readonly index: number;
+  readonly kind: StartKind;
+}
+
+/** Finds where documents start. A charter starts a document unless an annex heading precedes it. */
+function findStarts(nodes: readonly TextNode[]): Start[] {
+  const starts: Start[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as TextNode;
+    if (isDeliberationStart(node)) starts.push({ index: i, kind: 'deliberation' });
+    else if (isConventionStart(node)) {
+      // « CONVENTION DE PARTENARIAT » then « CONCLUE ENTRE »: one start.
+      const prev = starts[starts.length - 1];
+      if (!(prev && prev.kind === 'convention' && prev.index === i - 1)) starts.push({ index: i, kind: 'convention' });
+    } else if (isCharterTitle(node)) {
+      const bannerAt = i > 0 && isBanner(nodes[i - 1] as TextNode) ? i - 1 : i;
+      const before = nodes[bannerAt - 1];
+      const prevStart = starts[starts.length - 1];
+      if (before && (isAnnexHeading(before) || (before.kind !== 'item' && /^annexe\b/i.test(before.text)))) continue;
+      if (prevStart && prevStart.index >= bannerAt - 1 && prevStart.kind === 'charter') continue;
+      starts.push({ index: bannerAt, kind: 'charter' });
+    }
+  }
+  return starts;
+}
+
+/** Lines repeated before several documents, or set apart by blank lines, are running headers. */
+function headerBefore(nodes: readonly TextNode[], starts: readonly Start[]): Map<number, number> {
+  const counts = new Map<string, number>();
+  for (const s of starts) {
+    const prev = nodes[s.index - 1];
+    if (prev) counts.set(prev.text, (counts.get(prev.text) ?? 0) + 1);
+  }
+  const out = new Map<number, number>();
+  for (const s of starts) {
+    const prev = nodes[s.index - 1];
+    const before = nodes[s.index - 2];
+    if (!prev || prev.text.includes('\n') || prev.text.length > 120 || /[.;:,]$/.test(prev.text.trim()) || isSignatureNode(prev)) continue;
+    const repeated = (counts.get(prev.text) ?? 0) >= 2;
+    const setApart = before !== undefined && prev.span.start.line - before.span.end.line >= 3 && s.index > 1;
+    if (repeated || setApart) out.set(s.index, s.index - 1);
+  }
+  return out;
+}
+
+/**
+ * Segments a source file. Never throws on odd input: what it does not recognise stays in
+ * an 'other' document or in a section's body.
+ */
+export function segmentFile(source: SourceFile): SegmentedFile {
+  const nodes = source.nodes;
+  const roles = new Map<TextNode, NodeRole>();
+  const docOf = new Map<TextNode, LintDocument>();
+  const sectionOfMap = new Map<TextNode, { article?: Article; annex?: Annex }>();
+  const orgs = new OrgIndex();
+  const starts = findStarts(nodes);
+  const headers = headerBefore(nodes, starts);
+
+  const ranges: { from: number; to: number; kind: StartKind | 'other'; header: number }[] = [];
+  let cursor = 0;
+  for (const [k, s] of starts.entries()) {
+    const headerAt = headers.get(s.index);
+    const from = headerAt ?? s.index;
+    if (from > cursor) ranges.push({ from: cursor, to: from, kind: 'other', header: 0 });
+    const next = starts[k + 1];
+    const nextFrom = next ? (headers.get(next.index) ?? next.index) : nodes.length;
+    ranges.push({ from, to: nextFrom, kind: s.kind, header: headerAt === undefined ? 0 : 1 });
+    cursor = nextFrom;
+  }
+  if (cursor < nodes.length) ranges.push({ from: cursor, to: nodes.length, kind: 'other', header: 0 });
+
+  const documents: LintDocument[] = [];
+  for (const r of ranges) {
+    const all = nodes.slice(r.from, r.to);
+    const header = all.slice(0, r.header);
+    for (const h of header) roles.set(h, 'header');
+    const rest = all.slice(r.header);
+    let kind = r.kind;
+    if (kind === 'other' && rest.some(isArticleHeading)) kind = 'convention';
+    let doc: LintDocument;
+    if (kind === 'convention') doc = segmentConvention(all, header, rest, roles, sectionOfMap, orgs);
+    else if (kind === 'deliberation') doc = segmentDeliberation(all, header, rest, roles);
+    else if (kind === 'charter') doc = segmentCharterDoc(all, header, rest, roles);
+    else doc = { kind: 'other', nodes: all, header };
+    for (const n of all) docOf.set(n, doc);
+    documents.push(doc);
+  }
+
+  return {
+    source,
+    documents,
+    orgs,
+    roleOf: (node) => roles.get(node) ?? 'body',
+    documentOf: (node) => docOf.get(node),
+    sectionOf: (node) => sectionOfMap.get(node),
+  };
+}
+
+function segmentDeliberation(all: TextNode[], header: TextNode[], rest: TextNode[], roles: Map<TextNode, NodeRole>): DeliberationDocument {
+  const data = parseDeliberation(rest);
+  for (const n of data.attendanceNodes) roles.set(n, 'attendance');
+  // The header of the extract: everything before the first attendance heading.
+  for (const n of rest) {
+    if (isAttendanceHeading(n)) break;
+    if (n.text.length < 200 && !n.text.includes('. ')) roles.set(n, 'deliberation-header');
+  }
+  return { kind: 'deliberation', nodes: all, header, data };
+}
+
+/** Reads a charter from `nodes` starting at its banner or title; returns it and where its body ends. */
+function readCharter(nodes: readonly TextNode[], roles: Map<TextNode, NodeRole>): CharterText {
+  let i = 0;
+  let banner: TextNode | undefined;
+  if (nodes[0] && isBanner(nodes[0])) {
+    banner = nodes[0];
+    roles.set(banner, 'charter-banner');
+    i = 1;
+  }
+  const titleNodes: TextNode[] = [];
+  if (nodes[i] && isCharterTitle(nodes[i] as TextNode)) {
+    titleNodes.push(nodes[i] as TextNode);
+    i++;
+    while (nodes[i] && continuesTitle(nodes[i] as TextNode)) {
+      titleNodes.push(nodes[i] as TextNode);
+      i++;
+    }
+  }
+  for (const t of titleNodes) roles.set(t, 'charter-title');
+  const title = titleNodes.map((t) => t.text.replace(/\s+/g, ' ').trim()).join(' ');
+  return { ...(banner ? { banner } : {}), titleNodes, title, body: nodes.slice(i) };
+}
+
+/** Splits trailing signature nodes off a run of nodes. */
+function splitSignature(body: readonly TextNode[]): { body: TextNode[]; signature: TextNode[] } {
+  let start = body.length;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const n = body[i] as TextNode;
+    if (!isSignatureNode(n)) break;
+    if (opensSignature(n)) start = i;
+  }
+  // Keep the block only if it opens with a date or « Pour … » line.
+  return { body: body.slice(0, start), signature: body.slice(start) };
+}
+
+function segmentCharterDoc(all: TextNode[], header: TextNode[], rest: TextNode[], roles: Map<TextNode, NodeRole>): CharterDocument {
+  const charter = readCharter(rest, roles);
+  const { body, signature } = splitSignature(charter.body);
+  for (const n of signature) roles.set(n, 'signature');
+  return {
+    kind: 'charter',
+    nodes: all,
+    header,
+    charter: { ...charter, body },
+    ...(signature.length > 0 ? { signature: parseSignature(signature) } : {}),
+  };
+}
+
+function parseParty(node: TextNode, from: number, to: number): Party | undefined {
+  const text = node.text.slice(0, to);
+  const nameEnd = (() => {
+    const re = /\s[–—-]\s|,|\s\(|\n/g;
+    re.lastIndex = from;
+    const m = re.exec(text);
+    return m ? m.index : text.length;
+  })();
+  const name = locate(node, from, nameEnd);
+  if (name.text.length < 2) return undefined;
+  const party: { -readonly [K in keyof Party]: Party[K] } = { node, name };
+  const alias = /ci-apr[èe]s\s+(?:d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?)\s*:?\s*[«"“]\s*([^»"”]+?)\s*[»"”]/iu.exec(text);
+  if (alias) {
+    const s = alias.index + alias[0].indexOf(alias[1] as string);
+    party.alias = locate(node, s, s + (alias[1] as string).length);
+  }
+  const rep = /repr[ée]sent[ée]e?s?\s+par\s+((?:M\.|Mme|Monsieur|Madame)\s+[^,\n]+?)\s*,\s*([^,\n]+?)\s*(?:,|$)/iu.exec(text);
+  if (rep) {
+    const s = rep.index + rep[0].indexOf(rep[1] as string);
+    party.representative = locate(node, s, s + (rep[1] as string).length);
+    const r = rep.index + rep[0].lastIndexOf(rep[2] as string);
+    party.role = locate(node, r, r + (rep[2] as string).length);
+  }
+  return party;
+}
+
+/** The « Entre … d'une part, et … d'autre part » block: its nodes and parties. */
+function readParties(nodes: readonly TextNode[], at: number): { end: number; parties: Party[] } {
+  const parties: Party[] = [];
+  let i = at;
+  for (; i < nodes.length && i < at + 12; i++) {
+    const node = nodes[i] as TextNode;
+    if (i > at && (isArticleHeading(node) || PREAMBLE.test(node.text))) break;
+    const t = node.text;
+    let from = 0;
+    if (i === at) {
+      const m = /^\s*Entre\s*:?\s*/i.exec(t);
+      from = m ? m[0].length : 0;
+    }
+    const markerOnly = /^\s*(?:et|d['’]une part,?|d['’]autre part[.,]?|ET)\s*$/i.test(t.slice(from));
+    if (!markerOnly && t.slice(from).trim().length > 0) {
+      // A party paragraph may end with « , d'une part, » inline.
+      const inline = /,?\s*d['’](?:une|autre) part[.,]?\s*$/i.exec(t);
+      const party = parseParty(node, from, inline ? inline.index : t.length);
+      if (party) parties.push(party);
+    }
+    if (/d['’]autre part/i.test(t)) {
+      i++;
+      break;
+    }
+  }
+  return { end: i, parties };
+}
+
+function segmentConvention(
+  all: TextNode[],
+  header: TextNode[],
+  rest: TextNode[],
+  roles: Map<TextNode, NodeRole>,
+  sectionOfMap: Map<TextNode, { article?: Article; annex?: Annex }>,
+  orgs: OrgIndex,
+): ConventionDocument {
+  let i = 0;
+  // Title: up to « Entre ».
+  const titleNodes: TextNode[] = [];
+  while (i < rest.length && !/^\s*Entre\b/i.test((rest[i] as TextNode).text) && !isArticleHeading(rest[i] as TextNode) && i < 8) {
+    titleNodes.push(rest[i] as TextNode);
+    i++;
+  }
+  if (i >= rest.length || !/^\s*Entre\b/i.test((rest[i] as TextNode).text)) {
+    // No « Entre » block: the title is the first node only (if it is one).
+    titleNodes.length = 0;
+    i = 0;
+    if (rest[0] && isConventionStart(rest[0])) {
+      titleNodes.push(rest[0]);
+      i = 1;
+    }
+  }
+  for (const t of titleNodes) roles.set(t, 'title');
+  const titleParties: Located[] = [];
+  let afterConclue = false;
+  for (const t of titleNodes) {
+    const m = /conclue?\s+entre\s*:?\s*/i.exec(t.text);
+    if (m) {
+      afterConclue = true;
+      const from = m.index + m[0].length;
+      if (from < t.text.length) titleParties.push(locate(t, from));
+    } else if (afterConclue) titleParties.push(locate(t));
+  }
+  if (!afterConclue) {
+    // « Convention de partenariat entre X et Y », or a title without the parties.
+    for (const t of titleNodes) {
+      const m = /\bentre\s+/i.exec(t.text);
+      if (m) titleParties.push(locate(t, m.index + m[0].length));
+    }
+  }
+
+  // Parties.
+  let parties: Party[] = [];
+  const partiesNodes: TextNode[] = [];
+  if (rest[i] && /^\s*Entre\b/i.test((rest[i] as TextNode).text)) {
+    const read = readParties(rest, i);
+    for (let k = i; k < read.end; k++) {
+      partiesNodes.push(rest[k] as TextNode);
+      roles.set(rest[k] as TextNode, 'parties');
+    }
+    parties = read.parties.map((p) => {
+      const orgId = orgs.addName(p.name.text);
+      if (orgId && p.alias) orgs.addName(stripArticle(p.alias.text), orgId);
+      return orgId ? { ...p, orgId } : p;
+    });
+    i = read.end;
+  }
+
+  // Preamble, articles, annexes.
+  let preamble: { heading?: TextNode; body: TextNode[] } | undefined;
+  const articles: (Omit<Article, 'body'> & { body: TextNode[] })[] = [];
+  const annexStarts: number[] = [];
+  for (; i < rest.length; i++) {
+    const node = rest[i] as TextNode;
+    if (isAnnexHeading(node)) {
+      const label = rest[i - 1];
+      annexStarts.push(label && NUMBERED_LABEL.test(label.text) && label.text.length < 80 && !label.text.includes('\n') ? i - 1 : i);
+      // Everything after the first annex heading belongs to annexes.
+      for (i = i + 1; i < rest.length; i++) {
+        const n = rest[i] as TextNode;
+        if (isAnnexHeading(n)) {
+          const l = rest[i - 1];
+          annexStarts.push(l && NUMBERED_LABEL.test(l.text) && l.text.length < 80 && !l.text.includes('\n') ? i - 1 : i);
+        }
+      }
+      break;
+    }
+    if (isArticleHeading(node)) {
+      const line = firstLine(node);
+      const m = ARTICLE.exec(line) as RegExpExecArray;
+      const label = m[1] as string;
+      const labelStart = node.text.indexOf(label);
+      let title = (m[2] ?? '').trim();
+      let titleAt: Located | undefined;
+      if (title.length > 0) {
+        const s = line.lastIndexOf(title);
+        titleAt = locate(node, s, node.text.length);
+        title = titleAt.text.replace(/\s+/g, ' ');
+      } else if (isTitleLike(rest[i + 1]) && !opensSignature(rest[i + 1] as TextNode)) {
+        const t = rest[i + 1] as TextNode;
+        titleAt = locate(t);
+        title = titleAt.text.replace(/\s+/g, ' ');
+        roles.set(t, 'article-heading');
+        i++;
+      }
+      roles.set(node, 'article-heading');
+      const num = parseNumber(label);
+      articles.push({
+        heading: node,
+        ...(num !== undefined ? { number: num } : {}),
+        label,
+        labelAt: locate(node, labelStart, labelStart + label.length),
+        title,
+        ...(titleAt ? { titleAt } : {}),
+        body: [],
+      });
+      continue;
+    }
+    const current = articles[articles.length - 1];
+    if (current) current.body.push(node);
+    else {
+      if (!preamble) {
+        preamble = { body: [] };
+        if (PREAMBLE.test(node.text) && node.text.length < 120) {
+          preamble.heading = node;
+          roles.set(node, 'preamble-heading');
+          continue;
+        }
+      }
+      preamble.body.push(node);
+    }
+  }
+
+  // Signature block: trailing nodes of the last article (or of the preamble).
+  let signature: SignatureBlock | undefined;
+  const last = articles[articles.length - 1] ?? preamble;
+  if (last) {
+    const split = splitSignature(last.body);
+    if (split.signature.length > 0) {
+      last.body = split.body;
+      for (const n of split.signature) roles.set(n, 'signature');
+      signature = parseSignature(split.signature);
+    }
+  }
+  const finalArticles: Article[] = articles.map((a) => ({ ...a }));
+  for (const a of finalArticles) for (const n of a.body) sectionOfMap.set(n, { article: a });
+  for (const a of finalArticles) sectionOfMap.set(a.heading, { article: a });
+
+  // Annexes.
+  const annexes: Annex[] = [];
+  for (const [k, s] of annexStarts.entries()) {
+    const end = annexStarts[k + 1] ?? rest.length;
+    const annex = readAnnex(rest.slice(s, end), roles);
+    if (annex) {
+      annexes.push(annex);
+      for (const n of annex.nodes) sectionOfMap.set(n, { annex });
+    }
+  }
+
+  const coordinator = parties[0];
+  const partner = parties[1];
+  return {
+    kind: 'convention',
+    nodes: all,
+    header,
+    titleNodes,
+    titleParties,
+    partiesNodes,
+    parties,
+    ...(coordinator ? { coordinator } : {}),
+    ...(partner ? { partner } : {}),
+    ...(preamble ? { preamble } : {}),
+    articles: finalArticles,
+    ...(signature ? { signature } : {}),
+    annexes,
+  };
+}
+
+function annexKind(title: string, body: readonly TextNode[], charter: CharterText | undefined, referents: number): AnnexKind {
+  const t = fold(title);
+  if (charter || /\bcharte\b/.test(t)) return 'charter';
+  if (/acte d'engagement/.test(t)) return 'engagement-act';
+  if (/referent/.test(t) || referents > 0) return 'referents';
+  if (/\bliste\b|\bdonnees\b|\bindicateurs\b/.test(t)) return 'data-list';
+  if (body.some((n) => /acte d['’]engagement/i.test(n.text))) return 'engagement-act';
+  return 'other';
+}
+
+function readAnnex(nodes: readonly TextNode[], roles: Map<TextNode, NodeRole>): Annex | undefined {
+  let i = 0;
+  let label: TextNode | undefined;
+  if (nodes[0] && !isAnnexHeading(nodes[0])) {
+    label = nodes[0];
+    roles.set(label, 'annex-heading');
+    i = 1;
+  }
+  const heading = nodes[i];
+  if (!heading) return undefined;
+  roles.set(heading, 'annex-heading');
+  const line = firstLine(heading);
+  const m = ANNEX.exec(line) as RegExpExecArray;
+  const rawNumber = m[1] as string;
+  const numStart = heading.text.indexOf(rawNumber, 6);
+  const titleNodes: TextNode[] = [];
+  // Title on the heading line or the heading's next lines, else in the next paragraph.
+  let title = [(m[2] ?? '').replace(/^(?:[AÀ]\s+LA\s+CONVENTION|à la convention)\b\s*/i, ''), ...heading.text.split('\n').slice(1)]
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .join(' ');
+  i++;
+  let charter: CharterText | undefined;
+  const bodyStart = i;
+  if (nodes[i] && (isBanner(nodes[i] as TextNode) || isCharterTitle(nodes[i] as TextNode))) {
+    charter = readCharter(nodes.slice(i), roles);
+    if (title.length === 0) title = charter.title;
+  } else if (title.length === 0 && isTitleLike(nodes[i]) && !/^au sein\b/i.test((nodes[i] as TextNode).text)) {
+    const t = nodes[i] as TextNode;
+    titleNodes.push(t);
+    roles.set(t, 'annex-title');
+    title = t.text.replace(/\s+/g, ' ').trim();
+    i++;
+    if (nodes[i] && (isBanner(nodes[i] as TextNode) || isCharterTitle(nodes[i] as TextNode))) charter = readCharter(nodes.slice(i), roles);
+  }
+  const body = charter ? charter.body : nodes.slice(charter ? bodyStart : i);
+  const kindGuess = annexKind(title, body, charter, 0);
+  const referents = kindGuess === 'other' || kindGuess === 'referents' ? parseReferents(body) : [];
+  const kind = annexKind(title, body, charter, referents.length >= 1 && kindGuess === 'other' && referents.some((r) => r.emails.length + r.phones.length > 0) ? referents.length : 0);
+  if (kind === 'referents') for (const n of body) if (n.kind !== 'item' || /^au sein\b/i.test(n.text)) roles.set(n, 'referent');
+  const isModel = [label?.text ?? '', title, heading.text].some((s) => /\bmod[èe]le\b/i.test(s));
+  return {
+    heading,
+    ...(label ? { label } : {}),
+    ...(!/^X{2,}$|^N$/i.test(rawNumber) && parseNumber(rawNumber) !== undefined ? { number: parseNumber(rawNumber) as number } : {}),
+    rawNumber,
+    numberAt: locate(heading, numStart, numStart + rawNumber.length),
+    title,
+    titleNodes,
+    kind,
+    isModel,
+    nodes: [...nodes],
+    body,
+    referents: kind === 'referents' ? referents : [],
+    ...(charter ? { charter } : {}),
+  };
+}
+
+/** Every document of a kind across files, with its file. */
+export function documentsOf<K extends LintDocument['kind']>(
+  files: readonly SegmentedFile[],
+  kind: K,
+): { file: SegmentedFile; doc: Extract<LintDocument, { kind: K }> }[] {
+  const out: { file: SegmentedFile; doc: Extract<LintDocument, { kind: K }> }[] = [];
+  for (const file of files) for (const doc of file.documents) if (doc.kind === kind) out.push({ file, doc: doc as Extract<LintDocument, { kind: K }> });
+  return out;
+}
+
+/** The lines of a node (re-exported for rules). */
+export { linesOfNode };

@@ -1,0 +1,82 @@
+import type { SegmentedFile } from '../../segment.js';
+import type { Located } from '../../text/signature.js';
+import { parsePersonName, type PersonName } from '../../text/people.js';
+import type { ReferentCard } from '../../text/referents.js';
+import { nameKey } from '../../text/organisations.js';
+
+/** Where people appear in a run: referent cards, parties' representatives, signatories, council members. */
+
+export interface PersonMention {
+  readonly file: SegmentedFile;
+  readonly at: Located;
+  readonly person: PersonName;
+  /** Organisation key (see OrgIndex: « mdef », « ville:quetigny »), when the mention represents one. */
+  readonly org?: string;
+  readonly orgLabel?: string;
+  readonly source: 'referent' | 'party' | 'signature' | 'council';
+}
+
+/** The organisation key of a designation: its first known mention, else its words. */
+export function orgKeyOf(file: SegmentedFile, designation: string): string {
+  const m = file.orgs.find(designation)[0];
+  return m ? m.key : `doc:${nameKey(designation)}`;
+}
+
+export function referentCards(files: readonly SegmentedFile[]): { file: SegmentedFile; card: ReferentCard }[] {
+  const out: { file: SegmentedFile; card: ReferentCard }[] = [];
+  for (const file of files) for (const doc of file.documents) if (doc.kind === 'convention') for (const a of doc.annexes) for (const card of a.referents) out.push({ file, card });
+  return out;
+}
+
+/** Every person mention of the run, in document order. */
+export function personMentions(files: readonly SegmentedFile[]): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const file of files) {
+    for (const doc of file.documents) {
+      if (doc.kind === 'convention') {
+        for (const p of doc.parties) {
+          const person = p.representative && parsePersonName(p.representative.text);
+          if (person && p.representative) out.push({ file, at: p.representative, person, org: orgKeyOf(file, p.name.text), orgLabel: p.name.text, source: 'party' });
+        }
+      }
+      if ((doc.kind === 'convention' || doc.kind === 'charter') && doc.signature) {
+        for (const s of doc.signature.parties) {
+          const person = s.name && parsePersonName(s.name.text);
+          if (person && s.name) {
+            out.push({
+              file,
+              at: s.name,
+              person,
+              ...(s.headingText ? { org: orgKeyOf(file, s.headingText), orgLabel: s.headingText } : {}),
+              source: 'signature',
+            });
+          }
+        }
+      }
+      if (doc.kind === 'convention') {
+        for (const a of doc.annexes) {
+          for (const card of a.referents) {
+            out.push({
+              file,
+              at: card.name,
+              person: card.person,
+              ...(card.organisation ? { org: orgKeyOf(file, card.organisation), orgLabel: card.organisation } : {}),
+              source: 'referent',
+            });
+          }
+        }
+      }
+      if (doc.kind === 'deliberation') {
+        for (const m of doc.data.members) {
+          const person = parsePersonName(m.name.text);
+          if (person) out.push({ file, at: m.name, person, source: 'council' });
+        }
+        for (const p of doc.data.proxies) {
+          const person = parsePersonName(p.holder.text);
+          if (person) out.push({ file, at: p.holder, person, source: 'council' });
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+import type { TextNode } from '../types.js';
+import { parsePersonName } from './people.js';
+
+/**
+ * Signature blocks: « A Dijon, le », « Pour la Communauté de l'agglomération dijonnaise, »,
+ * « Le Président, », « Alain MILLOT »… The parties of a block may be laid out one after the
+ * other or in two columns flattened into alternating lines; parties are paired with roles and
+ * names in order of appearance.
+ */
+
+/** A piece of a node: a place in `node.text` and the text there. */
+export interface Located {
+  readonly node: TextNode;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Builds a {@link Located} for `node.text.slice(start, end)`, trimmed. */
+export function locate(node: TextNode, start = 0, end = node.text.length): Located {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(node.text[s] as string)) s++;
+  while (e > s && /\s/.test(node.text[e - 1] as string)) e--;
+  return { node, start: s, end: e, text: node.text.slice(s, e) };
+}
+
+/** One line of a node with its place. */
+export function linesOfNode(node: TextNode): Located[] {
+  const out: Located[] = [];
+  let start = 0;
+  const text = node.text;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      const l = locate(node, start, i);
+      if (l.text.length > 0) out.push(l);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** « A Dijon, le », « À Dijon, le 3 juillet 2014 », « Fait à Dijon, le », « Fait à le », « Le ». */
+export const SIGNATURE_DATE = /^(?:(?:Fait\s+)?[AÀ]\s+[\p{Lu}][\p{L}' -]*,?\s+le\b.*|Fait\s+à\b.*\ble\b.*|Le|Le\s+\d.*|Date\s*:.*)$/u;
+const FOR = /^Pour\s+(?:la|le|les|l['’]|\p{Lu})/u;
+export const ROLE =
+  /^(?:Le|La|L['’]|Les)\s*(?:Vice-|Premier |Première )?(?:Président|Présidente|Directeur|Directrice|Maire|Adjoint|Adjointe|Conseiller|Conseillère|Délégué|Déléguée|Secrétaire|Préfet|Préfète|Chef|Cheffe|Responsable|Représentant|Représentante|Gérant|Gérante|Administrateur|Administratrice|prestataire)\b/u;
+
+/** A party of a signature block. */
+export interface SignatureParty {
+  /** The organisation as written after « Pour » (continuation lines joined by a space). */
+  readonly heading?: Located;
+  /** The heading's text on one line (« Pour la CARSAT Bourgogne et Franche-\nComté » → « la CARSAT Bourgogne et Franche-Comté »). */
+  readonly headingText?: string;
+  readonly role?: Located;
+  readonly name?: Located;
+}
+
+/** A signature block: its date line and its parties. */
+export interface SignatureBlock {
+  readonly nodes: readonly TextNode[];
+  readonly date?: Located;
+  /** True when the date line has no date (« A Dijon, le », « Le »). */
+  readonly dateBlank: boolean;
+  readonly parties: readonly SignatureParty[];
+}
+
+type LineKind = 'date' | 'for' | 'role' | 'name' | 'cont';
+
+function classify(line: string): LineKind | undefined {
+  if (SIGNATURE_DATE.test(line)) return 'date';
+  if (FOR.test(line)) return 'for';
+  if (ROLE.test(line)) return 'role';
+  if (parsePersonName(line)) return 'name';
+  return undefined;
+}
+
+/** True when every line of the node can belong to a signature block. */
+export function isSignatureNode(node: TextNode): boolean {
+  if (node.kind === 'item') return false;
+  const lines = linesOfNode(node);
+  if (lines.length === 0 || lines.length > 8) return false;
+  let inHeading = false;
+  let inRole = false;
+  for (const [i, l] of lines.entries()) {
+    const k = classify(l.text);
+    if (k === 'for') {
+      inHeading = true;
+      inRole = false;
+      continue;
+    }
+    if (k === 'role') {
+      inHeading = false;
+      inRole = !/,$/.test(l.text);
+      continue;
+    }
+    if (k === 'date' || k === 'name') {
+      inHeading = false;
+      inRole = false;
+      continue;
+    }
+    if (i > 0 && (inHeading || (inRole && /^\p{Ll}/u.test(l.text))) && l.text.length < 80) {
+      if (inRole && /,$/.test(l.text)) inRole = false;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when the node can open a signature block (a date line or a « Pour … » line). */
+export function opensSignature(node: TextNode): boolean {
+  const first = linesOfNode(node)[0];
+  if (!first) return false;
+  const k = classify(first.text);
+  return k === 'date' || k === 'for';
+}
+
+/**
+ * Parses the nodes of a signature block. Parties are created by « Pour … » lines; roles and
+ * names fill the first party still lacking one, in order (so two flattened columns pair up).
+ */
+export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
+  interface Draft {
+    headingStart?: Located;
+    headingEnd?: Located;
+    headingParts: string[];
+    role?: Located;
+    name?: Located;
+  }
+  const drafts: Draft[] = [];
+  let date: Located | undefined;
+  for (const node of nodes) {
+    let mode: 'heading' | 'role' | undefined;
+    let current: Draft | undefined;
+    for (const l of linesOfNode(node)) {
+      const k = classify(l.text);
+      if (k === 'date') {
+        date ??= l;
+        mode = undefined;
+      } else if (k === 'for') {
+        current = { headingStart: l, headingEnd: l, headingParts: [l.text.replace(/^Pour\s+/, '')] };
+        drafts.push(current);
+        mode = 'heading';
+      } else if (k === 'role') {
+        const target = drafts.find((d) => !d.role) ?? pushEmpty(drafts);
+        target.role = l;
+        current = target;
+        mode = /,$/.test(l.text) ? undefined : 'role';
+      } else if (k === 'name') {
+        const target = drafts.find((d) => !d.name) ?? pushEmpty(drafts);
+        target.name = l;
+        mode = undefined;
+      } else if (mode === 'heading' && current) {
+        current.headingEnd = l;
+        const prev = current.headingParts[current.headingParts.length - 1] ?? '';
+        current.headingParts[current.headingParts.length - 1] = prev.endsWith('-') ? prev + l.text : `${prev} ${l.text}`;
+      } else if (mode === 'role' && current?.role) {
+        const r = current.role;
+        current.role = { node: r.node, start: r.start, end: l.end, text: r.node.text.slice(r.start, l.end) };
+        if (/,$/.test(l.text)) mode = undefined;
+      }
+    }
+  }
+  const parties: SignatureParty[] = drafts.map((d) => {
+    const heading =
+      d.headingStart && d.headingEnd
+        ? {
+            node: d.headingStart.node,
+            start: d.headingStart.start + (/^Pour\s+/.exec(d.headingStart.text)?.[0].length ?? 0),
+            end: d.headingEnd.end,
+            text: '',
+          }
+        : undefined;
+    const headingText = d.headingParts.join(' ').replace(/[,\s]+$/, '');
+    return {
+      ...(heading ? { heading: { ...heading, text: heading.node.text.slice(heading.start, heading.end) }, headingText } : {}),
+      ...(d.role ? { role: d.role } : {}),
+      ...(d.name ? { name: d.name } : {}),
+    };
+  });
+  const dateBlank = date ? /(?:\ble|^Le)\s*$/i.test(date.text) || /^Fait\s+à\s+le\b/i.test(date.text) : false;
+  return { nodes, ...(date ? { date } : {}), dateBlank, parties };
+}
+
+function pushEmpty<T extends { headingParts: string[] }>(drafts: T[]): T {
+  const d = { headingParts: [] } as unknown as T;
+  drafts.push(d);
+  return d;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../../src/lint/rules/parties-signature.js';
+import { columnOf, lineOf, miniConvention, runRule } from '../helpers.js';
+
+const sig = (partner: string, name = 'Claire DUVAL', role = 'La Directrice,'): string =>
+  miniConvention({ signature: `A Nancy, le\n\nPour la Communauté urbaine du Grand Nancy,\nLe Président,\n\nPour ${partner}\n${role}\n\nAndré ROSSINOT\n\n${name}` });
+
+describe('parties-signature', () => {
+  it('accepts the parties as named in the « Entre » block', () => {
+    expect(runRule(rule, sig('la CPAM de Meurthe-et-Moselle,'))).toEqual([]);
+    expect(runRule(rule, sig("la Caisse Primaire d'Assurance Maladie de Meurthe-et-Moselle,"))).toEqual([]);
+  });
+  it('reports another body (another place) as an error', () => {
+    const text = sig('la CPAM des Vosges,');
+    const l = lineOf(text, 'Pour la CPAM des Vosges');
+    expect(runRule(rule, text).map((x) => [x.ruleId, x.severity, x.line, x.column])).toEqual([['parties-signature', 'error', l, columnOf(text, l, 'la CPAM')]]);
+  });
+  it('warns about the same words written differently', () => {
+    const text = sig('la CPAM Meurthe-et-Moselle,');
+    expect(runRule(rule, text).map((x) => [x.severity, x.line])).toEqual([['warning', lineOf(text, 'Pour la CPAM Meurthe')]]);
+  });
+  it('reports a signatory other than the representative, and a missing party', () => {
+    const text = sig('la CPAM de Meurthe-et-Moselle,', 'Jean PETIT');
+    expect(runRule(rule, text).map((x) => [x.severity, x.line, x.column])).toEqual([['error', lineOf(text, 'Jean PETIT'), 1]]);
+    const alone = miniConvention({ signature: 'A Nancy, le\n\nPour la Communauté urbaine du Grand Nancy,\nLe Président,\n\nAndré ROSSINOT' });
+    expect(runRule(rule, alone).map((x) => [x.severity, x.line])).toEqual([['error', lineOf(alone, 'A Nancy, le')]]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../../src/lint/rules/partner-context.js';
+import { columnOf, lineOf, miniConvention, runRule } from '../helpers.js';
+
+const para = (p: string): string => miniConvention({ articles: [['Accès aux données', [p]]] });
+
+describe('partner-context', () => {
+  it("accepts the partner's or the coordinator's agreement and property", () => {
+    expect(runRule(rule, para("Les données ne seront transmises qu'avec l'accord de la CPAM de Meurthe-et-Moselle."))).toEqual([]);
+    expect(runRule(rule, para("Le programme est soumis au Grand Nancy, les fichiers restent la propriété de la CPAM."))).toEqual([]);
+  });
+  it('accepts other organisations outside these phrases', () => {
+    expect(runRule(rule, para("La Mission Locale assurera l'interface avec la CPAM."))).toEqual([]);
+  });
+  it("reports the agreement of an organisation that is not a party", () => {
+    const text = para("Le Grand Nancy pourra transmettre les fichiers avec l'accord de la Mission Locale.");
+    const l = lineOf(text, "avec l'accord");
+    expect(runRule(rule, text).map((x) => [x.ruleId, x.line, x.column])).toEqual([['partner-context', l, columnOf(text, l, 'Mission Locale')]]);
+  });
+  it('reports the property of, or submission to, another body', () => {
+    const text = para('Le calendrier est soumis à la CAF. Les données de la MSA seront intégrées.');
+    const l = lineOf(text, 'soumis à la CAF');
+    expect(runRule(rule, text).map((x) => [x.line, x.column])).toEqual([
+      [l, columnOf(text, l, 'CAF')],
+      [l, columnOf(text, l, 'MSA')],
+    ]);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../../src/lint/rules/partner-gender.js';
+import { columnOf, lineOf, miniConvention, runRule } from '../helpers.js';
+
+const PE = 'PÔLE EMPLOI LORRAINE – 2 rue Lyautey – 54000 NANCY - ci-après désigné « Pôle Emploi », représenté par M. Jean DUPONT, Directeur,';
+const conv = (paras: string[], partner = PE): string => miniConvention({ title: 'LE GRAND NANCY ET PÔLE EMPLOI LORRAINE', partner, articles: [['Partage', paras]] });
+
+describe('partner-gender', () => {
+  it('accepts agreement with a masculine and a feminine partner', () => {
+    expect(runRule(rule, conv(["Pôle Emploi sera informé des études qui pourraient être initiées, et associé aux travaux. Il pourra être sollicité. Pôle Emploi demeure propriétaire des données qu'il partage."]))).toEqual([]);
+    expect(runRule(rule, miniConvention({ articles: [['Partage', ['La CPAM sera informée et invitée aux réunions. Elle pourra être sollicitée.']]] }))).toEqual([]);
+  });
+  it('reports feminine participles for a masculine partner', () => {
+    const text = conv(['Pôle Emploi sera destinataire des documents produits par le Grand Nancy et invitée aux réunions.', 'Pôle Emploi sera informée des études.']);
+    const l1 = lineOf(text, 'invitée');
+    const l2 = lineOf(text, 'informée');
+    expect(runRule(rule, text).map((x) => [x.ruleId, x.line, x.column])).toEqual([
+      ['partner-gender', l1, columnOf(text, l1, 'invitée')],
+      ['partner-gender', l2, columnOf(text, l2, 'informée')],
+    ]);
+  });
+  it('reports the party block and a pronoun', () => {
+    const text = conv(["La CPAM contribuera aux travaux. Il pourra être sollicité."], PE.replace('désigné', 'désignée'));
+    const lp = lineOf(text, 'PÔLE EMPLOI LORRAINE –');
+    const f = runRule(rule, text);
+    expect(f.map((x) => [x.line, x.column])).toEqual([
+      [lp, columnOf(text, lp, 'désignée')],
+      [lineOf(text, 'Il pourra'), columnOf(text, lineOf(text, 'Il pourra'), 'Il pourra')],
+      [lineOf(text, 'Il pourra'), columnOf(text, lineOf(text, 'Il pourra'), 'sollicité')],
+    ]);
+  });
+});
