@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { zlibSync } from 'fflate';
+import { PDFDocument, PDFHexString, type PDFContext, type PDFRawStream, type SaveOptions } from 'pdf-lib';
+
+/**
+ * Save options that make pdf-lib's output depend on the document only: a classic xref table
+ * (PDF/A-friendly, easy to inspect), no form appearance regeneration (it would embed
+ * Helvetica), no default page, and no pause between objects (`objectsPerTick` would otherwise
+ * wait a timer tick every 50 objects).
+ */
+export const SAVE_OPTIONS: SaveOptions = {
+  useObjectStreams: false,
+  addDefaultPage: false,
+  updateFieldAppearances: false,
+  objectsPerTick: Number.POSITIVE_INFINITY,
+};
+
+/** A new document without pdf-lib's default metadata (which stamps the current time). */
+export function createPdf(): Promise<PDFDocument> {
+  return PDFDocument.create({ updateMetadata: false });
+}
+
+/** Loads a PDF without touching its metadata. */
+export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false });
+}
+
+/** Serialises with {@link SAVE_OPTIONS}. */
+export function savePdf(pdf: PDFDocument): Promise<Uint8Array> {
+  return pdf.save(SAVE_OPTIONS);
+}
+
+/** SHA-256 of the given parts, hex. */
+export function hashHex(...parts: readonly (string | Uint8Array)[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex');
+}
+
+/**
+ * Sets the trailer /ID. The first half identifies the document (stable across revisions), the
+ * second this revision; both derive from content hashes, never from the clock or a random
+ * source, so the same input gives the same bytes.
+ */
+export function setDocumentId(pdf: PDFDocument, permanent: string, revision: string = permanent): void {
+  pdf.context.trailerInfo.ID = pdf.context.obj([
+    PDFHexString.of(permanent.slice(0, 32).toUpperCase()),
+    PDFHexString.of(revision.slice(0, 32).toUpperCase()),
+  ]);
+}
+
+/** Six upper-case letters derived from a hash: the subset tag of an embedded font name. */
+export function subsetTag(hash: string): string {
+  let tag = '';
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (parseInt(hash.slice(i * 2, i * 2 + 2), 16) % 26));
+  return tag;
+}
+
+/**
+ * A FlateDecode stream. Compressed with fflate (pure JavaScript, pinned, level 6): the same
+ * bytes on every machine and Node version, unlike node:zlib whose output follows the bundled
+ * zlib build, and about twice as fast as the pako copy inside pdf-lib.
+ */
+export function flateStream(
+  context: PDFContext,
+  contents: Uint8Array | string,
+  dict: Record<string, number> = {},
+): PDFRawStream {
+  const bytes = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
+  return context.stream(zlibSync(bytes, { level: 6 }), { ...dict, Filter: 'FlateDecode' });
+}
+
+/** Compressed bytes of constant streams (shared subsets, whole fonts, the ICC profile). */
+const deflated = new Map<string, Uint8Array>();
+
+/** A FlateDecode stream of constant content, compressed on first use only. */
+export function compressedOnce(
+  context: PDFContext,
+  key: string,
+  bytes: Uint8Array | (() => Uint8Array),
+  dict: Record<string, number>,
+): PDFRawStream {
+  let contents = deflated.get(key);
+  if (contents === undefined) {
+    contents = zlibSync(typeof bytes === 'function' ? bytes() : bytes, { level: 6 });
+    deflated.set(key, contents);
+  }
+  return context.stream(contents, { ...dict, Filter: 'FlateDecode' });
+}
