@@ -1,13 +1,56 @@
-import type { CommandModule } from 'yargs';
-import { ConvkitError } from '../errors.js';
+import path from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { defaultDataDir, generate, parseFormats, type WrittenFile } from '../generate/index.js';
 
-/** Placeholder: replaced by the owner of this command. */
-export function generateCommand(_setExitCode: (code: number) => void): CommandModule {
+interface GenerateArgs {
+  readonly data?: string;
+  readonly out: string;
+  readonly format: string;
+  readonly only?: readonly string[];
+}
+
+/** « 34 Ko »: sizes in kilo-octets, rounded up (a file is never « 0 Ko »). */
+export function sizeInKo(bytes: number): string {
+  return `${Math.max(1, Math.ceil(bytes / 1024))} Ko`;
+}
+
+/** « écrit out/conventions/caf-21.docx (34 Ko) », path relative to the working folder. */
+export function writtenLine(file: WrittenFile, cwd: string = process.cwd()): string {
+  const rel = path.relative(cwd, file.path);
+  const shown = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file.path;
+  return `écrit ${shown.split(path.sep).join('/')} (${sizeInKo(file.size)})`;
+}
+
+/**
+ * `convkit generate [--data DIR] [--out DIR] [--format docx|pdf|docx,pdf] [--only ID…]`:
+ * builds every convention (with its annexes), charter and engagement act from the data and
+ * writes them under the output folder, then prints one line per file written. Bad data, a
+ * template error or an unknown id → a located French message, exit status 2, nothing written.
+ */
+export function generateCommand(_setExitCode: (code: number) => void): CommandModule<object, GenerateArgs> {
   return {
     command: 'generate',
-    describe: 'non implémenté',
-    handler: () => {
-      throw new ConvkitError('commande « generate » non implémentée');
+    describe: 'Produit les conventions, chartes et actes d’engagement (DOCX, PDF) à partir des données',
+    builder: (y: Argv<object>): Argv<GenerateArgs> =>
+      y
+        .option('data', { type: 'string', describe: 'Dossier des données (par défaut : les données fournies avec convkit)' })
+        .option('out', { type: 'string', default: 'out', describe: 'Dossier de sortie' })
+        .option('format', { type: 'string', default: 'docx,pdf', describe: 'Formats : docx, pdf ou docx,pdf' })
+        .option('only', {
+          type: 'string',
+          array: true,
+          describe: 'Identifiants de partenaires ou de signataires à produire (ex. --only caf-21 chenove)',
+        }) as unknown as Argv<GenerateArgs>,
+    handler: async (argv) => {
+      const formats = parseFormats(argv.format);
+      const only = (argv.only ?? []).flatMap((o) => String(o).split(',')).map((o) => o.trim()).filter((o) => o !== '');
+      const written = await generate({
+        dataDir: argv.data ?? defaultDataDir(),
+        outDir: argv.out,
+        formats,
+        only,
+      });
+      for (const file of written) process.stdout.write(`${writtenLine(file)}\n`);
     },
   };
 }

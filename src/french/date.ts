@@ -34,3 +34,8 @@ export function numericDate(iso: string): string {
   const { y, m, d } = parts(iso);
   return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 }
+
+/** « le 26 juin 2014 », « le 1er juillet 2015 ». */
+export function onDate(iso: string): string {
+  return `le ${frenchDate(iso)}`;
+}

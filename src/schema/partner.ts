@@ -15,6 +15,8 @@ export const DataListSchema = z.strictObject({
   /** Paragraphs before the list. */
   intro: z.array(z.string().min(1)).default([]),
   items: z.array(z.string().min(1)).min(1),
+  /** The list is indicative (« dont la liste indicative est définie en annexe … », CARSAT). */
+  indicative: z.boolean().default(false),
   /** Paragraphs after the list (footnotes such as « *Si cela s'avère pertinent … »). */
   notes: z.array(z.string().min(1)).default([]),
 });
@@ -32,41 +34,75 @@ export const TermsSchema = z.strictObject({
 });
 export type Terms = z.infer<typeof TermsSchema>;
 
+/** The partner's own statistical-secrecy rules (CAF): they replace the shared secrecy clause. */
+export const SecrecySchema = z.strictObject({
+  /** No value is sent for fewer than this many people (« au moins 5 allocataires »). */
+  minCount: z.number().int().min(2),
+  /** The people counted, plural (« allocataires »). */
+  subjects: z.string().min(1),
+});
+
 /**
  * Partner-specific clauses: what makes a convention differ from the shared skeleton.
- * Every flag defaults to off; templates select variants from these, never by copying.
+ * Every flag defaults to the shared text; templates select variants from these, never by
+ * copying. docs/templates.md lists which article each one changes.
  */
 export const ClausesSchema = z
   .strictObject({
-    /** « Préambule : Contexte » before article 1. */
+    /** « Préambule : Contexte » before article 1 (CAF). */
     preamble: z.boolean().default(false),
-    /** The coordinator drafts an annual programme of studies submitted to the partner (CAF). */
+    /**
+     * The partner signs for the charter's signatories too: « Les parties signataires de la
+     * présente convention et de la charte … » in articles 1 and 6 (CAF). Otherwise article 6
+     * binds the partner and the coordinator by name.
+     */
+    charterParties: z.boolean().default(false),
+    /** Article 1 names the partner's professionals in the shared analysis (« notamment les professionnels de … », CAF). */
+    staffInAnalysis: z.boolean().default(false),
+    /**
+     * Who uses the partner's data and reports besides the coordinator: the CCAS and the Ville de
+     * Dijon (`dijon`, default), or every commune of the Politique de la Ville and its CCAS
+     * (`policyCommunes`, CAF). Changes articles 2, 7, the access clauses and the sharing article.
+     */
+    recipients: z.enum(['dijon', 'policyCommunes']).default('dijon'),
+    /** The coordinator drafts an annual programme of studies submitted to the partner (CAF, article 2). */
     studyProgramme: z.boolean().default(false),
-    /** The partner's statistical-secrecy rules (CAF): minimum count below which values are blanked. */
-    secrecyMinCount: z.number().int().min(2).optional(),
-    /** Costs incurred by the partner are not invoiced (CAF). */
-    noInvoicing: z.boolean().default(false),
-    /** Exempt from stamp duty and registration (CAF). */
-    stampDutyExemption: z.boolean().default(false),
-    /** The partner's observatory mission for employment and training actors (MDEF). */
-    observatoryMission: z.boolean().default(false),
-    /** The reading and analyses of the data do not bind the provider (CARSAT). */
-    noLiability: z.boolean().default(false),
-    /** Data closed on 31 December of year N and sent before 31 March of N+1 (MDEF, Mission Locale). */
+    /** Observation also by district, « par quartier (regroupements d'IRIS) » (CAF, article 3). */
+    districtLevel: z.boolean().default(false),
+    /** Data closed on 31 December of year N and sent before 31 March of N+1 (MDEF, Mission Locale; article 4). */
     dataCalendar: z.boolean().default(false),
-    /** Field of the targeted studies the partner is told about. */
+    /**
+     * The partner's statistical-secrecy rules (CAF): article 5 becomes « Propriété et droit
+     * d'usage » with the law and these rules, and the shared secrecy paragraph of article 6 goes.
+     */
+    secrecy: SecrecySchema.optional(),
+    /** The reading and analyses of the data do not bind the provider (CARSAT, article 5). */
+    noLiability: z.boolean().default(false),
+    /**
+     * The partner may restrict the source data used for specific studies (CAF, article 7:
+     * « mais se réserve le droit de restreindre … »).
+     */
+    reservesStudyData: z.boolean().default(false),
+    /** The access limits get an article of their own, « Limitation d'accès aux données sources » (CAF). */
+    accessArticle: z.boolean().default(false),
+    /** Field of the targeted studies the partner is told about: its own competences, or employment and training. */
     studyField: z.enum(['competences', 'employment']).default('competences'),
+    /** In those studies the partner is « associé aux travaux » (default) or « invité à participer aux travaux » (CARSAT). */
+    studyInvolvement: z.enum(['associated', 'invited']).default('associated'),
+    /**
+     * The partner's expertise for the training days: it « pourra » (default) or « devra » (CAF)
+     * be called on, or the paragraph is absent (`none`, CARSAT).
+     */
+    expertise: z.enum(['may', 'must', 'none']).default('may'),
+    /** The partner's observatory mission for employment and training actors (MDEF, sharing article). */
+    observatoryMission: z.boolean().default(false),
+    /** Costs incurred by the partner are not invoiced (CAF, funding article). */
+    noInvoicing: z.boolean().default(false),
+    /** Exempt from stamp duty and registration (CAF, duration article). */
+    stampDutyExemption: z.boolean().default(false),
   })
-  .default({
-    preamble: false,
-    studyProgramme: false,
-    noInvoicing: false,
-    stampDutyExemption: false,
-    observatoryMission: false,
-    noLiability: false,
-    dataCalendar: false,
-    studyField: 'competences',
-  });
+  .prefault({});
+export type Clauses = z.infer<typeof ClausesSchema>;
 
 /** A data-provider partner: one convention each. */
 export const PartnerSchema = z.strictObject({

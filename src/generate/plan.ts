@@ -1,0 +1,90 @@
+/**
+ * Output planning: which documents a run produces and where they go.
+ *
+ *   conventions/<partner-id>.<ext>                   each convention with its annexes
+ *   chartes/<signatory-id>.<ext>                     each charter as signed
+ *   actes-engagement/<partner-id>-<contractor>.<ext> each engagement act (partners that require one)
+ */
+import path from 'node:path';
+import type { Dataset } from '../data/load.js';
+import { ConvkitError } from '../errors.js';
+import type { DocumentKind } from '../model/types.js';
+
+export type OutputFormat = 'docx' | 'pdf';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
+
+/** Folder of each kind of document under the output folder. */
+export const FOLDERS = {
+  convention: 'conventions',
+  charter: 'chartes',
+  engagement: 'actes-engagement',
+} as const satisfies Partial<Record<DocumentKind, string>>;
+
+export type PlannedKind = keyof typeof FOLDERS;
+
+/** One document to produce. */
+export interface PlannedDocument {
+  readonly kind: PlannedKind;
+  /** The partner or signatory the document is built from. */
+  readonly source: string;
+  /** File name without extension (« caf-21 », « caf-21-compas-tis »). */
+  readonly name: string;
+}
+
+const SAFE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The documents of a data set, in a stable order (conventions, then engagement acts, then
+ * charters, each sorted by id). `only` keeps the documents of the given partner or signatory
+ * ids: a partner brings its convention and its engagement act.
+ *
+ * @throws ConvkitError for an unknown id, listing the valid ones.
+ */
+export function planDocuments(dataset: Dataset, only: readonly string[] = []): PlannedDocument[] {
+  const contractor = dataset.observatory.contractor;
+  const all: PlannedDocument[] = [
+    ...dataset.partners.map((p): PlannedDocument => ({ kind: 'convention', source: p.id, name: p.id })),
+    ...dataset.partners
+      .filter((p) => p.engagementAct)
+      .map((p): PlannedDocument => ({ kind: 'engagement', source: p.id, name: `${p.id}-${contractor}` })),
+    ...dataset.signatories.map((s): PlannedDocument => ({ kind: 'charter', source: s.id, name: s.id })),
+  ];
+  if (only.length === 0) return all;
+  const partners = dataset.partners.map((p) => p.id);
+  const signatories = dataset.signatories.map((s) => s.id);
+  const unknown = only.filter((id) => !partners.includes(id) && !signatories.includes(id));
+  if (unknown.length > 0) {
+    throw new ConvkitError(
+      `identifiant${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${unknown.map((u) => `« ${u} »`).join(', ')}\n` +
+        `  partenaires : ${partners.join(', ')}\n  signataires : ${signatories.join(', ')}`,
+    );
+  }
+  const wanted = new Set(only);
+  return all.filter((d) => wanted.has(d.source));
+}
+
+/**
+ * The path of a planned document in `outDir`. Ids are kebab-case by schema; this checks again
+ * so that no name can ever leave the output folder.
+ *
+ * @throws ConvkitError for an unsafe name.
+ */
+export function outputPath(outDir: string, doc: Pick<PlannedDocument, 'kind' | 'name'>, format: OutputFormat): string {
+  if (!SAFE_NAME.test(doc.name)) throw new ConvkitError(`nom de fichier refusé : « ${doc.name} »`);
+  const root = path.resolve(outDir);
+  const file = path.resolve(root, FOLDERS[doc.kind], `${doc.name}.${format}`);
+  if (path.relative(root, file).startsWith('..') || path.isAbsolute(path.relative(root, file))) {
+    throw new ConvkitError(`chemin hors du dossier de sortie refusé : « ${doc.name} »`);
+  }
+  return file;
+}
+
+/** « docx,pdf » → ['docx', 'pdf'] (deduplicated, in the canonical order). */
+export function parseFormats(value: string | readonly string[]): OutputFormat[] {
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((v: string) => v.split(',')).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+  const bad = parts.filter((p) => !(OUTPUT_FORMATS as readonly string[]).includes(p));
+  if (bad.length > 0 || parts.length === 0) {
+    throw new ConvkitError(`format inconnu : ${bad.length > 0 ? bad.map((b) => `« ${b} »`).join(', ') : '(vide)'} (formats : docx, pdf, ou docx,pdf)`);
+  }
+  return OUTPUT_FORMATS.filter((f) => parts.includes(f));
+}
