@@ -14,6 +14,7 @@ import type { Document } from '../model/types.js';
 import { renderDocx } from '../render/docx.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { loadTemplates } from '../template/engine.js';
+import { buildDeliberationDocument, loadDeliberations } from '../deliberation/index.js';
 import { documentBuilder, type DocumentBuilder } from './documents.js';
 import { outputPath, planDocuments, type OutputFormat, type PlannedDocument } from './plan.js';
 
@@ -46,11 +47,16 @@ export interface BuiltDocument {
 /** Builds the DocModel of every planned document of a loaded data set. */
 export async function buildDocuments(dataset: Dataset, options: BuildOptions = {}): Promise<BuiltDocument[]> {
   const builder = documentBuilder(dataset, await loadTemplates(options.templatesDir));
-  return planDocuments(dataset, options.only).map((plan) => ({ plan, document: buildOne(builder, plan) }));
+  return planDocuments(dataset, options.only).map((plan) => ({ plan, document: buildOne(dataset, builder, plan) }));
 }
 
-function buildOne(builder: DocumentBuilder, plan: PlannedDocument): Document {
+function buildOne(dataset: Dataset, builder: DocumentBuilder, plan: PlannedDocument): Document {
   switch (plan.kind) {
+    case 'deliberation': {
+      const deliberation = dataset.deliberations.find((d) => d.id === plan.source);
+      if (!deliberation) throw new ConvkitError(`délibération inconnue : « ${plan.source} »`);
+      return buildDeliberationDocument(dataset, deliberation);
+    }
     case 'convention':
       return builder.convention(plan.source);
     case 'charter':
@@ -115,7 +121,10 @@ export interface WrittenFile {
  *   output folder that is a file; nothing is written then.
  */
 export async function generate(options: GenerateOptions): Promise<WrittenFile[]> {
-  const dataset = await loadDataset(options.dataDir ?? defaultDataDir());
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const dataset = await loadDataset(dataDir);
+  // The deliberations' own checks (tally, quorum, proxies) run before anything is built.
+  await loadDeliberations(dataDir, dataset);
   const built = await buildDocuments(dataset, options);
   const files = await renderOutputs(built, options.outDir, options.formats ?? ['docx', 'pdf']);
   const out = await stat(options.outDir).catch(() => undefined);

@@ -4,6 +4,7 @@
  *   conventions/<partner-id>.<ext>                   each convention with its annexes
  *   chartes/<signatory-id>.<ext>                     each charter as signed
  *   actes-engagement/<partner-id>-<contractor>.<ext> each engagement act (partners that require one)
+ *   deliberations/<deliberation-id>.<ext>            each extract of the register of deliberations
  */
 import path from 'node:path';
 import type { Dataset } from '../data/load.js';
@@ -18,6 +19,7 @@ export const FOLDERS = {
   convention: 'conventions',
   charter: 'chartes',
   engagement: 'actes-engagement',
+  deliberation: 'deliberations',
 } as const satisfies Partial<Record<DocumentKind, string>>;
 
 export type PlannedKind = keyof typeof FOLDERS;
@@ -25,7 +27,7 @@ export type PlannedKind = keyof typeof FOLDERS;
 /** One document to produce. */
 export interface PlannedDocument {
   readonly kind: PlannedKind;
-  /** The partner or signatory the document is built from. */
+  /** The partner, signatory or deliberation the document is built from. */
   readonly source: string;
   /** File name without extension (« caf-21 », « caf-21-compas-tis »). */
   readonly name: string;
@@ -35,8 +37,9 @@ const SAFE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The documents of a data set, in a stable order (conventions, then engagement acts, then
- * charters, each sorted by id). `only` keeps the documents of the given partner or signatory
- * ids: a partner brings its convention and its engagement act.
+ * charters, then deliberation extracts, each sorted by id). `only` keeps the documents of the
+ * given partner, signatory or deliberation ids: a partner brings its convention and its
+ * engagement act.
  *
  * @throws ConvkitError for an unknown id, listing the valid ones.
  */
@@ -48,15 +51,18 @@ export function planDocuments(dataset: Dataset, only: readonly string[] = []): P
       .filter((p) => p.engagementAct)
       .map((p): PlannedDocument => ({ kind: 'engagement', source: p.id, name: `${p.id}-${contractor}` })),
     ...dataset.signatories.map((s): PlannedDocument => ({ kind: 'charter', source: s.id, name: s.id })),
+    ...dataset.deliberations.map((d): PlannedDocument => ({ kind: 'deliberation', source: d.id, name: d.id })),
   ];
   if (only.length === 0) return all;
   const partners = dataset.partners.map((p) => p.id);
   const signatories = dataset.signatories.map((s) => s.id);
-  const unknown = only.filter((id) => !partners.includes(id) && !signatories.includes(id));
+  const deliberations = dataset.deliberations.map((d) => d.id);
+  const unknown = only.filter((id) => !partners.includes(id) && !signatories.includes(id) && !deliberations.includes(id));
   if (unknown.length > 0) {
     throw new ConvkitError(
       `identifiant${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${unknown.map((u) => `« ${u} »`).join(', ')}\n` +
-        `  partenaires : ${partners.join(', ')}\n  signataires : ${signatories.join(', ')}`,
+        `  partenaires : ${partners.join(', ')}\n  signataires : ${signatories.join(', ')}` +
+        (deliberations.length > 0 ? `\n  délibérations : ${deliberations.join(', ')}` : ''),
     );
   }
   const wanted = new Set(only);
