@@ -38,6 +38,7 @@ const DOCX = [
   'conventions/mission-locale.docx',
   'conventions/pole-emploi-21.docx',
   'conventions/urssaf-bourgogne.docx',
+  'deliberations/2014-06-26.docx',
 ];
 
 beforeAll(() => {
@@ -46,19 +47,19 @@ beforeAll(() => {
 }, 200_000);
 
 describe('convkit generate', () => {
-  it('writes the 13 documents in DOCX and PDF from the bundled data and prints each file', () => {
+  it('writes the 14 documents in DOCX and PDF from the bundled data and prints each file', () => {
     const r = convkit(['generate', '--out', 'out']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const written = files(path.join(tmp, 'out'));
     expect(written).toEqual([...DOCX, ...DOCX.map((f) => f.replace(/\.docx$/, '.pdf'))].sort());
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(26);
-    for (const line of lines) expect(line).toMatch(/^écrit out\/(conventions|chartes|actes-engagement)\/[a-z0-9-]+\.(docx|pdf) \(\d+ Ko\)$/);
+    expect(lines).toHaveLength(28);
+    for (const line of lines) expect(line).toMatch(/^écrit out\/(conventions|chartes|actes-engagement|deliberations)\/[a-z0-9-]+\.(docx|pdf) \(\d+ Ko\)$/);
     expect(lines[0]).toMatch(/^écrit out\/conventions\/caf-21\.docx \(\d+ Ko\)$/);
   });
 
-  it('--format docx writes 13 files; two runs give byte-identical files', () => {
+  it('--format docx writes 14 files; two runs give byte-identical files', () => {
     const a = convkit(['generate', '--out', 'a', '--format', 'docx']);
     const b = convkit(['generate', '--out', 'b', '--format', 'docx']);
     expect([a.status, b.status]).toEqual([0, 0]);

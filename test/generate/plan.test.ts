@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 
 describe('output plan', () => {
-  it('13 documents for the bundled data: 6 conventions, 1 engagement act, 6 charters', () => {
+  it('14 documents for the bundled data: 6 conventions, 1 engagement act, 6 charters, 1 deliberation extract', () => {
     const plan = planDocuments(dataset);
     expect(plan.map((p) => `${p.kind}:${p.name}`)).toEqual([
       'convention:caf-21',
@@ -26,12 +26,17 @@ describe('output plan', () => {
       'charter:longvic',
       'charter:quetigny',
       'charter:talant',
+      'deliberation:2014-06-26',
     ]);
   });
 
   it('--only keeps a partner (convention and engagement act) or a signatory', () => {
     expect(planDocuments(dataset, ['caf-21']).map((p) => p.name)).toEqual(['caf-21', 'caf-21-compas-tis']);
     expect(planDocuments(dataset, ['chenove', 'mdef']).map((p) => p.name)).toEqual(['mdef', 'chenove']);
+  });
+
+  it('--only keeps a deliberation extract by its id', () => {
+    expect(planDocuments(dataset, ['2014-06-26']).map((p) => `${p.kind}:${p.name}`)).toEqual(['deliberation:2014-06-26']);
   });
 
   it('an unknown id is an error listing the valid ids', () => {
