@@ -1,11 +1,12 @@
 import type { Argv, CommandModule } from 'yargs';
 import { checkDataset, type DataCheck } from '../data/load.js';
+import { defaultDataDir } from '../generate/index.js';
 import { oneLine } from '../data/messages.js';
 import type { DataProblem } from '../data/types.js';
 import { formatLocated } from '../errors.js';
 
 interface ValidateArgs {
-  readonly data: string;
+  readonly data?: string;
   readonly format: 'text' | 'json';
   readonly strict: boolean;
 }
@@ -22,14 +23,15 @@ export function validateCommand(setExitCode: (code: number) => void): CommandMod
     describe: 'Vérifie les données : chaque problème avec son fichier, sa ligne, sa colonne et son champ',
     builder: (yargs: Argv<object>): Argv<ValidateArgs> =>
       yargs
-        .option('data', { type: 'string', default: 'data', describe: 'Dossier des données', normalize: false })
+        .option('data', { type: 'string', describe: 'Dossier des données (par défaut : les données fournies avec convkit)', normalize: false })
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Format du rapport' })
         .option('strict', { type: 'boolean', default: false, describe: 'Les avertissements font aussi échouer (statut 1)' }),
     handler: async (argv) => {
-      const check = await checkDataset(argv.data);
+      const data = argv.data ?? defaultDataDir();
+      const check = await checkDataset(data);
       const errors = check.problems.filter((p) => p.severity === 'error').length;
       const warnings = check.problems.length - errors;
-      process.stdout.write(argv.format === 'json' ? jsonReport(argv.data, check, errors, warnings) : textReport(check, errors, warnings));
+      process.stdout.write(argv.format === 'json' ? jsonReport(data, check, errors, warnings) : textReport(check, errors, warnings));
       if (errors > 0) setExitCode(2);
       else if (argv.strict && warnings > 0) setExitCode(1);
     },
