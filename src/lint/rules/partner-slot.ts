@@ -17,7 +17,7 @@ export const rule: Rule = {
     "Là où les autres conventions nomment leur propre partenaire, cette copie de la clause nomme un autre organisme.",
   ),
   check(context) {
-    const { clusters } = analyseClauses(context.files);
+    const { clusters, orgs } = analyseClauses(context.files);
     for (const cluster of clusters) {
       const ref = cluster.reference;
       if (ref.units[0]?.scope !== 'article' || docCount(ref.units) < 2) continue;
@@ -33,7 +33,7 @@ export const rule: Rule = {
           for (const unit of variant.units) {
             if (unit.doc.kind !== 'convention') continue;
             const place = placeOf(unit, e.bStart, e.bEnd);
-            const mention = unit.file.orgs.find(unit.node.text).find((m) => m.start >= place.start && m.start < place.end);
+            const mention = orgs.find(unit.node.text).find((m) => m.start >= place.start && m.start < place.end);
             // Left to partner-context and source-mention.
             if (mention && (partnerContextBefore(unit.node.text, mention) || inSourceMention(unit.node.text, mention))) continue;
             const start = mention ? mention.start : place.start;

@@ -1,12 +1,17 @@
 import type { Rule } from '../rule.js';
+import type { TextNode } from '../types.js';
+import { isBlankDate, LEADER, linesOfNode, SIGNATURE_DATE } from '../text/signature.js';
 import { q, ruleMeta } from './util/kit.js';
 
+/** Leftovers of drafting: a word or a token standing for a value that was never written. */
 const MARKERS: readonly { re: RegExp; what: string }[] = [
   { re: /(?<![\p{L}\d'’.-])X{2,}(?![\p{L}\d])/gu, what: 'valeur à remplacer' },
   { re: /(?<![\p{L}\d'’.-])X(?![\p{L}\d'’-])(?!\.\p{L})/gu, what: 'nom à remplacer' },
   { re: /\((?:citer|préciser|indiquer|compléter|à compléter|insérer|nom de|nom du)\b[^)\n]*\)/giu, what: 'consigne de rédaction' },
-  { re: /\.{4,}|_{3,}|…{2,}/gu, what: 'blanc à remplir' },
 ];
+
+/** A dotted leader (« ……… », « ........ », « ____ »): a blank left on purpose, to fill in by hand. */
+const DOTTED = new RegExp(LEADER, 'gu');
 
 /** True when `index` is inside « … » (a model of text to reproduce, like a source mention). */
 function inQuotes(text: string, index: number): boolean {
@@ -14,13 +19,24 @@ function inQuotes(text: string, index: number): boolean {
   return open >= 0 && text.lastIndexOf('»', index) < open && text.indexOf('»', index) >= 0;
 }
 
+/** True when `index` is on a signature date line whose date is blank: signature-date reports it. */
+function onBlankDateLine(node: TextNode, index: number): boolean {
+  const line = linesOfNode(node).find((l) => l.start <= index && index < l.end);
+  return line !== undefined && SIGNATURE_DATE.test(line.text) && isBlankDate(line.text);
+}
+
 /**
  * Leftovers of drafting: « ANNEXE XX », « la CAF de X », « XXXX », « (citer la collectivité
- * commanditaire) », « ….. ». Inside guillemets (« Source …, date : XXXX ») the marker is part of
- * a model the reader fills in: info only.
+ * commanditaire) » are warnings: the drafter forgot a value. Inside guillemets (« Source …,
+ * date : XXXX ») the marker is part of a model the reader fills in: info only.
+ *
+ * A dotted leader (« ……… », « ........ », « ____ ») is the typographic convention for a blank to
+ * fill in by hand: visible and intentional (a phone number the data does not have, the
+ * contractor's SIRET on an engagement act), so it is info only; on a signature date line
+ * (« Fait à Dijon, le ………… ») it is left to signature-date.
  */
 export const rule: Rule = {
-  meta: ruleMeta('placeholder-marker', 'placeholder', 'warning', 'Une marque de brouillon (« XX », « de X », « (citer …) », « ….. ») est restée dans le texte.'),
+  meta: ruleMeta('placeholder-marker', 'placeholder', 'warning', 'Une marque de brouillon (« XX », « de X », « (citer …) ») est restée dans le texte, ou un blanc en pointillés reste à remplir.'),
   check(context) {
     for (const file of context.files) {
       for (const node of file.source.nodes) {
@@ -39,6 +55,17 @@ export const rule: Rule = {
               ...(quoted ? { severity: 'info' as const } : {}),
             });
           }
+        }
+        DOTTED.lastIndex = 0;
+        for (let m = DOTTED.exec(node.text); m; m = DOTTED.exec(node.text)) {
+          if (onBlankDateLine(node, m.index)) continue;
+          context.report({
+            node,
+            start: m.index,
+            end: m.index + m[0].length,
+            message: `${q(m[0])} : blanc à remplir à la main.`,
+            severity: 'info',
+          });
         }
       }
     }

@@ -6,7 +6,8 @@ import { locate, type Located } from './signature.js';
 /**
  * The extract of a register of deliberations: declared counts (« Nombre de procurations :
  * 14 »), vote (« POUR : 71 », « CONTRE : 5 »…), attendance lists (tab-separated columns under
- * « Membres titulaires présents : »…) and proxies (« X pouvoir à Y »).
+ * « Membres titulaires présents : »…) and proxies (« X pouvoir à Y »), the member and the
+ * proxy in one cell or in two neighbouring cells of a table.
  */
 
 /** A declared number with its place. */
@@ -73,6 +74,16 @@ const VOTE = /\b(POUR|CONTRE|ABSTENTIONS?|NE SE PRONONCE(?:NT)? PAS|NE PREN(?:D|
 const LIST_HEADING = /^(?:Membres|Conseillers|Délégués|Élus|Elus)?[^\n:]{0,80}\b(présents?|absents?|excusés?|suppléants?)\b[^\n]*:?\s*$/iu;
 const PROXY = /^(.+?)\s+(?:donne\s+|a donné\s+)?(?:pouvoir|procuration|pouvoirs)\s+(?:à|a)\s+(.+?)\.?$/iu;
 const SUBSTITUTION = /^(.+?)\s+(?:suppléée?|remplacée?|représentée?)\s+par\s+(.+?)\.?$/iu;
+/** « Y suppléant de X »: the substitute's side of a substitution. */
+const SUBSTITUTE_OF = /^(.+?)\s+suppléante?\s+de\s+(.+?)\.?$/iu;
+/**
+ * The second half of a member's entry in a cell or line of its own (a two-column table:
+ * « Mme Anne DILLENSEGER » | « pouvoir à Mme Christine MARTIN »): it belongs to the member
+ * named just before.
+ */
+const PROXY_TAIL = /^(?:donne\s+|a donné\s+)?(?:pouvoir|procuration|pouvoirs)\s+(?:à|a)\s+(.+?)\.?$/iu;
+const SUBSTITUTION_TAIL = /^(?:suppléée?|remplacée?|représentée?)\s+par\s+(.+?)\.?$/iu;
+const SUBSTITUTE_OF_TAIL = /^suppléante?\s+de\s+(.+?)\.?$/iu;
 
 function personKey(text: string): string {
   return parsePersonName(text)?.key ?? fold(text.trim().replace(/\.$/, ''));
@@ -118,6 +129,8 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
   const substitutions: Substitution[] = [];
   const attendanceNodes: TextNode[] = [];
   let status: AttendanceStatus | undefined;
+  /** The member named by the previous cell, which a « pouvoir à … » cell may complete. */
+  let last: Member | undefined;
   for (const node of nodes) {
     const text = node.text;
     if (text.length < 400) {
@@ -136,19 +149,40 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
     }
     if (isAttendanceHeading(node)) {
       status = statusOf(text);
+      last = undefined;
       attendanceNodes.push(node);
       continue;
     }
     if (!status) continue;
     // A list: names separated by tabs (columns) and line breaks.
     const cells = cellsOf(node);
-    const looksLikeList = cells.length > 0 && cells.every((c) => parsePersonName(c.text) || PROXY.test(c.text) || SUBSTITUTION.test(c.text));
+    const looksLikeList = cells.length > 0 && cells.every((c) => parsePersonName(c.text) || [PROXY, SUBSTITUTION, SUBSTITUTE_OF, PROXY_TAIL, SUBSTITUTION_TAIL, SUBSTITUTE_OF_TAIL].some((re) => re.test(c.text)));
     if (!looksLikeList) {
       status = undefined;
+      last = undefined;
       continue;
     }
     attendanceNodes.push(node);
     for (const cell of cells) {
+      const tail = readTail(cell, last);
+      if (tail) {
+        if (tail.kind === 'proxy') proxies.push(tail.proxy);
+        else addSubstitution(tail.substitution);
+        last = undefined;
+        continue;
+      }
+      const substituteOf = status === 'substitute' ? SUBSTITUTE_OF.exec(cell.text) : null;
+      if (substituteOf) {
+        const subText = substituteOf[1] as string;
+        const memberText = substituteOf[2] as string;
+        const sub: Member = { name: locate(cell.node, cell.start, cell.start + subText.length), key: personKey(subText), status };
+        members.push(sub);
+        const mStart = cell.start + cell.text.lastIndexOf(memberText);
+        const replaced = locate(cell.node, mStart, mStart + memberText.length);
+        addSubstitution({ at: cell, member: { name: replaced, key: personKey(memberText), status: 'absent' }, substitute: sub.name, substituteKey: sub.key });
+        last = undefined;
+        continue;
+      }
       const proxy = PROXY.exec(cell.text);
       const subst = proxy ? null : SUBSTITUTION.exec(cell.text);
       if (proxy) {
@@ -164,14 +198,48 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
         const member: Member = { name: locate(node, cell.start, cell.start + memberText.length), key: personKey(memberText), status };
         members.push(member);
         const sStart = cell.start + cell.text.lastIndexOf(subText);
-        substitutions.push({ at: cell, member, substitute: locate(node, sStart, sStart + subText.length), substituteKey: personKey(subText) });
+        addSubstitution({ at: cell, member, substitute: locate(node, sStart, sStart + subText.length), substituteKey: personKey(subText) });
       } else {
         const clean = cell.text.replace(/\.$/, '');
-        members.push({ name: locate(node, cell.start, cell.start + clean.length), key: personKey(clean), status });
+        const member: Member = { name: locate(node, cell.start, cell.start + clean.length), key: personKey(clean), status };
+        members.push(member);
+        last = member;
+        continue;
       }
+      last = undefined;
     }
   }
   return { counts, members, proxies, substitutions, attendanceNodes };
+
+  /** Records a substitution once (it may be written on both sides: « X suppléé par Y », « Y suppléante de X »). */
+  function addSubstitution(x: Substitution): void {
+    if (!substitutions.some((y) => y.member.key === x.member.key && y.substituteKey === x.substituteKey)) substitutions.push(x);
+  }
+}
+
+/** A cell « pouvoir à Y », « suppléé par Y », « suppléante de X » completing the member named just before. */
+function readTail(cell: Located, last: Member | undefined): { kind: 'proxy'; proxy: Proxy } | { kind: 'substitution'; substitution: Substitution } | undefined {
+  if (!last) return undefined;
+  const proxy = PROXY_TAIL.exec(cell.text);
+  if (proxy) {
+    const holderText = proxy[1] as string;
+    const hStart = cell.start + cell.text.lastIndexOf(holderText);
+    return { kind: 'proxy', proxy: { at: cell, giver: last, holder: locate(cell.node, hStart, hStart + holderText.length), holderKey: personKey(holderText) } };
+  }
+  const subst = SUBSTITUTION_TAIL.exec(cell.text);
+  if (subst) {
+    const subText = subst[1] as string;
+    const sStart = cell.start + cell.text.lastIndexOf(subText);
+    return { kind: 'substitution', substitution: { at: cell, member: last, substitute: locate(cell.node, sStart, sStart + subText.length), substituteKey: personKey(subText) } };
+  }
+  const of = SUBSTITUTE_OF_TAIL.exec(cell.text);
+  if (of) {
+    const memberText = of[1] as string;
+    const mStart = cell.start + cell.text.lastIndexOf(memberText);
+    const replaced = locate(cell.node, mStart, mStart + memberText.length);
+    return { kind: 'substitution', substitution: { at: cell, member: { name: replaced, key: personKey(memberText), status: 'absent' }, substitute: last.name, substituteKey: last.key } };
+  }
+  return undefined;
 }
 
 /** The cells of a list node: split on tabs and line breaks, trimmed, empty cells dropped. */

@@ -123,6 +123,17 @@ export class OrgIndex {
     }
   }
 
+  /**
+   * One index holding the designations of several: rules that compare text across the files
+   * of a run must recognise the same names in every file (a charter signed alone does not
+   * name the parties that a convention's « Entre … et … » block taught its own index).
+   */
+  static union(indexes: readonly OrgIndex[]): OrgIndex {
+    const out = new OrgIndex(false);
+    for (const index of indexes) for (const list of index.byFirst.values()) for (const d of list) out.add(d);
+    return out;
+  }
+
   /** Adds a designation (longest designations win when several match at one place). */
   add(d: Designation): void {
     const first = d.words[0];

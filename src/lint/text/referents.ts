@@ -1,11 +1,12 @@
 import type { TextNode } from '../types.js';
 import { isEmailLine, isPhoneLine, parsePersonName, type PersonName } from './people.js';
-import { linesOfNode, type Located } from './signature.js';
+import { LEADER, linesOfNode, type Located } from './signature.js';
 
 /**
  * Referent cards of a referents annex: « - au sein de la CAF » sets the organisation, then
  * each card is a name, function line(s), phone(s), e-mail(s), in one paragraph per field or
- * in one multi-line paragraph. Placeholders (« [tél] », « [fonction] ») are kept apart.
+ * in one multi-line paragraph. Placeholders (« [tél] », « [fonction] ») and fields left blank
+ * with a dotted leader (« Tél. : ……… ») are kept apart: they are not a value.
  */
 
 export interface ReferentCard {
@@ -16,12 +17,14 @@ export interface ReferentCard {
   readonly functions: readonly Located[];
   readonly phones: readonly Located[];
   readonly emails: readonly Located[];
-  /** « [tél] », « [fonction] », « [mail] »… (also when part of a function line). */
+  /** « [tél] », « [fonction] », « [mail] »… (also when part of a function line), « Tél. : ……… ». */
   readonly placeholders: readonly Located[];
 }
 
 const ORG_LINE = /^au sein (?:de la|de l['’]|du|des|de|d['’])\s*(.+?)\s*:?$/i;
 const PLACEHOLDER = /\[[^\]\n]{1,40}\]/g;
+/** A field whose value is a dotted leader: « Fonction : ……… », « ……… ». */
+const BLANK_VALUE = new RegExp(String.raw`^(?:[^:\n]{1,30}:\s*)?${LEADER}\s*$`, 'u');
 
 /** Parses referent cards from the body nodes of an annex. */
 export function parseReferents(nodes: readonly TextNode[]): ReferentCard[] {
@@ -52,6 +55,10 @@ export function parseReferents(nodes: readonly TextNode[]): ReferentCard[] {
         continue;
       }
       if (!current) continue;
+      if (BLANK_VALUE.test(line.text)) {
+        current.placeholders.push(line);
+        continue;
+      }
       PLACEHOLDER.lastIndex = 0;
       let hasPlaceholder = false;
       for (let m = PLACEHOLDER.exec(line.text); m; m = PLACEHOLDER.exec(line.text)) {

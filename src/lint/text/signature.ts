@@ -40,8 +40,49 @@ export function linesOfNode(node: TextNode): Located[] {
   return out;
 }
 
-/** « A Dijon, le », « À Dijon, le 3 juillet 2014 », « Fait à Dijon, le », « Fait à le », « Le ». */
-export const SIGNATURE_DATE = /^(?:(?:Fait\s+)?[AÀ]\s+[\p{Lu}][\p{L}' -]*,?\s+le\b.*|Fait\s+à\b.*\ble\b.*|Le|Le\s+\d.*|Date\s*:.*)$/u;
+/**
+ * A dotted leader: the typographic convention for a blank to fill in by hand (« ……… »,
+ * « ........ », « ____ »). Not an ellipsis (« … », « ... ») nor « etc…. ».
+ */
+export const LEADER = String.raw`(?:…{2,}|(?:…|\.){4,}|_{3,})`;
+
+/** In the place or date slot of a signature lead, a leader or a mere ellipsis stands for a blank. */
+const SLOT_BLANK = String.raw`(?:${LEADER}|…|\.{2,3})`;
+
+/** « A Dijon, le », « Fait à Dijon, le », « Fait à ………, le », « Fait à le » (then a date or not). */
+const PLACE_THEN_LE = String.raw`(?:Fait\s+[àaÀ]|[AÀ])\s+(?:[\p{Lu}][\p{L}'’ -]*|${SLOT_BLANK})?\s*,?\s*le(?![\p{L}\d]).*`;
+
+/**
+ * A signature date line: « A Dijon, le », « À Dijon, le 3 juillet 2014 », « Fait à Dijon, le
+ * ………, en deux exemplaires originaux. », « Fait à le », « Le », « Le ……… », « Date : ».
+ */
+export const SIGNATURE_DATE = new RegExp(String.raw`^(?:${PLACE_THEN_LE}|Le(?:\s*${LEADER})?|Le\s+\d.*|Date\s*:.*)$`, 'u');
+
+/** After the last « le » of a date line: nothing, or a leader, then at most a clause that is not a date. */
+const BLANK_AFTER_LE = new RegExp(String.raw`(?:^|[\s,])le\s*(?:${SLOT_BLANK})?\s*(?:[,.;](?!\s*\d).*)?$`, 'iu');
+const BLANK_DATE_FIELD = new RegExp(String.raw`^Date\s*:\s*(?:${SLOT_BLANK})?\s*\.?$`, 'iu');
+const LEAD_LINE = new RegExp(String.raw`^${PLACE_THEN_LE}$`, 'u');
+const BLANK_PLACE = new RegExp(String.raw`^(?:Fait\s+[àaÀ]|[AÀ])\s*(?:${SLOT_BLANK})?\s*,?\s*le(?![\p{L}\d])`, 'u');
+
+/** True when a signature date line (see {@link SIGNATURE_DATE}) leaves the date blank. */
+export function isBlankDate(line: string): boolean {
+  return BLANK_AFTER_LE.test(line) || BLANK_DATE_FIELD.test(line);
+}
+
+/**
+ * True when a line is the lead of a signature with its date left blank (« A Dijon, le »,
+ * « Fait à le », « Fait à Dijon, le ………, en deux exemplaires originaux. »): a line that can
+ * stand outside a recognised signature block (a bare « Le » or « Date : » cannot).
+ */
+export function isBlankDateLead(line: string): boolean {
+  return LEAD_LINE.test(line) && isBlankDate(line);
+}
+
+/** True when the place of a date line is left blank too (« Fait à le », « Fait à ………, le »). */
+export function isBlankPlace(line: string): boolean {
+  return BLANK_PLACE.test(line);
+}
+
 const FOR = /^Pour\s+(?:la|le|les|l['’]|\p{Lu})/u;
 export const ROLE =
   /^(?:Le|La|L['’]|Les)\s*(?:Vice-|Premier |Première )?(?:Président|Présidente|Directeur|Directrice|Maire|Adjoint|Adjointe|Conseiller|Conseillère|Délégué|Déléguée|Secrétaire|Préfet|Préfète|Chef|Cheffe|Responsable|Représentant|Représentante|Gérant|Gérante|Administrateur|Administratrice|prestataire)\b/u;
@@ -60,7 +101,7 @@ export interface SignatureParty {
 export interface SignatureBlock {
   readonly nodes: readonly TextNode[];
   readonly date?: Located;
-  /** True when the date line has no date (« A Dijon, le », « Le »). */
+  /** True when the date line has no date (« A Dijon, le », « Le », « Fait à Dijon, le ………, … »). */
   readonly dateBlank: boolean;
   readonly parties: readonly SignatureParty[];
 }
@@ -179,7 +220,7 @@ export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
       ...(d.name ? { name: d.name } : {}),
     };
   });
-  const dateBlank = date ? /(?:\ble|^Le)\s*$/i.test(date.text) || /^Fait\s+à\s+le\b/i.test(date.text) : false;
+  const dateBlank = date ? isBlankDate(date.text) : false;
   return { nodes, ...(date ? { date } : {}), dateBlank, parties };
 }
 

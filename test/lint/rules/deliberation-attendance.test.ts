@@ -18,4 +18,14 @@ describe('deliberation-attendance', () => {
       ['deliberation-attendance', l2, columnOf(text, l2, '7')],
     ]);
   });
+  it('reads a two-column table: « pouvoir à … », « suppléé par … », « suppléante de … » in the cell after the member', () => {
+    // One cell per paragraph, as the .docx reader gives a table's cells (an empty cell gives no node).
+    const absentList = 'M. Henri HOUX\n\npouvoir à Mme Lise BLANC\n\nMme Julie IMBERT\n\npouvoir à M. Marc CARON\n\nM. Karl JOLY\n\nsuppléé par Mme Anne ROCHE';
+    const text = miniDeliberation({ present: 7, pour: 8, substitutes: 'Mme Anne ROCHE\n\nsuppléante de M. Karl JOLY', absentList });
+    expect(runRule(rule, text)).toEqual([]);
+    // A missing absent member is still seen: 6 present + 2 absent ≠ 9 in office.
+    const short = miniDeliberation({ present: 7, pour: 8, substitutes: 'Mme Anne ROCHE\n\nsuppléante de M. Karl JOLY', absentList: 'M. Henri HOUX\n\npouvoir à Mme Lise BLANC\n\nMme Julie IMBERT\n\npouvoir à M. Marc CARON' });
+    const l = lineOf(short, 'en exercice');
+    expect(runRule(rule, short).map((x) => [x.ruleId, x.line, x.column])).toEqual([['deliberation-attendance', l, columnOf(short, l, '9')]]);
+  });
 });

@@ -1,19 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../../src/lint/rules/placeholder-marker.js';
-import { columnOf, lineOf, runRule } from '../helpers.js';
+import { columnOf, lineOf, miniConvention, runRule } from '../helpers.js';
 
 describe('placeholder-marker', () => {
   it('accepts ordinary text, roman centuries and names with X', () => {
     expect(runRule(rule, 'Au XXe siècle, M. Xavier LEROUX signe la convention n° 12.')).toEqual([]);
   });
-  it('reports « ANNEXE XX », « de X » and drafting instructions', () => {
+  it('accepts an ellipsis, which is not a blank (« formation… », « etc... », « etc…. »)', () => {
+    expect(runRule(rule, 'Toute action – analyse partagée, formation… – et les études, etc... sont suivies (ateliers, etc….).')).toEqual([]);
+  });
+  it('reports « ANNEXE XX », « de X » and drafting instructions as warnings, a dotted blank as info', () => {
     const text = 'ANNEXE XX\n\nLes fichiers de la MSA de X sont confiés à (préciser le nom du prestataire).\n\nSignature : .....';
     const l = lineOf(text, 'de X');
     expect(runRule(rule, text).map((x) => [x.ruleId, x.severity, x.line, x.column])).toEqual([
       ['placeholder-marker', 'warning', 1, 8],
       ['placeholder-marker', 'warning', l, columnOf(text, l, 'X sont')],
       ['placeholder-marker', 'warning', l, columnOf(text, l, '(préciser')],
-      ['placeholder-marker', 'warning', lineOf(text, '.....'), columnOf(text, lineOf(text, '.....'), '.....')],
+      // « ..... » is a dotted leader: a blank left on purpose, to fill in by hand (was a warning
+      // before leaders and leftovers were told apart).
+      ['placeholder-marker', 'info', lineOf(text, '.....'), columnOf(text, lineOf(text, '.....'), '.....')],
+    ]);
+  });
+  it('gives info for dotted blanks of fields the data leaves empty (« Tél. : ……… », « ____ »)', () => {
+    const text = 'Nom ou raison sociale : Compas-tis\nAdresse : ………………\nSIRET : ________\n\nPaul MARTIN\n\nTél. : ……………';
+    const f = runRule(rule, text);
+    expect(f.map((x) => [x.severity, x.line, x.column, x.endColumn])).toEqual([
+      ['info', 2, columnOf(text, 2, '…'), columnOf(text, 2, '…') + 6],
+      ['info', 3, columnOf(text, 3, '_'), columnOf(text, 3, '_') + 8],
+      ['info', lineOf(text, 'Tél.'), columnOf(text, lineOf(text, 'Tél.'), '…'), columnOf(text, lineOf(text, 'Tél.'), '…') + 5],
+    ]);
+    expect(f[0]!.message).toContain('blanc à remplir à la main');
+  });
+  it('leaves the blanks of a signature date line to signature-date', () => {
+    const text = miniConvention({ signature: 'Fait à Nancy, le ………………, en deux exemplaires originaux.\n\nPour la Communauté urbaine du Grand Nancy,\nLe Président,\n\nAndré ROSSINOT' });
+    expect(runRule(rule, text)).toEqual([]);
+    expect(runRule(rule, 'Le prestataire signe.\n\nFait à ………………, le ……………….\n\nPour le prestataire de services,\n\n…………………')).toEqual([
+      expect.objectContaining({ severity: 'info', line: 7, column: 1 }),
     ]);
   });
   it('gives info for a marker inside a quoted model of mention', () => {

@@ -16,4 +16,10 @@ describe('referent-incomplete', () => {
     expect(f[0]!.message).toContain('prénom, fonction, téléphone');
     expect(f[1]!.message).toContain('courriel');
   });
+  it('counts a field left as a dotted blank (« Fonction : ……… ») as missing, not as its value', () => {
+    const text = miniConvention({ annexes: 'ANNEXE 1 : référents\n\nPaul MARTIN\nFonction : ………………\nTél. : ………………\npaul.martin@cpam.fr' });
+    const f = runRule(rule, text);
+    expect(f.map((x) => [x.ruleId, x.severity, x.line, x.column])).toEqual([['referent-incomplete', 'info', lineOf(text, 'Paul MARTIN'), 1]]);
+    expect(f[0]!.message).toContain('fonction, téléphone à compléter');
+  });
 });

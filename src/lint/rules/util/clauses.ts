@@ -2,6 +2,7 @@ import type { TextNode } from '../../types.js';
 import type { Article, ConventionDocument, LintDocument, SegmentedFile } from '../../segment.js';
 import { editWeight, FUNCTION_WORDS, hash32, levenshtein, tokenDiff, tokenize, type DiffEdit, type Token } from '../../text/normalize.js';
 import { findMisspellings, findTermVariants } from '../../text/spelling.js';
+import { OrgIndex } from '../../text/organisations.js';
 
 /**
  * Shared clauses: the paragraphs of conventions and charters, normalised so that copies of
@@ -9,7 +10,9 @@ import { findMisspellings, findTermVariants } from '../../text/spelling.js';
  * → ⟨o:id⟩, misspellings that other rules report corrected), then grouped into clusters of
  * near-identical copies. Exact copies are grouped with a hash map and near copies are found
  * through a bottom-k sketch of word trigrams, so the cost stays linear in the text size
- * (no comparison of every paragraph with every other).
+ * (no comparison of every paragraph with every other). Organisations are recognised with one
+ * index for the whole run (`OrgIndex.union`), so that a copy in one file and a copy in another
+ * normalise alike.
  */
 
 export type UnitScope = 'article' | 'article-title' | 'charter' | 'charter-title';
@@ -61,7 +64,7 @@ const CONTRACTIONS: Readonly<Record<string, string>> = { du: 'de', des: 'de', au
  * term variants corrected, organisations replaced by placeholders (the article before
  * them absorbed, a contraction kept as its preposition).
  */
-export function canonicalTokens(file: SegmentedFile, text: string, partnerId: string | undefined, from = 0, to = text.length): UnitToken[] {
+export function canonicalTokens(orgs: OrgIndex, text: string, partnerId: string | undefined, from = 0, to = text.length): UnitToken[] {
   const slice = text.slice(0, to);
   const tokens = tokenize(slice).filter((t) => t.start >= from);
   interface Edit {
@@ -75,7 +78,7 @@ export function canonicalTokens(file: SegmentedFile, text: string, partnerId: st
     edits.push({ start: m.start, end: m.end, words: tokenize(m.suggestion.replace(/ \(.*\)$/, '')).map((t) => t.norm) });
   }
   for (const v of findTermVariants(slice, tokens)) edits.push({ start: v.start, end: v.end, words: tokenize(v.term).map((t) => t.norm) });
-  for (const o of file.orgs.find(slice, tokens)) {
+  for (const o of orgs.find(slice, tokens)) {
     const before = o.before;
     const start = before ? before.start : o.start;
     const words: string[] = [];
@@ -114,6 +117,7 @@ function neutral(w: string): string {
 }
 
 function makeUnit(
+  orgs: OrgIndex,
   file: SegmentedFile,
   doc: LintDocument,
   docOrder: number,
@@ -124,13 +128,16 @@ function makeUnit(
   from = 0,
   to = node.text.length,
 ): Unit | undefined {
-  const tokens = canonicalTokens(file, node.text, partnerId, from, to);
+  const tokens = canonicalTokens(orgs, node.text, partnerId, from, to);
   if (tokens.length === 0) return undefined;
   return { file, doc, docOrder, node, scope, ...(article ? { article } : {}), tokens, key: tokens.map((t) => t.norm).join(' ') };
 }
 
-/** The units of every convention and charter of the run. */
-export function collectUnits(files: readonly SegmentedFile[]): Unit[] {
+/**
+ * The units of every convention and charter of the run, their organisations recognised with
+ * `orgs` (by default the union of the files' indexes).
+ */
+export function collectUnits(files: readonly SegmentedFile[], orgs: OrgIndex = runOrgs(files)): Unit[] {
   const units: Unit[] = [];
   let order = 0;
   for (const file of files) {
@@ -138,17 +145,17 @@ export function collectUnits(files: readonly SegmentedFile[]): Unit[] {
       order++;
       if (doc.kind === 'convention') {
         const partnerId = doc.partner?.orgId;
-        for (const n of doc.preamble?.body ?? []) pushUnit(units, makeUnit(file, doc, order, n, 'article', partnerId));
+        for (const n of doc.preamble?.body ?? []) pushUnit(units, makeUnit(orgs, file, doc, order, n, 'article', partnerId));
         for (const a of doc.articles) {
-          if (a.titleAt) pushUnit(units, makeUnit(file, doc, order, a.titleAt.node, 'article-title', partnerId, a, a.titleAt.start, a.titleAt.end));
-          for (const n of a.body) pushUnit(units, makeUnit(file, doc, order, n, 'article', partnerId, a));
+          if (a.titleAt) pushUnit(units, makeUnit(orgs, file, doc, order, a.titleAt.node, 'article-title', partnerId, a, a.titleAt.start, a.titleAt.end));
+          for (const n of a.body) pushUnit(units, makeUnit(orgs, file, doc, order, n, 'article', partnerId, a));
         }
         for (const annex of doc.annexes) {
           if (!annex.charter) continue;
-          for (const n of annex.charter.body) pushUnit(units, makeUnit(file, doc, order, n, 'charter', undefined));
+          for (const n of annex.charter.body) pushUnit(units, makeUnit(orgs, file, doc, order, n, 'charter', undefined));
         }
       } else if (doc.kind === 'charter') {
-        for (const n of doc.charter.body) pushUnit(units, makeUnit(file, doc, order, n, 'charter', undefined));
+        for (const n of doc.charter.body) pushUnit(units, makeUnit(orgs, file, doc, order, n, 'charter', undefined));
       }
     }
   }
@@ -268,7 +275,14 @@ function firstOrder(v: Variant): number {
   return m;
 }
 
+/** The organisations known to any file of the run. */
+export function runOrgs(files: readonly SegmentedFile[]): OrgIndex {
+  return OrgIndex.union(files.map((f) => f.orgs));
+}
+
 interface Analysis {
+  /** The index the units were normalised with (every file's organisations). */
+  readonly orgs: OrgIndex;
   readonly units: Unit[];
   readonly clusters: Cluster[];
   readonly clusterOf: Map<Unit, Cluster>;
@@ -280,11 +294,12 @@ const CACHE = new WeakMap<readonly SegmentedFile[], Analysis>();
 export function analyseClauses(files: readonly SegmentedFile[]): Analysis {
   const cached = CACHE.get(files);
   if (cached) return cached;
-  const units = collectUnits(files);
+  const orgs = runOrgs(files);
+  const units = collectUnits(files, orgs);
   const clusters = clusterUnits(units);
   const clusterOf = new Map<Unit, Cluster>();
   for (const c of clusters) for (const v of c.variants) for (const u of v.units) clusterOf.set(u, c);
-  const a = { units, clusters, clusterOf };
+  const a = { orgs, units, clusters, clusterOf };
   CACHE.set(files, a);
   return a;
 }
