@@ -90,4 +90,10 @@ describe('normalizeDocxPackage', () => {
       '<dc:title>A &amp; B &lt;C&gt; &quot;D&quot;</dc:title>',
     );
   });
+
+  it('drops the control characters XML forbids from the core properties', () => {
+    const meta = { ...SAMPLE.meta, subject: 'a\u0001b\u001fc\td' };
+    const out = unzipSync(normalizeDocxPackage(zipSync({ 'a.xml': strToU8('<a/>') }), meta));
+    expect(strFromU8(out['docProps/core.xml'] ?? new Uint8Array())).toContain('<dc:subject>abc\td</dc:subject>');
+  });
 });

@@ -1,0 +1,140 @@
+/**
+ * Word layout → the XML of the body of `word/document.xml`, written directly as strings.
+ *
+ * This is the fast path of the DOCX renderer. It writes exactly what the docx library (9.15.2)
+ * writes for the same layout, byte for byte — element order, attribute order, escaping —
+ * which the tests check against the library on the sample documents and on random ones
+ * (`test/render/docx/fast-path.test.ts`). See docs/docx.md.
+ */
+import type { Align } from '../model/types.js';
+import type { LayoutBlock, LayoutParagraph, LayoutRun, LayoutSpacing, LayoutTable } from './docx-layout.js';
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+
+const SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const HAS_SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
+
+/**
+ * Escapes text the way the docx library does: the five XML entities, and the control
+ * characters XML 1.0 forbids are dropped (tab, line feed and carriage return are kept).
+ */
+export function escapeXmlText(text: string): string {
+  return HAS_SPECIAL.test(text) ? text.replace(SPECIAL, (char) => ESCAPES[char] ?? '') : text;
+}
+
+const JC: Readonly<Record<Align, string>> = { left: 'left', center: 'center', right: 'right', justify: 'both' };
+
+function spacingXml(spacing: LayoutSpacing): string {
+  let attrs = '';
+  if (spacing.after !== undefined) attrs += ` w:after="${spacing.after}"`;
+  if (spacing.before !== undefined) attrs += ` w:before="${spacing.before}"`;
+  return `<w:spacing${attrs}/>`;
+}
+
+function runXml(run: LayoutRun): string {
+  let props = '';
+  if (run.bold) props += '<w:b/><w:bCs/>';
+  if (run.italic) props += '<w:i/><w:iCs/>';
+  return (
+    '<w:r>' +
+    (props === '' ? '' : `<w:rPr>${props}</w:rPr>`) +
+    (run.breakBefore ? '<w:br/>' : '') +
+    `<w:t xml:space="preserve">${escapeXmlText(run.text)}</w:t></w:r>`
+  );
+}
+
+/** Numbering ids of list instances, in order of first appearance (as docx assigns them). */
+class NumIds {
+  private readonly ids = new Map<number, number>();
+  /** Whether each list is ordered, by numId − first id. */
+  readonly ordered: boolean[] = [];
+  constructor(private readonly first: number) {}
+
+  of(instance: number, ordered: boolean): number {
+    let id = this.ids.get(instance);
+    if (id === undefined) {
+      id = this.first + this.ordered.length;
+      this.ids.set(instance, id);
+      this.ordered.push(ordered);
+    }
+    return id;
+  }
+}
+
+function paragraphXml(p: LayoutParagraph, numIds: NumIds, rowKeepNext: boolean): string {
+  let props = '';
+  if (p.style !== undefined) props += `<w:pStyle w:val="${escapeXmlText(p.style)}"/>`;
+  if (p.keepNext || rowKeepNext) props += '<w:keepNext/>';
+  if (p.pageBreakBefore) props += '<w:pageBreakBefore/>';
+  if (p.list) {
+    props += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numIds.of(p.list.instance, p.list.ordered)}"/></w:numPr>`;
+  }
+  if (p.spacing) props += spacingXml(p.spacing);
+  if (p.align) props += `<w:jc w:val="${JC[p.align]}"/>`;
+  let runs = '';
+  for (const run of p.runs) runs += runXml(run);
+  if (props === '' && runs === '') return '<w:p/>';
+  return `<w:p>${props === '' ? '' : `<w:pPr>${props}</w:pPr>`}${runs}</w:p>`;
+}
+
+function borderXml(border: LayoutTable['border']): string {
+  const line = `w:val="${border.style}" w:color="${escapeXmlText(border.color)}" w:sz="${border.size}"`;
+  let out = '<w:tblBorders>';
+  for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) out += `<w:${side} ${line}/>`;
+  return `${out}</w:tblBorders>`;
+}
+
+function tableXml(table: LayoutTable, numIds: NumIds): string {
+  const { top, left, bottom, right } = table.margins;
+  let out =
+    '<w:tbl><w:tblPr>' +
+    `<w:tblW w:type="dxa" w:w="${table.width}"/>` +
+    borderXml(table.border) +
+    '<w:tblLayout w:type="fixed"/>' +
+    `<w:tblCellMar><w:top w:type="dxa" w:w="${top}"/><w:left w:type="dxa" w:w="${left}"/>` +
+    `<w:bottom w:type="dxa" w:w="${bottom}"/><w:right w:type="dxa" w:w="${right}"/></w:tblCellMar>` +
+    '</w:tblPr><w:tblGrid>';
+  for (const width of table.widths) out += `<w:gridCol w:w="${width}"/>`;
+  out += '</w:tblGrid>';
+  for (const row of table.rows) {
+    if (row.cells.length === 0) continue; // docx leaves out a row without cells
+    out += `<w:tr><w:trPr><w:cantSplit/>${row.header ? '<w:tblHeader/>' : ''}</w:trPr>`;
+    for (const cell of row.cells) {
+      out += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${cell.width}"/>`;
+      if (cell.fill !== undefined) out += `<w:shd w:fill="${escapeXmlText(cell.fill)}" w:color="auto" w:val="clear"/>`;
+      if (cell.verticalAlign) out += `<w:vAlign w:val="${cell.verticalAlign}"/>`;
+      out += '</w:tcPr>';
+      for (const p of cell.paragraphs) out += paragraphXml(p, numIds, row.keepNext === true);
+      out += '</w:tc>';
+    }
+    out += '</w:tr>';
+  }
+  return `${out}</w:tbl>`;
+}
+
+/** The body XML of a document and the list instances it numbers. */
+export interface BodyXml {
+  /** The children of `w:body`, without the final `w:sectPr`. */
+  readonly xml: string;
+  /** One entry per numbering instance, in numId order from `firstNumId`: whether it is ordered. */
+  readonly lists: readonly boolean[];
+}
+
+/**
+ * Writes the body of `word/document.xml` for a layout.
+ *
+ * @param blocks the layout (`layoutDocument`).
+ * @param firstNumId the numId of the first list instance (docx numbers its own default list 1).
+ */
+export function bodyXml(blocks: readonly LayoutBlock[], firstNumId: number): BodyXml {
+  const numIds = new NumIds(firstNumId);
+  let xml = '';
+  for (const block of blocks) xml += block.kind === 'table' ? tableXml(block, numIds) : paragraphXml(block, numIds, false);
+  return { xml, lists: numIds.ordered };
+}

@@ -1,0 +1,139 @@
+/**
+ * The zip of a .docx package, written here (local headers, central directory, end record)
+ * with fflate's DEFLATE: every entry dated from the document's date as MS-DOS fields (no
+ * clock, no time zone), recurring parts compressed once per process. The bytes are those
+ * fflate's `zipSync` writes for the same entries dated local noon. See docs/docx.md.
+ */
+import { deflateSync, strToU8 } from 'fflate';
+
+/** A calendar date (1980–2099, the range of MS-DOS dates). */
+export interface ZipDate {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+}
+
+/** One part of the package, in zip order. */
+export interface PackagePart {
+  readonly path: string;
+  /** XML text (written as UTF-8), or raw bytes. */
+  readonly data: string | Uint8Array;
+  /**
+   * The same data recurs from one document to the next (styles, theme, settings…): its
+   * compressed form is kept for the next render. A pure speed hint: the bytes do not depend on it.
+   */
+  readonly recurring?: boolean;
+}
+
+/**
+ * DEFLATE level (fflate). On the CAF convention's `word/document.xml` (44.6 kB), level 1 takes
+ * 0.47 ms for 10.1 kB, level 6 0.74 ms for 8.5 kB. Level 6 is kept: the bytes stay those
+ * fflate's `zipSync` wrote before, and the recurring parts are compressed once per process anyway.
+ */
+const LEVEL = 6;
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+function crc32(data: Uint8Array): number {
+  let crc = -1;
+  for (let i = 0; i < data.length; i += 1) crc = (CRC_TABLE[(crc ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+interface Compressed {
+  readonly crc: number;
+  readonly size: number;
+  readonly deflated: Uint8Array;
+}
+
+function compress(data: Uint8Array): Compressed {
+  return { crc: crc32(data), size: data.length, deflated: deflateSync(data, { level: LEVEL }) };
+}
+
+/** Compressed recurring parts, by text. Bounded: a batch of documents cannot make it grow. */
+const recurring = new Map<string, Compressed>();
+const RECURRING_MAX = 64;
+
+function compressPart(part: PackagePart): Compressed {
+  if (typeof part.data !== 'string') return compress(part.data);
+  if (!part.recurring) return compress(strToU8(part.data));
+  let done = recurring.get(part.data);
+  if (done === undefined) {
+    done = compress(strToU8(part.data));
+    if (recurring.size >= RECURRING_MAX) recurring.delete(recurring.keys().next().value ?? '');
+    recurring.set(part.data, done);
+  }
+  return done;
+}
+
+/**
+ * Zips the parts in the given order, each DEFLATE-compressed, every entry dated `date` at
+ * 12:00 (MS-DOS date and time fields: no time zone, no clock).
+ */
+export function zipPackage(parts: readonly PackagePart[], date: ZipDate): Uint8Array {
+  const dosTime = 12 << 11;
+  const dosDate = ((date.y - 1980) << 9) | (date.m << 5) | date.d;
+  const entries = parts.map((part) => {
+    const name = strToU8(part.path);
+    return { name, utf8: name.length !== part.path.length, ...compressPart(part) };
+  });
+  let localSize = 0;
+  let centralSize = 0;
+  for (const e of entries) {
+    localSize += 30 + e.name.length + e.deflated.length;
+    centralSize += 46 + e.name.length;
+  }
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  let central = localSize;
+  for (const e of entries) {
+    const flags = e.utf8 ? 0x0800 : 0;
+    // Local file header.
+    view.setUint32(at, 0x04034b50, true);
+    view.setUint16(at + 4, 20, true); // version needed: 2.0 (deflate)
+    view.setUint16(at + 6, flags, true);
+    view.setUint16(at + 8, 8, true); // deflate
+    view.setUint16(at + 10, dosTime, true);
+    view.setUint16(at + 12, dosDate, true);
+    view.setUint32(at + 14, e.crc, true);
+    view.setUint32(at + 18, e.deflated.length, true);
+    view.setUint32(at + 22, e.size, true);
+    view.setUint16(at + 26, e.name.length, true);
+    view.setUint16(at + 28, 0, true);
+    out.set(e.name, at + 30);
+    out.set(e.deflated, at + 30 + e.name.length);
+    // Central directory header.
+    view.setUint32(central, 0x02014b50, true);
+    view.setUint16(central + 4, 20, true); // made by: MS-DOS, 2.0
+    view.setUint16(central + 6, 20, true);
+    view.setUint16(central + 8, flags, true);
+    view.setUint16(central + 10, 8, true);
+    view.setUint16(central + 12, dosTime, true);
+    view.setUint16(central + 14, dosDate, true);
+    view.setUint32(central + 16, e.crc, true);
+    view.setUint32(central + 20, e.deflated.length, true);
+    view.setUint32(central + 24, e.size, true);
+    view.setUint16(central + 28, e.name.length, true);
+    // extra length, comment length, disk number, internal and external attributes: 0
+    view.setUint32(central + 42, at, true);
+    out.set(e.name, central + 46);
+    at += 30 + e.name.length + e.deflated.length;
+    central += 46 + e.name.length;
+  }
+  // End of central directory.
+  view.setUint32(central, 0x06054b50, true);
+  view.setUint16(central + 8, entries.length, true);
+  view.setUint16(central + 10, entries.length, true);
+  view.setUint32(central + 12, centralSize, true);
+  view.setUint32(central + 16, localSize, true);
+  return out;
+}
