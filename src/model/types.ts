@@ -67,6 +67,11 @@ export interface TableBlock {
   /** Optional header row, repeated by renderers that split tables (none do: tables never split). */
   readonly header?: readonly TableCell[];
   readonly rows: readonly (readonly TableCell[])[];
+  /**
+   * Relative column widths (« 3, 7 » = 30 % / 70 %). Absent: renderers size the columns from
+   * their content. Set it when several tables must line up (the referent annex's groups).
+   */
+  readonly widths?: readonly number[];
   readonly span?: Span;
 }
 

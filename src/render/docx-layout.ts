@@ -203,6 +203,7 @@ function splitWidth(total: number, weights: readonly number[]): number[] {
 
 /** Column widths from the longest line of each column, bounded so no column gets crushed. */
 function tableColumnWidths(block: TableBlock, columns: number): number[] {
+  if (block.widths && block.widths.length === columns) return splitWidth(TEXT_WIDTH, block.widths);
   const weights: number[] = [];
   const allRows = block.header ? [block.header, ...block.rows] : block.rows;
   for (let c = 0; c < columns; c += 1) {

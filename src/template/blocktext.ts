@@ -9,6 +9,7 @@
  * - élément / 1. élément                       bullet / ordered list items
  * | cellule | cellule<br>ligne 2 |             table row (|---| after the first row: header)
  * @keep  @center @left @right @justify         apply to the next paragraph
+ * @widths 3 7                                  relative column widths of the next table
  * @pagebreak                                   page break
  * @signature … @end                            signature block (key: value lines)
  * **gras**  _italique_  <br>  \x               inline markup and escapes
@@ -88,6 +89,8 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
   let keepNext = false;
   let align: Align | undefined;
   let pendingLine = 0;
+  let widths: number[] | undefined;
+  let widthsLine = 0;
   let signature: { line: number; fields: Map<string, string>; parties: SignatureParty[]; party?: PartyDraft } | undefined;
 
   const fail = (line: number, message: string): never => {
@@ -129,9 +132,14 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
     } else {
       takeModifiers(o.line, false);
       const rows = o.rows.map((row) => tableRow(row, o.line));
+      const columns = Math.max(0, ...rows.map((r) => r.length));
+      const w = widths;
+      widths = undefined;
+      if (w && w.length !== columns) fail(widthsLine, `@widths donne ${w.length} largeurs pour un tableau de ${columns} colonnes`);
+      const sized = w ? { widths: w } : {};
       const [first, ...rest] = rows;
-      if (o.header && first) push({ kind: 'table', header: first, rows: rest }, o.line);
-      else push({ kind: 'table', rows }, o.line);
+      if (o.header && first) push({ kind: 'table', header: first, rows: rest, ...sized }, o.line);
+      else push({ kind: 'table', rows, ...sized }, o.line);
     }
   };
   const tableRow = (raw: string, line: number): TableCell[] => {
@@ -248,6 +256,16 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
           keepNext = true;
           pendingLine = n;
           break;
+        case 'widths': {
+          const values = rest.trim().split(/\s+/).map(Number);
+          if (values.length < 1 || values.some((v) => !Number.isFinite(v) || v <= 0)) {
+            fail(n, '@widths attend des nombres positifs (ex. « @widths 3 7 »)');
+          }
+          close();
+          widths = values;
+          widthsLine = n;
+          break;
+        }
         case 'signature':
           if (rest.trim() !== '') fail(n, '@signature ne prend pas d’argument : ses champs suivent, un par ligne');
           signature = { line: n, fields: new Map(), parties: [] };
@@ -315,6 +333,7 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
   }
   if (signature) fail(signature.line, '@signature sans @end');
   close();
+  if (widths) fail(widthsLine, '@widths sans tableau qui suive');
   if (keepNext || align) fail(pendingLine, '@keep, @center… en fin de texte, sans paragraphe à qui s’appliquer');
   return sections.map(freeze);
 }

@@ -87,6 +87,18 @@ Texte.
     ]);
   });
 
+  it('@widths sets the relative column widths of the next table only', () => {
+    const [s] = parse('@body\n@widths 3 7\n| a | b |\n| c | d |\n\n| e | f |\n');
+    const tables = (s?.blocks ?? []).filter((b) => b.kind === 'table');
+    expect(tables.map((t) => (t.kind === 'table' ? t.widths : 'x'))).toEqual([[3, 7], undefined]);
+  });
+
+  it('@widths must match the columns and be followed by a table', () => {
+    expect(() => parse('@body\n@widths 3 7 1\n| a | b |\n')).toThrow(/ligne 2 .*3 largeurs pour un tableau de 2 colonnes/);
+    expect(() => parse('@body\n@widths 3 -1\n| a | b |\n')).toThrow(/ligne 2 .*nombres positifs/);
+    expect(() => parse('@body\nTexte\n@widths 1 1\n')).toThrow(/ligne 3 .*sans tableau/);
+  });
+
   it('numbers articles in the order they appear', () => {
     const sections = parse('@article Un\nx\n@article Deux\n@article Trois\n');
     expect(sections.map((s) => [s.number, s.blocks[0]?.kind === 'heading' ? s.blocks[0].runs[0]?.text : ''])).toEqual([

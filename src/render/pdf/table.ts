@@ -42,6 +42,12 @@ export function columnWidths(rows: readonly (readonly CellItems[])[], columns: n
   return min.map((m) => (m * measure) / sumMin);
 }
 
+/** Widths proportional to the model's relative weights. */
+function fixedWidths(weights: readonly number[], measure: number): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  return weights.map((w) => (w * measure) / sum);
+}
+
 function rowUnit(cells: readonly CellItems[], widths: readonly number[], header: boolean): Unit {
   const baseline = baselineOffset(TABLE);
   const cellOps: DrawOp[][] = [];
@@ -91,7 +97,10 @@ export function tableFlowable(block: TableBlock): Flowable {
     for (let c = 0; c < columns; c++) cells.push(cellItems(row[c], block.header !== undefined && r === 0));
     return cells;
   });
-  const widths = columnWidths(items, columns, TEXT_WIDTH);
+  const widths =
+    block.widths && block.widths.length === columns
+      ? fixedWidths(block.widths, TEXT_WIDTH)
+      : columnWidths(items, columns, TEXT_WIDTH);
   const rows = items.map((cells, r) => rowUnit(cells, widths, block.header !== undefined && r === 0));
   const height = rows.reduce((s, u) => s + u.height, 0);
   const base = { spaceBefore: SPACE.tableBefore, spaceAfter: SPACE.tableAfter, keepWithNext: false, newPage: false };
