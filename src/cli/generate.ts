@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { defaultDataDir, generate, parseFormats, type WrittenFile } from '../generate/index.js';
+import { createProgressBar, generateDocuments } from '../batch/index.js';
+import { defaultDataDir, parseFormats, type WrittenFile } from '../generate/index.js';
 
 interface GenerateArgs {
   readonly data?: string;
   readonly out: string;
   readonly format: string;
   readonly only?: readonly string[];
+  readonly templates?: string;
 }
 
 /** « 34 Ko »: sizes in kilo-octets, rounded up (a file is never « 0 Ko »). */
@@ -26,8 +28,10 @@ export function writtenLine(file: WrittenFile, cwd: string = process.cwd()): str
  * builds every convention (with its annexes), charter and engagement act from the data and
  * writes them under the output folder, then prints one line per file written. Bad data, a
  * template error or an unknown id → a located French message, exit status 2, nothing written.
+ * A large run (see src/batch) writes each document as it is ready: one that fails is reported
+ * and the run ends with status 2, the others are written.
  */
-export function generateCommand(_setExitCode: (code: number) => void): CommandModule<object, GenerateArgs> {
+export function generateCommand(setExitCode: (code: number) => void): CommandModule<object, GenerateArgs> {
   return {
     command: 'generate',
     describe: 'Produit les conventions, chartes et actes d’engagement (DOCX, PDF) à partir des données',
@@ -40,17 +44,28 @@ export function generateCommand(_setExitCode: (code: number) => void): CommandMo
           type: 'string',
           array: true,
           describe: 'Identifiants de partenaires ou de signataires à produire (ex. --only caf-21 chenove)',
-        }) as unknown as Argv<GenerateArgs>,
+        })
+        .option('templates', { type: 'string', describe: 'Dossier des modèles (par défaut : les modèles fournis avec convkit)' }) as unknown as Argv<GenerateArgs>,
     handler: async (argv) => {
       const formats = parseFormats(argv.format);
       const only = (argv.only ?? []).flatMap((o) => String(o).split(',')).map((o) => o.trim()).filter((o) => o !== '');
-      const written = await generate({
+      // Large runs go to worker threads (src/batch): a progress bar on a terminal, each file
+      // written as it arrives, a failing document reported while the others are written.
+      const bar = createProgressBar(process.stderr);
+      const { written, failures, documents } = await generateDocuments({
         dataDir: argv.data ?? defaultDataDir(),
         outDir: argv.out,
         formats,
         only,
-      });
+        ...(argv.templates !== undefined ? { templatesDir: argv.templates } : {}),
+        onProgress: bar.update,
+      }).finally(bar.finish);
       for (const file of written) process.stdout.write(`${writtenLine(file)}\n`);
+      for (const f of failures) process.stderr.write(`convkit : échec de ${f.id} : ${f.message}\n`);
+      if (failures.length > 0) {
+        process.stderr.write(`convkit : ${failures.length} document${failures.length > 1 ? 's' : ''} sur ${documents} non produit${failures.length > 1 ? 's' : ''} ; les autres sont écrits.\n`);
+        setExitCode(2);
+      }
     },
   };
 }

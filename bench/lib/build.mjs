@@ -1,0 +1,35 @@
+// The bench runs the compiled code (dist/): rebuild when any source is newer than its output.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+function stale(root) {
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (walk(full)) return true;
+      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+        const out = path.join(root, 'dist', path.relative(path.join(root, 'src'), full)).replace(/\.ts$/, '.js');
+        try {
+          if (statSync(full).mtimeMs > statSync(out).mtimeMs) return true;
+        } catch {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  return walk(path.join(root, 'src'));
+}
+
+/** Compiles src/ to dist/ when stale; returns whether it built. */
+export function ensureBuilt(root) {
+  if (!stale(root)) return false;
+  process.stderr.write('bench : compilation (npm run build)…\n');
+  spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  return true;
+}

@@ -1,0 +1,87 @@
+// (a) cold command-line generation and (b) warm in-process generation of one convention.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { median, round } from './stats.mjs';
+
+/** (a) `node bin/convkit.js generate --out <tmp>` on the bundled data, spawn to exit. */
+export function benchCold(root, { runs = 5, keepDir } = {}) {
+  const work = keepDir ?? mkdtempSync(path.join(tmpdir(), 'convkit-bench-cold-'));
+  try {
+    const once = (i) => {
+      const out = path.join(work, `out-${i}`);
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [path.join(root, 'bin', 'convkit.js'), 'generate', '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+      const ms = performance.now() - t0;
+      if (r.status !== 0) throw new Error(`convkit generate a échoué (${r.status}) : ${r.stderr.slice(0, 400)}`);
+      return { ms, files: readdirSync(out, { recursive: true }).filter((f) => /\.(docx|pdf)$/.test(String(f))).length };
+    };
+    once('warmup'); // fills the OS file cache; not timed
+    const runsOut = Array.from({ length: runs }, (_, i) => once(i));
+    return { runs, files: runsOut[0].files, ms: round(median(runsOut.map((r) => r.ms)), 0), all: runsOut.map((r) => round(r.ms, 0)) };
+  } finally {
+    if (!keepDir) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * (b) one convention with its annexes, in process, warm: build the DocModel, render DOCX,
+ * render PDF; medians over `runs` after `warmup` iterations. Also every document of the
+ * bundled set as PDF (for (e)), per document.
+ */
+export async function benchWarm(root, { partner = 'caf-21', runs = 60, warmup = 20 } = {}) {
+  const dist = (rel) => import(pathToFileURL(path.join(root, 'dist', rel)).href);
+  const { loadDataset } = await dist('data/load.js');
+  const { documentBuilder, renderDocument, planDocuments } = await dist('generate/index.js');
+  const { loadTemplates } = await dist('template/engine.js');
+  const { buildDeliberationDocument } = await dist('deliberation/extract.js');
+  const dataset = await loadDataset(path.join(root, 'data'));
+  const builder = documentBuilder(dataset, await loadTemplates());
+  const build = (plan) =>
+    plan.kind === 'deliberation' ? buildDeliberationDocument(dataset, dataset.deliberations.find((d) => d.id === plan.source)) : builder[plan.kind](plan.source);
+
+  const t = { build: [], docx: [], pdf: [], docxTotal: [], pdfTotal: [] };
+  for (let i = 0; i < warmup + runs; i++) {
+    let t0 = performance.now();
+    const doc = builder.convention(partner);
+    const tb = performance.now() - t0;
+    t0 = performance.now();
+    await renderDocument(doc, 'docx');
+    const td = performance.now() - t0;
+    t0 = performance.now();
+    await renderDocument(doc, 'pdf');
+    const tp = performance.now() - t0;
+    if (i >= warmup) {
+      t.build.push(tb);
+      t.docx.push(td);
+      t.pdf.push(tp);
+      t.docxTotal.push(tb + td);
+      t.pdfTotal.push(tb + tp);
+    }
+  }
+  const b = median(t.build);
+  const d = median(t.docx);
+  const p = median(t.pdf);
+
+  // Every document of the set as PDF, per document (build + render), for the LibreOffice ratio.
+  const plans = planDocuments(dataset);
+  const perSet = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    for (const plan of plans) await renderDocument(build(plan), 'pdf');
+    perSet.push((performance.now() - t0) / plans.length);
+  }
+  return {
+    partner,
+    runs,
+    msBuild: round(b, 2),
+    msRenderDocx: round(d, 2),
+    msRenderPdf: round(p, 2),
+    msDocx: round(median(t.docxTotal), 2),
+    msPdf: round(median(t.pdfTotal), 2),
+    setDocuments: plans.length,
+    msPdfPerDocumentOfSet: round(median(perSet), 2),
+  };
+}

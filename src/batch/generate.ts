@@ -1,0 +1,112 @@
+/**
+ * `convkit generate` for any size of run: small runs build and render in this thread and write
+ * only once every document succeeded (the generator's all-or-nothing path); large runs are
+ * spread over worker threads, each file written atomically as it arrives, a failing document
+ * reported while the others are written.
+ */
+import path from 'node:path';
+import { loadDataset } from '../data/load.js';
+import { loadDeliberations } from '../deliberation/index.js';
+import {
+  buildDocuments,
+  defaultDataDir,
+  outputPath,
+  planDocuments,
+  renderOutputs,
+  writeOutputs,
+  type GenerateOptions,
+  type OutputFormat,
+  type WrittenFile,
+} from '../generate/index.js';
+import { ConvkitError } from '../errors.js';
+import { explainFsError } from './fs-errors.js';
+import { tempTarget } from './temps.js';
+import { CONVKIT_RENDERER, jobIdOf, plainDataset, type ConvkitBatchSetup } from './convkit-renderer.js';
+import { autoWorkers, prepareOutDir, runBatch } from './run.js';
+import type { BatchFailure, BatchProgress } from './types.js';
+
+/** Options of {@link generateDocuments}: the generator's, plus how to run the batch. */
+export interface BatchGenerateOptions extends GenerateOptions {
+  /** Worker threads (0: in this thread); default: {@link autoWorkers} of the number of documents. */
+  readonly workers?: number;
+  /** Progress of a batch run (not called on the in-thread path, which is short). */
+  readonly onProgress?: (progress: BatchProgress) => void;
+}
+
+/** What a run wrote (in plan order, then format order) and what failed (batch path only). */
+export interface GenerateOutcome {
+  readonly written: readonly WrittenFile[];
+  readonly failures: readonly BatchFailure[];
+  /** Documents planned. */
+  readonly documents: number;
+  /** Worker threads used (0: in this thread). */
+  readonly workers: number;
+}
+
+/**
+ * Loads and checks the data, plans the documents, then generates them: in this thread when
+ * the run is small (all or nothing), in worker threads otherwise (each document on its own).
+ * The output folder is checked (and the temporary files of a killed run removed) first.
+ *
+ * @throws ConvkitError (exit status 2) for bad data, an unknown id in `only`, an output folder
+ *   that cannot be created, a template error on the in-thread path or one that stops every
+ *   worker from starting; nothing is written then.
+ */
+export async function generateDocuments(options: BatchGenerateOptions): Promise<GenerateOutcome> {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const formats: readonly OutputFormat[] = options.formats ?? ['docx', 'pdf'];
+  const dataset = await loadDataset(dataDir);
+  await loadDeliberations(dataDir, dataset);
+  const plans = planDocuments(dataset, options.only);
+  const workers = options.workers ?? autoWorkers(plans.length);
+
+  if (workers === 0) {
+    const built = await buildDocuments(dataset, options);
+    const files = await renderOutputs(built, options.outDir, formats);
+    await prepareOutDir(options.outDir);
+    await writeOutputs(files).catch((error: unknown) => {
+      throw writeError(error, files);
+    });
+    return { written: files.map((f) => ({ path: f.path, size: f.bytes.byteLength })), failures: [], documents: plans.length, workers: 0 };
+  }
+
+  await prepareOutDir(options.outDir);
+  const sizes = new Map<string, number>();
+  const setup: ConvkitBatchSetup = {
+    dataset: plainDataset(dataset),
+    formats,
+    ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
+  };
+  const result = await runBatch(
+    plans.map((p) => jobIdOf(p)),
+    {
+      renderer: CONVKIT_RENDERER,
+      setup,
+      outDir: options.outDir,
+      workers,
+      onWritten: (file, _id, size) => sizes.set(file, size),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+  );
+  const written: WrittenFile[] = [];
+  for (const plan of plans) {
+    for (const format of formats) {
+      const file = outputPath(options.outDir, plan, format);
+      const size = sizes.get(file);
+      if (size !== undefined) written.push({ path: file, size });
+    }
+  }
+  return { written, failures: result.failures, documents: plans.length, workers: result.workers };
+}
+
+/** A file-system error of the in-thread writes as a French ConvkitError naming the file. */
+function writeError(error: unknown, files: readonly { readonly path: string }[]): ConvkitError {
+  if (error instanceof ConvkitError) return error;
+  const failed = (error as NodeJS.ErrnoException).path;
+  // The error names the temporary file or the folder; show the document's own path.
+  const target = failed === undefined ? undefined : path.join(path.dirname(failed), tempTarget(path.basename(failed)) ?? path.basename(failed));
+  const file = files.find((f) => f.path === target)?.path ?? failed ?? '';
+  const shown = path.relative(process.cwd(), file);
+  const name = shown !== '' && !shown.startsWith('..') && !path.isAbsolute(shown) ? shown : file;
+  return new ConvkitError(`écriture impossible de ${name.split(path.sep).join('/')} (${explainFsError(error)})`, { cause: error });
+}

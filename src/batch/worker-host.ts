@@ -1,0 +1,58 @@
+/**
+ * Entry point of a batch worker thread: loads the renderer module named in `workerData`,
+ * creates its renderer once (the data set is loaded once per thread), then renders the ids the
+ * parent sends, one at a time, and sends the bytes back without copying them (transferred
+ * ArrayBuffers).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { serializeError } from './errors.js';
+import type { BatchRenderer, FromWorker, RendererModule, ToWorker } from './types.js';
+
+interface HostData {
+  readonly renderer: string;
+  readonly setup: unknown;
+}
+
+const port = parentPort;
+if (!port) throw new Error('worker-host must run in a worker thread');
+const data = workerData as HostData;
+
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+const heap = (): number => process.memoryUsage().heapUsed;
+
+let renderer: BatchRenderer | undefined;
+try {
+  const mod = (await import(data.renderer)) as RendererModule;
+  renderer = await mod.createRenderer(data.setup);
+  post({ type: 'ready' });
+} catch (error) {
+  // The parent stops the batch on this message; closing the port lets the thread end.
+  post({ type: 'init-failed', error: serializeError(error) });
+  port.close();
+}
+
+if (renderer) serve(port, renderer);
+
+function serve(port: NonNullable<typeof parentPort>, renderer: BatchRenderer): void {
+ port.on('message', (message: ToWorker) => {
+  void (async () => {
+    try {
+      const files = await renderer.render(message.id);
+      const transfer: ArrayBuffer[] = [];
+      const out = files.map((f) => {
+        // Transfer the underlying buffer when the file owns it whole; otherwise copy once.
+        let bytes = f.bytes;
+        if (!(bytes.buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength || transfer.includes(bytes.buffer)) {
+          bytes = bytes.slice();
+        }
+        const buffer = bytes.buffer as ArrayBuffer;
+        transfer.push(buffer);
+        return { path: f.path, bytes: buffer, offset: 0, length: bytes.byteLength };
+      });
+      post({ type: 'rendered', id: message.id, files: out, heapBytes: heap() }, transfer);
+    } catch (error) {
+      post({ type: 'failed', id: message.id, error: serializeError(error), heapBytes: heap() });
+    }
+  })();
+});
+}
