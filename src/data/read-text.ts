@@ -30,9 +30,16 @@ export async function readDataText(file: string, maxBytes: number): Promise<Read
   try {
     const handle = await open(file, 'r');
     try {
-      const buffer = new Uint8Array(maxBytes + 1);
+      // Sized from the file, not from the limit: a thousand small files must not cost a
+      // thousand maximum-size buffers. It grows (up to the limit + 1) if the file grows.
+      let buffer = new Uint8Array(Math.min(maxBytes + 1, info.size + 4096));
       let length = 0;
       for (;;) {
+        if (length === buffer.length) {
+          const larger = new Uint8Array(Math.min(maxBytes + 1, buffer.length * 2));
+          larger.set(buffer);
+          buffer = larger;
+        }
         const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
         if (bytesRead === 0) break;
         length += bytesRead;

@@ -8,7 +8,15 @@ const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi',
 function parts(iso: string): { y: number; m: number; d: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new RangeError(`date ISO attendue (AAAA-MM-JJ) : « ${iso} »`);
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  // A real calendar day: « 2014-02-30 » must not print as « 30 février 2014 ».
+  const check = new Date(Date.UTC(y, m - 1, d));
+  if (m < 1 || m > 12 || check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
+    throw new RangeError(`date inexistante : « ${iso} »`);
+  }
+  return { y, m, d };
 }
 
 /**
@@ -18,7 +26,7 @@ function parts(iso: string): { y: number; m: number; d: number } {
 export function frenchDate(iso: string): string {
   const { y, m, d } = parts(iso);
   const month = MONTHS[m - 1];
-  if (!month || d < 1 || d > 31) throw new RangeError(`date inexistante : « ${iso} »`);
+  if (!month) throw new RangeError(`date inexistante : « ${iso} »`);
   return `${d === 1 ? '1er' : String(d)}\u00a0${month}\u00a0${y}`;
 }
 

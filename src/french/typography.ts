@@ -17,6 +17,7 @@ export function frenchSpacing(text: string): string {
   return text
     .replace(new RegExp(`[ ${NARROW_NBSP}]+([:;!?»])`, 'g'), `${NBSP}$1`)
     .replace(new RegExp(`«[ ${NARROW_NBSP}${NBSP}]*`, 'g'), `«${NBSP}`)
-    .replace(new RegExp(`([^ ${NBSP}${NARROW_NBSP}])»`, 'g'), `$1${NBSP}»`)
+    // Lookbehind, not a consumed character: « »» » needs a space before each guillemet.
+    .replace(new RegExp(`(?<=[^ ${NBSP}${NARROW_NBSP}])»`, 'g'), `${NBSP}»`)
     .replace(/\bn° +(?=\d)/g, `n°${NBSP}`);
 }

@@ -24,5 +24,8 @@ describe('dates', () => {
   it('refuses what is not an ISO date', () => {
     expect(() => frenchDate('26/06/2014')).toThrow(RangeError);
     expect(() => frenchDate('2014-13-01')).toThrow(RangeError);
+    expect(() => frenchDate('2014-02-30')).toThrow(/date inexistante/);
+    expect(() => frenchDate('2015-02-29')).toThrow(/date inexistante/);
+    expect(frenchDate('2016-02-29')).toBe('29\u00a0février\u00a02016');
   });
 });

@@ -30,6 +30,8 @@ export const rule: Rule = {
             else if (w === 'au') expected = 'à';
           } else if (VOWEL.test(name)) {
             if (w === 'la' || w === 'le') expected = "l'";
+          } else if (m.guessed) {
+            continue;
           } else if (m.gender === 'f') {
             if (w === 'le') expected = 'la';
             else if (w === 'du') expected = 'de la';

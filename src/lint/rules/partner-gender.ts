@@ -19,7 +19,8 @@ export const rule: Rule = {
     for (const { file, doc } of conventionsOf(context.files)) {
       // Party paragraphs.
       for (const p of doc.parties) {
-        const g = file.orgs.find(p.name.text)[0]?.gender ?? headGender(p.name.text);
+        const named = file.orgs.find(p.name.text)[0];
+        const g = named && !named.guessed ? named.gender : headGender(p.name.text);
         if (!g) continue;
         const re = /\b(?:ci-après\s+)?(désigné|dénommé|représenté)(e?)(s?)(?![\p{L}])/giu;
         re.lastIndex = p.name.end;
@@ -39,6 +40,10 @@ export const rule: Rule = {
         for (const s of sentences(node.text)) {
           const subject = subjectOf(node.text, s, mentions);
           const ctx: Context = { text: node.text, from: s.start, to: s.end };
+          if (subject?.guessed) {
+            previous = undefined;
+            continue;
+          }
           if (subject) {
             const label = node.text.slice(subject.start, subject.qualifiedEnd);
             for (const bad of checkSentence(ctx, subject.qualifiedEnd, subject.gender)) report(context, node, bad.start, bad.word, subject.gender, label);

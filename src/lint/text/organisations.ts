@@ -19,6 +19,8 @@ export interface Designation {
   readonly id: string;
   readonly words: readonly string[];
   readonly gender: Gender;
+  /** The gender is a default, not known from a lexicon or a head noun: agreement is not checked. */
+  readonly guessed?: boolean;
   readonly article: ArticleUse;
   /** The identity includes the place that follows (« Ville de Quetigny », « CCAS de Dijon »). */
   readonly qualified?: boolean;
@@ -32,6 +34,8 @@ export interface OrgMention {
   /** Identity with the place for qualified kinds: « ville:quetigny ». */
   readonly key: string;
   readonly gender: Gender;
+  /** See {@link Designation.guessed}. */
+  readonly guessed?: boolean;
   readonly article: ArticleUse;
   /** Where the designation's words are (article excluded), in the text's indices. */
   readonly start: number;
@@ -158,9 +162,11 @@ export class OrgIndex {
     const found = this.find(name)[0];
     const id = sameAs ?? found?.id ?? `doc:${words.join(' ')}`;
     if (found && found.id === id && found.start === 0 && words.length <= 2) return id;
-    const gender = found?.gender ?? headGender(name) ?? 'f';
+    const known = found?.gender ?? headGender(name);
     const article = found?.article ?? 'def';
-    this.add({ id, words, gender, article });
+    // An unknown head noun (« L'HÔPITAL … ») gives no gender: a guess would raise false
+    // agreement warnings, so the mention is marked and its agreement left unchecked.
+    this.add({ id, words, gender: known ?? 'f', ...(known ? {} : { guessed: true }), article });
     return id;
   }
 
@@ -195,6 +201,7 @@ export class OrgIndex {
           id: d.id,
           key,
           gender: d.gender,
+          ...(d.guessed ? { guessed: true } : {}),
           article: d.article,
           start: (tokens[i] as Token).start,
           end: last.end,

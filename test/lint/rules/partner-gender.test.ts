@@ -29,4 +29,9 @@ describe('partner-gender', () => {
       [lineOf(text, 'Il pourra'), columnOf(text, lineOf(text, 'Il pourra'), 'sollicité')],
     ]);
   });
+  it('leaves alone a partner whose gender it cannot know (unknown head noun), whichever agreement it takes', () => {
+    const hospital = "L'HÔPITAL DE BEAUNE – 2 rue de l'Hôtel-Dieu – 21200 BEAUNE - ci-après désigné « l'Hôpital de Beaune », représenté par M. Paul MARTIN, Directeur,";
+    const text = miniConvention({ title: "LE GRAND NANCY ET L'HÔPITAL DE BEAUNE", partner: hospital, articles: [['Partage', ["L'Hôpital de Beaune sera informé des études et associé aux travaux."]]] });
+    expect(runRule(rule, text)).toEqual([]);
+  });
 });
