@@ -6,9 +6,8 @@
  */
 import path from 'node:path';
 import type { Dataset } from '../data/load.js';
-import { buildDeliberationDocument } from '../deliberation/extract.js';
 import { ConvkitError } from '../errors.js';
-import { documentBuilder, FOLDERS, outputPath, planDocuments, renderDocument, type OutputFormat, type PlannedDocument } from '../generate/index.js';
+import { buildDocument, documentBuilder, FOLDERS, outputPath, planDocuments, renderDocument, type OutputFormat, type PlannedDocument } from '../generate/index.js';
 import type { Document } from '../model/types.js';
 import { loadTemplates } from '../template/engine.js';
 import type { BatchRenderer, RenderedFile } from './types.js';
@@ -57,21 +56,7 @@ export async function createRenderer(setup: unknown): Promise<BatchRenderer> {
   const plans = new Map(planDocuments(dataset).map((p) => [jobIdOf(p), p]));
   // Any absolute folder works: only the path relative to it is sent back.
   const root = path.resolve('/convkit-out');
-  const build = (plan: PlannedDocument): Document => {
-    switch (plan.kind) {
-      case 'convention':
-        return builder.convention(plan.source);
-      case 'charter':
-        return builder.charter(plan.source);
-      case 'engagement':
-        return builder.engagement(plan.source);
-      case 'deliberation': {
-        const deliberation = dataset.deliberations.find((d) => d.id === plan.source);
-        if (!deliberation) throw new ConvkitError(`délibération inconnue : « ${plan.source} »`);
-        return buildDeliberationDocument(dataset, deliberation);
-      }
-    }
-  };
+  const build = (plan: PlannedDocument): Document => buildDocument(dataset, builder, plan);
   return {
     async render(id: string): Promise<readonly RenderedFile[]> {
       const plan = plans.get(id);

@@ -47,10 +47,11 @@ export interface BuiltDocument {
 /** Builds the DocModel of every planned document of a loaded data set. */
 export async function buildDocuments(dataset: Dataset, options: BuildOptions = {}): Promise<BuiltDocument[]> {
   const builder = documentBuilder(dataset, await loadTemplates(options.templatesDir));
-  return planDocuments(dataset, options.only).map((plan) => ({ plan, document: buildOne(dataset, builder, plan) }));
+  return planDocuments(dataset, options.only).map((plan) => ({ plan, document: buildDocument(dataset, builder, plan) }));
 }
 
-function buildOne(dataset: Dataset, builder: DocumentBuilder, plan: PlannedDocument): Document {
+/** Builds the DocModel of one planned document (shared by the in-process and worker paths). */
+export function buildDocument(dataset: Dataset, builder: DocumentBuilder, plan: PlannedDocument): Document {
   switch (plan.kind) {
     case 'deliberation': {
       const deliberation = dataset.deliberations.find((d) => d.id === plan.source);

@@ -5,21 +5,9 @@ import type { Document } from '../model/types.js';
 import type { Deliberation } from '../schema/deliberation.js';
 import { buildManifest, formatMegabytes, manifestJson, MAX_PACKET_BYTES, type Manifest, type PacketFile } from './manifest.js';
 import type { OutputFile } from './write.js';
+import type { DossierOptions, DossierPart } from '../render/pdf/merge.js';
 
-/** One part of the dossier: its bookmark and contents entry, and its PDF. */
-export interface DossierPart {
-  readonly title: string;
-  readonly pdf: Uint8Array;
-}
-
-/** Metadata and contents-page title of the dossier. */
-export interface DossierOptions {
-  readonly title: string;
-  readonly author: string;
-  readonly subject: string;
-  readonly date: string;
-  readonly tocTitle: string;
-}
+export type { DossierOptions, DossierPart };
 
 /**
  * The PDF functions the packet needs, all from `src/render/pdf` (the only code that touches
