@@ -3,6 +3,7 @@
 // Prints one JSON line: timings, memory samples at each quarter, peak RSS of the process.
 //
 //   node bench/lib/batch-child.mjs <root> <data-dir> <out-dir> [formats]
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,9 +12,12 @@ const dist = (rel) => import(pathToFileURL(path.join(root, 'dist', rel)).href);
 const t0 = performance.now();
 const { loadDataset } = await dist('data/load.js');
 const { planDocuments } = await dist('generate/index.js');
-const { runBatch, prepareOutDir, autoWorkers } = await dist('batch/index.js');
+const { runBatch, prepareOutDir, autoWorkers, startWorkers } = await dist('batch/index.js');
 const { CONVKIT_RENDERER, jobIdOf, plainDataset } = await dist('batch/convkit-renderer.js');
 const tModules = performance.now();
+// As `convkit generate` does for a large data set: the workers start (and warm up) while this
+// thread loads the data.
+const started = startWorkers({ renderer: CONVKIT_RENDERER, workers: autoWorkers(readdirSync(path.join(dataDir, 'partners')).length) });
 const dataset = await loadDataset(dataDir);
 const plans = planDocuments(dataset);
 const tLoaded = performance.now();
@@ -26,6 +30,7 @@ const result = await runBatch(jobs, {
   renderer: CONVKIT_RENDERER,
   setup: { dataset: plainDataset(dataset), formats: formats.split(',') },
   outDir,
+  started,
   onProgress: (p) => {
     if (quarters.includes(p.done)) samples.push({ documents: p.done, rssMB: Math.round(p.rssBytes / 1048576), workerHeapMB: Math.round(p.heapBytes / 1048576) });
   },

@@ -4,6 +4,7 @@
  * spread over worker threads, each file written atomically as it arrives, a failing document
  * reported while the others are written.
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadDataset } from '../data/load.js';
 import { loadDeliberations } from '../deliberation/index.js';
@@ -22,7 +23,7 @@ import { ConvkitError } from '../errors.js';
 import { explainFsError } from './fs-errors.js';
 import { tempTarget } from './temps.js';
 import { CONVKIT_RENDERER, jobIdOf, plainDataset, type ConvkitBatchSetup } from './convkit-renderer.js';
-import { autoWorkers, prepareOutDir, runBatch } from './run.js';
+import { autoWorkers, prepareOutDir, runBatch, startWorkers, type StartedWorkers } from './run.js';
 import type { BatchFailure, BatchProgress } from './types.js';
 
 /** Options of {@link generateDocuments}: the generator's, plus how to run the batch. */
@@ -55,10 +56,21 @@ export interface GenerateOutcome {
 export async function generateDocuments(options: BatchGenerateOptions): Promise<GenerateOutcome> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const formats: readonly OutputFormat[] = options.formats ?? ['docx', 'pdf'];
-  const dataset = await loadDataset(dataDir);
-  await loadDeliberations(dataDir, dataset);
-  const plans = planDocuments(dataset, options.only);
+  // A large run starts its workers now, so that they load and warm up while this thread reads
+  // and checks the data (about a second for a thousand partners).
+  const early = await startEarly(dataDir, options);
+  let dataset: Awaited<ReturnType<typeof loadDataset>>;
+  let plans: ReturnType<typeof planDocuments>;
+  try {
+    dataset = await loadDataset(dataDir);
+    await loadDeliberations(dataDir, dataset);
+    plans = planDocuments(dataset, options.only);
+  } catch (error) {
+    await early?.dispose();
+    throw error;
+  }
   const workers = options.workers ?? autoWorkers(plans.length);
+  if (workers === 0) await early?.dispose();
 
   if (workers === 0) {
     const built = await buildDocuments(dataset, options);
@@ -70,7 +82,10 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
     return { written: files.map((f) => ({ path: f.path, size: f.bytes.byteLength })), failures: [], documents: plans.length, workers: 0 };
   }
 
-  await prepareOutDir(options.outDir);
+  await prepareOutDir(options.outDir).catch(async (error: unknown) => {
+    await early?.dispose();
+    throw error;
+  });
   const sizes = new Map<string, number>();
   const setup: ConvkitBatchSetup = {
     dataset: plainDataset(dataset),
@@ -85,6 +100,7 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
       outDir: options.outDir,
       workers,
       onWritten: (file, _id, size) => sizes.set(file, size),
+      ...(early ? { started: early } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
   );
@@ -97,6 +113,21 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
     }
   }
   return { written, failures: result.failures, documents: plans.length, workers: result.workers };
+}
+
+/**
+ * Starts the batch's workers before the data is loaded when the run will clearly be large:
+ * no `only` filter and more partner files than {@link autoWorkers} needs to go parallel (a
+ * cheap count of `partners/*.yaml`; the real plan decides afterwards, and unused workers are
+ * stopped). Undefined when the run will stay in this thread.
+ */
+async function startEarly(dataDir: string, options: BatchGenerateOptions): Promise<StartedWorkers | undefined> {
+  if (options.workers === 0 || (options.only !== undefined && options.only.length > 0)) return undefined;
+  const names = await readdir(path.join(dataDir, 'partners')).catch(() => [] as string[]);
+  const estimate = names.filter((n) => /\.ya?ml$/.test(n)).length;
+  const workers = options.workers ?? autoWorkers(estimate);
+  if (workers === 0) return undefined;
+  return startWorkers({ renderer: CONVKIT_RENDERER, workers });
 }
 
 /** A file-system error of the in-thread writes as a French ConvkitError naming the file. */

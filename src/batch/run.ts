@@ -47,6 +47,74 @@ export interface RunBatchOptions {
   readonly workerYoungMb?: number;
   /** Called with each file's absolute path and size as soon as it is in place. */
   readonly onWritten?: (file: string, id: string, size: number) => void;
+  /**
+   * Workers started earlier by {@link startWorkers} with the same renderer module: the batch
+   * adopts them (they receive `setup` now) instead of starting new threads. Those it does not
+   * need are stopped. Always released by the batch, whatever happens.
+   */
+  readonly started?: StartedWorkers;
+}
+
+/** Worker threads started before the batch's setup is known; see {@link startWorkers}. */
+export interface StartedWorkers {
+  /** Takes one live started worker, or undefined when none is left (used by the batch). */
+  take(): Worker | undefined;
+  /** Stops the workers not taken. Safe to call more than once. */
+  dispose(): Promise<void>;
+}
+
+/** Options of {@link startWorkers}. */
+export interface StartWorkersOptions {
+  readonly renderer: URL | string;
+  readonly workers: number;
+  readonly workerHeapMb?: number;
+  readonly workerYoungMb?: number;
+}
+
+const HOST = new URL('./worker-host.js', import.meta.url);
+
+function resourceLimits(options: { readonly workerHeapMb?: number; readonly workerYoungMb?: number }): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: options.workerYoungMb ?? WORKER_YOUNG_MB };
+}
+
+/**
+ * Starts `workers` worker threads before the data is ready: each loads the renderer module and
+ * runs its optional `prepare()` (templates, fonts, a warm-up render) while the caller is still
+ * loading and checking the data, which on a small machine would otherwise leave cores idle.
+ * Pass the result to {@link runBatch} as `started`; call `dispose()` if no batch follows (bad
+ * data). Started workers do not keep the process alive until a batch adopts them.
+ */
+export function startWorkers(options: StartWorkersOptions): StartedWorkers {
+  const pool: { worker: Worker; dead: boolean }[] = [];
+  const count = Math.max(0, Math.floor(options.workers));
+  for (let i = 0; i < count; i++) {
+    const worker = new Worker(HOST, { workerData: { renderer: moduleUrl(options.renderer), prestart: true }, resourceLimits: resourceLimits(options) });
+    const entry = { worker, dead: false };
+    const died = (): void => {
+      entry.dead = true;
+    };
+    worker.on('error', died);
+    worker.on('exit', died);
+    worker.unref();
+    pool.push(entry);
+  }
+  return {
+    take() {
+      for (;;) {
+        const entry = pool.shift();
+        if (entry === undefined) return undefined;
+        if (entry.dead) continue;
+        entry.worker.removeAllListeners('error');
+        entry.worker.removeAllListeners('exit');
+        entry.worker.ref();
+        return entry.worker;
+      }
+    },
+    async dispose() {
+      const rest = pool.splice(0);
+      await Promise.allSettled(rest.map((e) => e.worker.terminate()));
+    },
+  };
 }
 
 /** How many worker threads {@link runBatch} uses for `jobs` documents when asked for `'auto'`. */
@@ -92,8 +160,14 @@ export async function prepareOutDir(outDir: string): Promise<void> {
 export async function runBatch(jobs: readonly string[], options: RunBatchOptions): Promise<BatchResult> {
   const workers = options.workers === undefined || options.workers === 'auto' ? autoWorkers(jobs.length) : Math.max(0, Math.floor(options.workers));
   const ctx = new BatchContext(jobs.length, options);
-  if (workers === 0 || jobs.length === 0) await runInThread(jobs, options, ctx);
-  else await runInWorkers(jobs, Math.min(workers, jobs.length), options, ctx);
+  try {
+    if (workers === 0 || jobs.length === 0) {
+      await options.started?.dispose();
+      await runInThread(jobs, options, ctx);
+    } else await runInWorkers(jobs, Math.min(workers, jobs.length), options, ctx);
+  } finally {
+    await options.started?.dispose();
+  }
   return ctx.result(workers === 0 || jobs.length === 0 ? 0 : Math.min(workers, jobs.length));
 }
 
@@ -199,7 +273,6 @@ interface Slot {
 }
 
 function runInWorkers(jobs: readonly string[], count: number, options: RunBatchOptions, ctx: BatchContext): Promise<void> {
-  const host = new URL('./worker-host.js', import.meta.url);
   const data = { renderer: moduleUrl(options.renderer), setup: options.setup };
   let next = 0;
   let finished = 0;
@@ -246,7 +319,10 @@ function runInWorkers(jobs: readonly string[], count: number, options: RunBatchO
     };
 
     const spawn = (index: number): Slot => {
-      const worker = new Worker(host, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: options.workerYoungMb ?? WORKER_YOUNG_MB } });
+      // A worker started early gets its setup now; otherwise (or to replace one that died) a new one.
+      const adopted = options.started?.take();
+      if (adopted) adopted.postMessage({ type: 'setup', setup: options.setup } satisfies ToWorker);
+      const worker = adopted ?? new Worker(HOST, { workerData: data, resourceLimits: resourceLimits(options) });
       const slot: Slot = { index, worker, current: undefined, ready: false };
       worker.on('message', (message: FromWorker) => {
         switch (message.type) {
@@ -304,5 +380,7 @@ function runInWorkers(jobs: readonly string[], count: number, options: RunBatchO
     };
 
     for (let i = 0; i < count; i++) slots.push(spawn(i));
+    // Started workers beyond what this batch uses would only hold memory.
+    void options.started?.dispose();
   });
 }

@@ -21,6 +21,12 @@ export interface BatchRenderer {
  */
 export interface RendererModule {
   createRenderer(setup: unknown): Promise<BatchRenderer>;
+  /**
+   * Optional warm-up run in a worker started before the batch's `setup` is known (see
+   * `startWorkers`): load what does not depend on the data (templates, fonts, compiled code).
+   * Its errors are ignored; `createRenderer` reports real problems.
+   */
+  prepare?(): Promise<void>;
 }
 
 /** A document that could not be produced, and why (French message). */
@@ -59,7 +65,7 @@ export interface BatchResult {
 }
 
 /** Messages from the parent to a worker. */
-export type ToWorker = { readonly type: 'render'; readonly id: string };
+export type ToWorker = { readonly type: 'render'; readonly id: string } | { readonly type: 'setup'; readonly setup: unknown };
 
 /** Messages from a worker to the parent. */
 export type FromWorker =

@@ -3,6 +3,10 @@
  * creates its renderer once (the data set is loaded once per thread), then renders the ids the
  * parent sends, one at a time, and sends the bytes back without copying them (transferred
  * ArrayBuffers).
+ *
+ * A worker started early (`startWorkers`, `prestart` set) has no setup yet: it loads the
+ * module, runs its optional `prepare()` warm-up while the parent is still loading the data,
+ * then waits for a `setup` message before creating its renderer.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError } from './errors.js';
@@ -10,7 +14,8 @@ import type { BatchRenderer, FromWorker, RendererModule, ToWorker } from './type
 
 interface HostData {
   readonly renderer: string;
-  readonly setup: unknown;
+  readonly setup?: unknown;
+  readonly prestart?: boolean;
 }
 
 const port = parentPort;
@@ -20,39 +25,58 @@ const data = workerData as HostData;
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 const heap = (): number => process.memoryUsage().heapUsed;
 
-let renderer: BatchRenderer | undefined;
+let mod: RendererModule | undefined;
+let importError: unknown;
 try {
-  const mod = (await import(data.renderer)) as RendererModule;
-  renderer = await mod.createRenderer(data.setup);
-  post({ type: 'ready' });
+  mod = (await import(data.renderer)) as RendererModule;
 } catch (error) {
-  // The parent stops the batch on this message; closing the port lets the thread end.
-  post({ type: 'init-failed', error: serializeError(error) });
-  port.close();
+  importError = error;
 }
 
-if (renderer) serve(port, renderer);
+if (data.prestart) {
+  if (mod?.prepare) await mod.prepare().catch(() => undefined);
+  port.once('message', (message: ToWorker) => {
+    if (message.type === 'setup') void init(message.setup);
+  });
+} else {
+  await init(data.setup);
+}
+
+async function init(setup: unknown): Promise<void> {
+  let renderer: BatchRenderer | undefined;
+  try {
+    if (!mod) throw importError;
+    renderer = await mod.createRenderer(setup);
+    post({ type: 'ready' });
+  } catch (error) {
+    // The parent stops the batch on this message; closing the port lets the thread end.
+    post({ type: 'init-failed', error: serializeError(error) });
+    port?.close();
+  }
+  if (renderer && port) serve(port, renderer);
+}
 
 function serve(port: NonNullable<typeof parentPort>, renderer: BatchRenderer): void {
- port.on('message', (message: ToWorker) => {
-  void (async () => {
-    try {
-      const files = await renderer.render(message.id);
-      const transfer: ArrayBuffer[] = [];
-      const out = files.map((f) => {
-        // Transfer the underlying buffer when the file owns it whole; otherwise copy once.
-        let bytes = f.bytes;
-        if (!(bytes.buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength || transfer.includes(bytes.buffer)) {
-          bytes = bytes.slice();
-        }
-        const buffer = bytes.buffer as ArrayBuffer;
-        transfer.push(buffer);
-        return { path: f.path, bytes: buffer, offset: 0, length: bytes.byteLength };
-      });
-      post({ type: 'rendered', id: message.id, files: out, heapBytes: heap() }, transfer);
-    } catch (error) {
-      post({ type: 'failed', id: message.id, error: serializeError(error), heapBytes: heap() });
-    }
-  })();
-});
+  port.on('message', (message: ToWorker) => {
+    if (message.type !== 'render') return;
+    void (async () => {
+      try {
+        const files = await renderer.render(message.id);
+        const transfer: ArrayBuffer[] = [];
+        const out = files.map((f) => {
+          // Transfer the underlying buffer when the file owns it whole; otherwise copy once.
+          let bytes = f.bytes;
+          if (!(bytes.buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength || transfer.includes(bytes.buffer)) {
+            bytes = bytes.slice();
+          }
+          const buffer = bytes.buffer as ArrayBuffer;
+          transfer.push(buffer);
+          return { path: f.path, bytes: buffer, offset: 0, length: bytes.byteLength };
+        });
+        post({ type: 'rendered', id: message.id, files: out, heapBytes: heap() }, transfer);
+      } catch (error) {
+        post({ type: 'failed', id: message.id, error: serializeError(error), heapBytes: heap() });
+      }
+    })();
+  });
 }

@@ -92,6 +92,29 @@ describe('runBatch', () => {
     expect((await listFiles(dir)).filter((f) => f.endsWith('.txt'))).toHaveLength(25);
   });
 
+  it('adopts workers started before the setup is known, and releases those it does not use', async () => {
+    const dir = await out();
+    const jobs = ids(24);
+    // Three started, two used: the third is stopped; setup reaches the adopted workers late.
+    const started = batch.startWorkers({ renderer: FIXTURE_RENDERER, workers: 3 });
+    const result = await batch.runBatch(jobs, { renderer: FIXTURE_RENDERER, outDir: dir, workers: 2, setup: { size: 10 }, started });
+    expect(result.status).toBe(0);
+    expect(result.workers).toBe(2);
+    expect(await listFiles(dir)).toEqual(jobs.flatMap((id) => [`docs/${id}.bin`, `docs/${id}.txt`]).sort());
+    expect((await readFile(path.join(dir, 'docs/doc-003.bin'))).length).toBe(10);
+    expect(started.take()).toBeUndefined();
+  });
+
+  it('reports a started worker’s init failure like any other, and disposing unused started workers is harmless', async () => {
+    const dir = await out();
+    const started = batch.startWorkers({ renderer: FIXTURE_RENDERER, workers: 2 });
+    await expect(batch.runBatch(ids(25), { renderer: FIXTURE_RENDERER, outDir: dir, workers: 2, setup: { failInit: true }, started })).rejects.toThrow('données invalides : test');
+    const unused = batch.startWorkers({ renderer: FIXTURE_RENDERER, workers: 2 });
+    await unused.dispose();
+    await unused.dispose();
+    expect(unused.take()).toBeUndefined();
+  });
+
   it('uses workers only for batches large enough to gain from them', () => {
     expect(batch.autoWorkers(1, 2)).toBe(0);
     expect(batch.autoWorkers(batch.PARALLEL_THRESHOLD, 2)).toBe(0);

@@ -57,9 +57,18 @@ export function subsetTag(hash: string): string {
 }
 
 /**
- * A FlateDecode stream. Compressed with fflate (pure JavaScript, pinned, level 6): the same
- * bytes on every machine and Node version, unlike node:zlib whose output follows the bundled
- * zlib build, and about twice as fast as the pako copy inside pdf-lib.
+ * DEFLATE level of the streams compressed for every document (page contents, per-document
+ * font subsets and CMaps). Level 1 instead of 6 makes a PDF render about 6 % faster for about
+ * 3 % more bytes (docs/bench.md, batch figure (c)); constant streams ({@link compressedOnce})
+ * stay at level 6, being compressed once per process.
+ */
+const PER_DOCUMENT_LEVEL = 1;
+
+/**
+ * A FlateDecode stream. Compressed with fflate (pure JavaScript, pinned, level
+ * {@link PER_DOCUMENT_LEVEL}): the same bytes on every machine and Node version, unlike
+ * node:zlib whose output follows the bundled zlib build, and about twice as fast as the pako
+ * copy inside pdf-lib.
  */
 export function flateStream(
   context: PDFContext,
@@ -67,7 +76,7 @@ export function flateStream(
   dict: Record<string, number> = {},
 ): PDFRawStream {
   const bytes = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
-  return context.stream(zlibSync(bytes, { level: 6 }), { ...dict, Filter: 'FlateDecode' });
+  return context.stream(zlibSync(bytes, { level: PER_DOCUMENT_LEVEL }), { ...dict, Filter: 'FlateDecode' });
 }
 
 /** Compressed bytes of constant streams (shared subsets, whole fonts, the ICC profile). */
