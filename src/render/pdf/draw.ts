@@ -18,24 +18,125 @@ function rgb(c: Rgb): string {
   return `${num(c.r)} ${num(c.g)} ${num(c.b)}`;
 }
 
+/** 1 for the bytes a literal string holds as they are, 0 for ( ) \ CR LF (escaped). */
+const PLAIN_BYTE = (() => {
+  const t = new Uint8Array(256).fill(1);
+  for (const b of [0x28, 0x29, 0x5c, 0x0d, 0x0a]) t[b] = 0;
+  return t;
+})();
+
 /**
- * A piece as a text-showing operator. Unjustified: one string and Tj. Justified: the
- * string is cut after each space and a negative TJ adjustment (thousandths of an em) widens
- * that space; the spaces stay real U+0020 glyphs, so the text extracts with its spaces.
+ * A growable byte buffer for content streams, reused from stream to stream (content streams
+ * are written synchronously, one at a time). Glyph codes go in as bytes, operators as ASCII:
+ * no string is built per glyph.
  */
-function show(faces: FaceSet, piece: Piece, size: number): string {
+class ContentWriter {
+  private buf = new Uint8Array(1 << 16);
+  private pos = 0;
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (this.pos + n > size) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.buf.subarray(0, this.pos));
+    this.buf = grown;
+  }
+
+  /** Starts a new line of the stream (lines are separated by U+000A, none after the last). */
+  line(): void {
+    if (this.pos === 0) return;
+    this.room(1);
+    this.buf[this.pos++] = 0x0a;
+  }
+
+  /** ASCII text (operators, numbers). */
+  ascii(s: string): void {
+    this.room(s.length);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i);
+    this.pos = pos;
+  }
+
+  /** A two-byte glyph code inside a literal string, escaped where a literal string needs it. */
+  glyph(cid: number): void {
+    this.room(4);
+    if (cid < 0x100 && PLAIN_BYTE[cid] === 1) {
+      // The usual case: a high byte of 0 and a low byte that needs no escape.
+      this.buf[this.pos++] = 0;
+      this.buf[this.pos++] = cid;
+      return;
+    }
+    this.literalByte(cid >> 8);
+    this.literalByte(cid & 0xff);
+  }
+
+  private literalByte(b: number): void {
+    const buf = this.buf;
+    switch (b) {
+      case 0x28:
+      case 0x29:
+      case 0x5c:
+        buf[this.pos++] = 0x5c;
+        buf[this.pos++] = b;
+        return;
+      case 0x0d:
+        buf[this.pos++] = 0x5c;
+        buf[this.pos++] = 0x72; // r
+        return;
+      case 0x0a:
+        buf[this.pos++] = 0x5c;
+        buf[this.pos++] = 0x6e; // n
+        return;
+      default:
+        buf[this.pos++] = b;
+    }
+  }
+
+  /** The bytes written since the last call (a copy), and a fresh start. */
+  take(): Uint8Array {
+    const out = this.buf.slice(0, this.pos);
+    this.pos = 0;
+    return out;
+  }
+}
+
+const writer = new ContentWriter();
+
+/**
+ * A piece as a text-showing operator, on a line of its own. Unjustified: one string and Tj.
+ * Justified: the string is cut after each space and a negative TJ adjustment (thousandths of
+ * an em) widens that space; the spaces stay real U+0020 glyphs, so the text extracts with its
+ * spaces.
+ */
+function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): void {
   const font = faces.get(piece.face);
-  if (piece.spaceExtra === 0) return `(${font.encode(piece.text)}) Tj`;
-  const adjust = num((-piece.spaceExtra * 1000) / size);
-  const parts = piece.text.split(' ');
-  let out = '[';
-  parts.forEach((part, i) => {
-    const last = i === parts.length - 1;
-    const chunk = last ? part : `${part} `;
-    if (chunk !== '') out += `(${font.encode(chunk)})`;
-    if (!last) out += adjust;
-  });
-  return `${out}] TJ`;
+  const text = piece.text;
+  const justified = piece.spaceExtra !== 0;
+  // Justified: each « word + space » chunk is a string of its own, followed by the adjustment.
+  const adjust = justified ? `)${num((-piece.spaceExtra * 1000) / size)}` : '';
+  w.line();
+  w.ascii(justified ? '[' : '(');
+  let open = !justified;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      cp = text.codePointAt(i) ?? cp;
+      i++;
+    }
+    if (!open) {
+      w.ascii('(');
+      open = true;
+    }
+    w.glyph(font.cid(cp));
+    if (justified && cp === 0x20) {
+      w.ascii(adjust);
+      open = false;
+    }
+  }
+  if (!justified) w.ascii(') Tj');
+  else w.ascii(open ? ')] TJ' : '] TJ');
 }
 
 /** A page's content stream and the faces it uses. */
@@ -46,9 +147,9 @@ export interface PageContent {
 }
 
 /**
- * Serialises ops into a content stream (a string, not pdf-lib operator objects: an order of
- * magnitude less work). `fontKey` names each face's entry in the page's /Font resources;
- * `pageHeight` flips the top-down layout coordinates.
+ * Serialises ops into a content stream (bytes written directly, not pdf-lib operator
+ * objects: an order of magnitude less work). `fontKey` names each face's entry in the page's
+ * /Font resources; `pageHeight` flips the top-down layout coordinates.
  */
 export function contentOf(
   ops: readonly DrawOp[],
@@ -56,32 +157,40 @@ export function contentOf(
   fontKey: (face: Face) => string = (f) => FONT_KEYS[f],
   pageHeight: number = PAGE.height,
 ): PageContent {
-  const out: string[] = [];
+  const w = writer;
+  const out = (s: string): void => {
+    w.line();
+    w.ascii(s);
+  };
   const fields: FieldOp[] = [];
   const used = new Set<Face>();
   let fill = '';
   let strokeColour = '';
   let lineWidth = -1;
   let dash = '';
+  let fillColour: Rgb | undefined;
   const setFill = (c: Rgb): void => {
+    if (c === fillColour) return; // the same colour object: nothing to compare
+    fillColour = c;
     const s = rgb(c);
-    if (s !== fill) out.push(`${s} rg`);
+    if (s !== fill) out(`${s} rg`);
     fill = s;
   };
   const text = (op: TextOp): void => {
     setFill(op.color);
-    out.push('BT');
+    out('BT');
     let current: Face | undefined;
     const y = num(pageHeight - op.y);
     for (const piece of op.pieces) {
       if (piece.face !== current) {
-        out.push(`/${fontKey(piece.face)} ${num(op.size)} Tf`);
+        out(`/${fontKey(piece.face)} ${num(op.size)} Tf`);
         used.add(piece.face);
         current = piece.face;
       }
-      out.push(`1 0 0 1 ${num(op.x + piece.dx)} ${y} Tm`, show(faces, piece, op.size));
+      out(`1 0 0 1 ${num(op.x + piece.dx)} ${y} Tm`);
+      show(w, faces, piece, op.size);
     }
-    out.push('ET');
+    out('ET');
   };
   for (const op of ops) {
     switch (op.op) {
@@ -90,27 +199,26 @@ export function contentOf(
         break;
       case 'rule': {
         const s = rgb(op.color);
-        if (s !== strokeColour) out.push(`${s} RG`);
+        if (s !== strokeColour) out(`${s} RG`);
         strokeColour = s;
-        if (op.width !== lineWidth) out.push(`${num(op.width)} w`);
+        if (op.width !== lineWidth) out(`${num(op.width)} w`);
         lineWidth = op.width;
         const d = op.dash === undefined ? '[] 0 d' : `[${op.dash.map(num).join(' ')}] 0 d 1 J`;
-        if (d !== dash) out.push(d);
+        if (d !== dash) out(d);
         dash = d;
-        out.push(`${num(op.x1)} ${num(pageHeight - op.y1)} m ${num(op.x2)} ${num(pageHeight - op.y2)} l S`);
+        out(`${num(op.x1)} ${num(pageHeight - op.y1)} m ${num(op.x2)} ${num(pageHeight - op.y2)} l S`);
         break;
       }
       case 'fill':
         setFill(op.color);
-        out.push(`${num(op.x)} ${num(pageHeight - op.y - op.h)} ${num(op.w)} ${num(op.h)} re f`);
+        out(`${num(op.x)} ${num(pageHeight - op.y - op.h)} ${num(op.w)} ${num(op.h)} re f`);
         break;
       case 'field':
         fields.push(op);
         break;
     }
   }
-  // Latin-1: the literal strings hold raw glyph code bytes.
-  return { bytes: Buffer.from(out.join('\n'), 'latin1'), faces: used, fields };
+  return { bytes: w.take(), faces: used, fields };
 }
 
 /**

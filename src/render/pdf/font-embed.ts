@@ -41,11 +41,14 @@ interface Base {
   /** Glyph ids in CID order (CID 0 is .notdef). */
   readonly gids: readonly number[];
   readonly byCodePoint: ReadonlyMap<number, Used>;
-  /** Encoded CID of each base code point, indexed by code point (a dense array: fast). */
-  readonly codes: readonly (string | undefined)[];
+  /** CID of each base code point of the BMP, indexed by code point; 0: not in the base. */
+  readonly cids: Uint16Array;
 }
 
 const bases = new Map<string, Base>();
+
+/** The CID table of a face without a shared base: every code point is looked up. */
+const NO_CIDS = new Uint16Array(0x10000);
 
 function baseOf(m: FaceMetrics, codePoints: readonly number[]): Base {
   const key = `${m.face}:${codePoints.length}`;
@@ -65,9 +68,11 @@ function baseOf(m: FaceMetrics, codePoints: readonly number[]): Base {
     }
     byCodePoint.set(cp, { cid, gid: glyph.id, text: String.fromCodePoint(cp), advance: glyph.advanceWidth });
   }
-  const codes: (string | undefined)[] = [];
-  for (const [cp, u] of byCodePoint) codes[cp] = literalByte(u.cid >> 8) + literalByte(u.cid & 0xff);
-  const base: Base = { gids, byCodePoint, codes };
+  const cids = new Uint16Array(0x10000);
+  for (const [cp, u] of byCodePoint) {
+    if (cp < 0x10000) cids[cp] = u.cid;
+  }
+  const base: Base = { gids, byCodePoint, cids };
   bases.set(key, base);
   return base;
 }
@@ -90,6 +95,9 @@ function encodeSubset(subset: Subset): Promise<Uint8Array> {
   });
 }
 
+/** Subset names of the shared subsets, by face. */
+const sharedNames = new Map<Face, string>();
+
 /** Font programs of shared subsets, by face: encoded once per process. */
 const programs = new Map<string, Promise<Uint8Array>>();
 
@@ -109,13 +117,13 @@ export class EmbeddedFace {
   private readonly metrics: FaceMetrics;
   private readonly mode: FontEmbedding;
   private readonly base: Base;
-  /** Code point → two-byte code, as a two-character binary string. */
-  private readonly codes = new Map<number, string>();
+  /** Code point → CID, for code points outside {@link baseCids}. */
+  private readonly cids = new Map<number, number>();
   private readonly used = new Map<number, Used>();
   /** Glyphs beyond the base, in order of first use: CIDs base.gids.length, +1… */
   private readonly extras: number[] = [];
-  /** The base's codes when they can be used as they are (shared subset), else none. */
-  private readonly baseCodes: readonly (string | undefined)[];
+  /** The base's CIDs when they can be used as they are (shared subset), else all zero. */
+  private readonly baseCids: Uint16Array;
 
   constructor(pdf: PDFDocument, face: Face, mode: FontEmbedding) {
     this.face = face;
@@ -123,7 +131,7 @@ export class EmbeddedFace {
     this.ref = pdf.context.nextRef();
     this.metrics = faceMetrics(face);
     this.base = baseOf(this.metrics, mode === 'repertoire' ? REPERTOIRE : []);
-    this.baseCodes = mode === 'repertoire' ? this.base.codes : [];
+    this.baseCids = mode === 'repertoire' ? this.base.cids : NO_CIDS;
   }
 
   private lookup(cp: number): Used {
@@ -141,27 +149,24 @@ export class EmbeddedFace {
   }
 
   /**
-   * `text` (already made printable: the font has every glyph) as a PDF literal string body:
-   * two bytes per glyph, with the bytes that a literal string cannot hold as such escaped.
+   * The CID that shows one code point (already made printable: the font has every glyph),
+   * recording the glyph as used. Text is shown as two bytes per glyph (Identity-H), written
+   * by the caller (`draw.ts`) into a literal string, escaped where a literal string needs it.
    */
-  encode(text: string): string {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff) {
-        cp = text.codePointAt(i) ?? cp;
-        i++;
-      }
-      let code = this.baseCodes[cp] ?? this.codes.get(cp);
-      if (code === undefined) {
-        const u = this.lookup(cp);
-        if (!this.used.has(u.cid)) this.used.set(u.cid, u);
-        code = literalByte(u.cid >> 8) + literalByte(u.cid & 0xff);
-        this.codes.set(cp, code);
-      }
-      out += code;
+  cid(cp: number): number {
+    const inBase = cp < 0x10000 ? (this.baseCids[cp] as number) : 0;
+    return inBase !== 0 ? inBase : this.cidOf(cp);
+  }
+
+  private cidOf(cp: number): number {
+    let cid = this.cids.get(cp);
+    if (cid === undefined) {
+      const u = this.lookup(cp);
+      if (!this.used.has(u.cid)) this.used.set(u.cid, u);
+      cid = u.cid;
+      this.cids.set(cp, cid);
     }
-    return out;
+    return cid;
   }
 
   private subsetGids(): number[] {
@@ -170,8 +175,20 @@ export class EmbeddedFace {
 
   private baseName(): string {
     const ps = this.metrics.font.postscriptName ?? 'LiberationSerif';
-    return this.mode === 'full' ? ps : `${subsetTag(hashHex(this.face, this.subsetGids().join(',')))}+${ps}`;
+    if (this.mode === 'full') return ps;
+    const shared = this.isShared();
+    const hit = shared ? sharedNames.get(this.face) : undefined;
+    if (hit !== undefined) return hit;
+    const name = `${subsetTag(hashHex(this.face, this.subsetGids().join(',')))}+${ps}`;
+    if (shared) sharedNames.set(this.face, name);
+    return name;
   }
+
+  /** The shared subset as it is, with nothing added: its name, /W and CMap are constants. */
+  private isShared(): boolean {
+    return this.mode === 'repertoire' && this.extras.length === 0;
+  }
+
 
   private fontFile(context: PDFDocument['context']): Promise<ReturnType<PDFDocument['context']['stream']>> | ReturnType<PDFDocument['context']['stream']> {
     if (this.mode === 'full') {
@@ -226,6 +243,7 @@ export class EmbeddedFace {
     const { context } = pdf;
     const font = this.metrics.font;
     const scale = 1000 / this.metrics.unitsPerEm;
+    const shared = this.isShared();
     const glyphs = this.described();
     const name = PDFName.of(this.baseName());
     const fontFile = context.register(await this.fontFile(context));
@@ -255,32 +273,13 @@ export class EmbeddedFace {
     });
     cidFont.set(PDFName.of('BaseFont'), name);
     cidFont.set(PDFName.of('FontDescriptor'), context.register(descriptor));
-    const cmap =
-      this.mode === 'repertoire' && this.extras.length === 0
+    const cmap = shared
         ? compressedOnce(context, `cmap:${this.face}`, () => new TextEncoder().encode(toUnicodeCMap(glyphs)), {})
         : flateStream(context, toUnicodeCMap(glyphs));
     const type0 = context.obj({ Type: 'Font', Subtype: 'Type0', Encoding: 'Identity-H', ToUnicode: context.register(cmap) });
     type0.set(PDFName.of('BaseFont'), name);
     type0.set(PDFName.of('DescendantFonts'), context.obj([context.register(cidFont)]));
     context.assign(this.ref, type0);
-  }
-}
-
-/** A byte inside a PDF literal string. */
-function literalByte(b: number): string {
-  switch (b) {
-    case 0x28:
-      return '\\(';
-    case 0x29:
-      return '\\)';
-    case 0x5c:
-      return '\\\\';
-    case 0x0d:
-      return '\\r';
-    case 0x0a:
-      return '\\n';
-    default:
-      return String.fromCharCode(b);
   }
 }
 

@@ -72,15 +72,14 @@ export function faceMetrics(face: Face): FaceMetrics {
 }
 
 /** Widths of recently measured strings, in font units, per face (words repeat a lot). */
-const widthCache = new Map<Face, Map<string, number>>();
+const widthCache: Readonly<Record<Face, Map<string, number>>> = { regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map() };
 const WIDTH_CACHE_LIMIT = 50_000;
 
+/** Units per em of each face, once its metrics are loaded. */
+const unitsPerEm: Partial<Record<Face, number>> = {};
+
 function unitsOf(face: Face, text: string): number {
-  let cache = widthCache.get(face);
-  if (cache === undefined) {
-    cache = new Map();
-    widthCache.set(face, cache);
-  }
+  const cache = widthCache[face];
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   const m = faceMetrics(face);
@@ -104,7 +103,8 @@ function unitsOf(face: Face, text: string): number {
  * text is drawn glyph by glyph with the same advances.
  */
 export function textWidth(face: Face, text: string, size: number): number {
-  return (unitsOf(face, text) * size) / faceMetrics(face).unitsPerEm;
+  const units = unitsOf(face, text);
+  return (units * size) / (unitsPerEm[face] ?? (unitsPerEm[face] = faceMetrics(face).unitsPerEm));
 }
 
 /** Replacements for characters the font lacks but that have a faithful stand-in. */

@@ -1,7 +1,8 @@
 import type { Align, Run } from '../../model/types.js';
 import { itemsOf, type InlineStyle } from './inline.js';
 import type { Unit } from './layout-types.js';
-import { setLines } from './linebreak.js';
+import { faceOf } from './fonts.js';
+import { setLines, type SetLine } from './linebreak.js';
 import { BLACK, baselineOffset, type Rgb, type TextStyle } from './style.js';
 
 export interface LinesSpec {
@@ -16,10 +17,37 @@ export interface LinesSpec {
   readonly color?: Rgb;
 }
 
-/** Sets runs into lines and returns one unit per line (height = leading). */
-export function lineUnits(spec: LinesSpec): Unit[] {
+/**
+ * Set lines of recently set paragraphs: the same clause comes back in every convention of a
+ * batch (and headings, list markers in every document). Setting is a pure function of the
+ * key (text and face of each run, size, measure, alignment) and lines are immutable, so a
+ * hit gives the very lines a fresh setting would. Bounded: cleared when full.
+ */
+const setCache = new Map<string, readonly SetLine[]>();
+const SET_CACHE_LIMIT = 4_000;
+
+function setKey(spec: LinesSpec): string {
+  let key = `${spec.style.size}|${spec.measure}|${spec.align}`;
+  const bold = spec.bold === true;
+  const italic = spec.italic === true;
+  for (const run of spec.runs) key += `|${faceOf(bold || run.bold === true, italic || run.italic === true)}:${run.text.length}:${run.text}`;
+  return key;
+}
+
+function setRuns(spec: LinesSpec): readonly SetLine[] {
+  const key = setKey(spec);
+  const hit = setCache.get(key);
+  if (hit !== undefined) return hit;
   const inline: InlineStyle = { size: spec.style.size, bold: spec.bold, italic: spec.italic };
   const lines = setLines(itemsOf(spec.runs, inline), spec.measure, spec.style.size, spec.align);
+  if (setCache.size >= SET_CACHE_LIMIT) setCache.clear();
+  setCache.set(key, lines);
+  return lines;
+}
+
+/** Sets runs into lines and returns one unit per line (height = leading). */
+export function lineUnits(spec: LinesSpec): Unit[] {
+  const lines = setRuns(spec);
   const baseline = baselineOffset(spec.style);
   return lines.map((line) => ({
     height: spec.style.leading,

@@ -76,7 +76,7 @@ export function flateStream(
   dict: Record<string, number> = {},
 ): PDFRawStream {
   const bytes = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
-  return context.stream(zlibSync(bytes, { level: PER_DOCUMENT_LEVEL }), { ...dict, Filter: 'FlateDecode' });
+  return withBlockCopy(context.stream(zlibSync(bytes, { level: PER_DOCUMENT_LEVEL }), { ...dict, Filter: 'FlateDecode' }));
 }
 
 /** Compressed bytes of constant streams (shared subsets, whole fonts, the ICC profile). */
@@ -94,5 +94,28 @@ export function compressedOnce(
     contents = zlibSync(typeof bytes === 'function' ? bytes() : bytes, { level: 6 });
     deflated.set(key, contents);
   }
-  return context.stream(contents, { ...dict, Filter: 'FlateDecode' });
+  return withBlockCopy(context.stream(contents, { ...dict, Filter: 'FlateDecode' }));
+}
+
+const STREAM_OPEN = new TextEncoder().encode('\nstream\n');
+const STREAM_CLOSE = new TextEncoder().encode('\nendstream');
+
+/**
+ * The stream, serialised with one block copy of its contents instead of pdf-lib's byte-by-byte
+ * loop (the same bytes: dictionary, « stream », contents, « endstream »). Content streams and
+ * font programs are most of a file's bytes.
+ */
+function withBlockCopy(stream: PDFRawStream): PDFRawStream {
+  stream.copyBytesInto = (buffer: Uint8Array, offset: number): number => {
+    stream.updateDict();
+    let at = offset + stream.dict.copyBytesInto(buffer, offset);
+    buffer.set(STREAM_OPEN, at);
+    at += STREAM_OPEN.length;
+    buffer.set(stream.contents, at);
+    at += stream.contents.length;
+    buffer.set(STREAM_CLOSE, at);
+    at += STREAM_CLOSE.length;
+    return at - offset;
+  };
+  return stream;
 }
