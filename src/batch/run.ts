@@ -25,7 +25,7 @@ export const WORKER_HEAP_MB = 160;
  * lived objects; V8's default lets each thread's nursery grow to tens of MB, which multiplies
  * with the threads for little speed. Measured on the bench (docs/bench.md).
  */
-export const WORKER_YOUNG_MB = 16;
+export const WORKER_YOUNG_MB = 8;
 
 export interface RunBatchOptions {
   /** URL (or file URL string) of the renderer module, which exports `createRenderer`. */
