@@ -45,9 +45,6 @@ describe('lint performance', () => {
     const ten = results[1]!;
     // Per-document findings scale with the copies (a person reported once per run aside).
     expect(Math.abs(ten.findings - one.findings * 10)).toBeLessThan(one.findings / 10);
-    // Generous bounds (shared CI machines): the target is ≤ 100 ms for the corpus.
-    expect(one.ms).toBeLessThan(250);
-    // Linear: ten times the text takes at most ~twenty times as long.
-    expect(ten.ms / one.ms).toBeLessThan(20);
+    // Speed and linearity are measured by `npm run bench` (d), not asserted here.
   });
 });
