@@ -1,7 +1,6 @@
-import type { TextNode } from '../types.js';
 import { parseDirective, type Directive } from '../suppress.js';
-import { computeLineStarts, NodeBuilder, type ReadSourceFile } from './source.js';
-import { isBlank, linesOf, type Line } from './lines.js';
+import { computeLineStarts, NodeCollector, type ReadSourceFile } from './source.js';
+import { isBlank, linesOf } from './lines.js';
 import { markdownDeletions } from './md-inline.js';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
@@ -21,29 +20,11 @@ const QUOTE = /^ {0,3}>[ \t]?/;
  */
 export function parseMd(path: string, text: string, encoding: string): ReadSourceFile {
   const lineStarts = computeLineStarts(text);
-  const nodes: TextNode[] = [];
   const directives: Directive[] = [];
-  let builder: NodeBuilder | undefined;
-  let kind: TextNode['kind'] = 'paragraph';
-  let spanStart = 0;
-  let spanEnd = 0;
+  const collector = new NodeCollector(lineStarts, markdownDeletions);
+  const flush = (): void => collector.flush();
   let fence: string | undefined;
   let inComment = false;
-
-  const flush = (): void => {
-    if (builder && !builder.isEmpty) {
-      const node = builder.build(kind, nodes.length, lineStarts, { start: spanStart, end: spanEnd }, markdownDeletions(builder.rawText));
-      if (!isBlank(node.text)) nodes.push(node);
-    }
-    builder = undefined;
-  };
-  const start = (k: TextNode['kind'], line: Line): NodeBuilder => {
-    flush();
-    kind = k;
-    spanStart = line.start;
-    builder = new NodeBuilder();
-    return builder;
-  };
 
   for (const line of linesOf(text, lineStarts)) {
     let { content } = line;
@@ -83,10 +64,8 @@ export function parseMd(path: string, text: string, encoding: string): ReadSourc
       flush();
       continue;
     }
-    if (builder && kind === 'paragraph' && SETEXT.test(content)) {
-      kind = 'heading';
-      spanEnd = line.end;
-      flush();
+    if (collector.open === 'paragraph' && SETEXT.test(content)) {
+      collector.closeAsHeading(line);
       continue;
     }
     if (THEMATIC.test(content)) {
@@ -98,22 +77,14 @@ export function parseMd(path: string, text: string, encoding: string): ReadSourc
       let body = content.slice(atx[0].length);
       const close = ATX_CLOSE.exec(body);
       if (close) body = body.slice(0, close.index);
-      start('heading', line).add(body, offset + atx[0].length);
-      spanEnd = line.end;
+      collector.start('heading', line, body, offset + atx[0].length);
       flush();
       continue;
     }
     const item = ITEM.exec(content);
-    if (item) {
-      start('item', line).add(content.slice(item[0].length), offset + item[0].length);
-    } else if (builder) {
-      builder.add('\n', spanEnd);
-      builder.add(content, offset);
-    } else {
-      start('paragraph', line).add(content, offset);
-    }
-    spanEnd = line.end;
+    if (item) collector.start('item', line, content.slice(item[0].length), offset + item[0].length);
+    else collector.continueOrStart(line, content, offset);
   }
   flush();
-  return { path, format: 'md', text, nodes, lineStarts, directives, encoding };
+  return { path, format: 'md', text, nodes: collector.nodes, lineStarts, directives, encoding };
 }

@@ -1,6 +1,7 @@
 import type { Position } from '../../model/types.js';
 import type { SourceFile, TextNode } from '../types.js';
 import type { Directive } from '../suppress.js';
+import { isBlank } from './lines.js';
 
 /**
  * What the readers return: a {@link SourceFile} plus what the runner and the reporters need
@@ -174,4 +175,66 @@ export function linearNode(
     return { line, column: c + 1, offset: offset + c };
   };
   return { kind, text, index, span: { start: at(0), end: at(text.length) }, positionAt: at };
+}
+
+/**
+ * Accumulates the text nodes of a line-based reader (.txt, .md): one node open at a time,
+ * started by a line, continued by the following lines (joined by `\n`), closed by `flush`.
+ * `deletions` names the inline markup to drop from a node's raw text (positions stay exact).
+ */
+export class NodeCollector {
+  readonly nodes: TextNode[] = [];
+  private builder: NodeBuilder | undefined;
+  private nodeKind: TextNode['kind'] = 'paragraph';
+  private spanStart = 0;
+  private spanEnd = 0;
+
+  constructor(
+    private readonly lineStarts: readonly number[],
+    private readonly deletions: (raw: string) => [number, number][],
+  ) {}
+
+  /** Kind of the open node, if any. */
+  get open(): TextNode['kind'] | undefined {
+    return this.builder ? this.nodeKind : undefined;
+  }
+
+  /** Closes the open node (dropped if blank). */
+  flush(): void {
+    const b = this.builder;
+    if (b && !b.isEmpty) {
+      const span = { start: this.spanStart, end: this.spanEnd };
+      const node = b.build(this.nodeKind, this.nodes.length, this.lineStarts, span, this.deletions(b.rawText));
+      if (!isBlank(node.text)) this.nodes.push(node);
+    }
+    this.builder = undefined;
+  }
+
+  /** Closes the open node and starts one of `kind` with `content` at `offset` of `line`. */
+  start(kind: TextNode['kind'], line: { start: number; end: number }, content: string, offset: number): void {
+    this.flush();
+    this.nodeKind = kind;
+    this.spanStart = line.start;
+    this.builder = new NodeBuilder();
+    this.builder.add(content, offset);
+    this.spanEnd = line.end;
+  }
+
+  /** Adds a line to the open node, or starts a paragraph with it. */
+  continueOrStart(line: { start: number; end: number }, content: string, offset: number): void {
+    if (!this.builder) {
+      this.start('paragraph', line, content, offset);
+      return;
+    }
+    this.builder.add('\n', this.spanEnd);
+    this.builder.add(content, offset);
+    this.spanEnd = line.end;
+  }
+
+  /** Turns the open paragraph into a heading ending at `line` (Markdown setext underline) and closes it. */
+  closeAsHeading(line: { end: number }): void {
+    this.nodeKind = 'heading';
+    this.spanEnd = line.end;
+    this.flush();
+  }
 }

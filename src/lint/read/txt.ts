@@ -1,7 +1,6 @@
-import type { TextNode } from '../types.js';
 import { parseDirective, type Directive } from '../suppress.js';
-import { computeLineStarts, NodeBuilder, type ReadSourceFile } from './source.js';
-import { isBlank, linesOf, type Line } from './lines.js';
+import { computeLineStarts, NodeCollector, type ReadSourceFile } from './source.js';
+import { isBlank, linesOf } from './lines.js';
 
 /** A list item in a .txt file: « - », « • » or « * » then a space, after optional spaces. */
 const TXT_ITEM = /^ *[-•*][ \t]+/;
@@ -14,52 +13,27 @@ const TXT_ITEM = /^ *[-•*][ \t]+/;
  */
 export function parseTxt(path: string, text: string, encoding: string): ReadSourceFile {
   const lineStarts = computeLineStarts(text);
-  const nodes: TextNode[] = [];
   const directives: Directive[] = [];
-  let builder: NodeBuilder | undefined;
-  let kind: TextNode['kind'] = 'paragraph';
-  let spanStart = 0;
-  let spanEnd = 0;
-
-  const flush = (): void => {
-    if (builder && !builder.isEmpty) {
-      const node = builder.build(kind, nodes.length, lineStarts, { start: spanStart, end: spanEnd }, starDeletions(builder.rawText));
-      if (!isBlank(node.text)) nodes.push(node);
-    }
-    builder = undefined;
-  };
-  const start = (k: TextNode['kind'], line: Line): NodeBuilder => {
-    flush();
-    kind = k;
-    spanStart = line.start;
-    builder = new NodeBuilder();
-    return builder;
-  };
+  const collector = new NodeCollector(lineStarts, starDeletions);
 
   for (const line of linesOf(text, lineStarts)) {
     const { content } = line;
     if (isBlank(content)) {
-      flush();
+      collector.flush();
       continue;
     }
     const directive = parseDirective(content, line.number);
     if (directive) {
-      flush();
+      collector.flush();
       directives.push(directive);
       continue;
     }
     const item = TXT_ITEM.exec(content);
-    if (item) {
-      start('item', line).add(content.slice(item[0].length), line.start + item[0].length);
-    } else if (builder) {
-      builder.add('\n', spanEnd);
-      builder.add(content, line.start);
-    } else {
-      start('paragraph', line).add(content, line.start);
-    }
-    spanEnd = line.end;
+    if (item) collector.start('item', line, content.slice(item[0].length), line.start + item[0].length);
+    else collector.continueOrStart(line, content, line.start);
   }
-  flush();
+  collector.flush();
+  const nodes = collector.nodes;
   return { path, format: 'txt', text, nodes, lineStarts, directives, encoding };
 }
 
