@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Position } from '../../src/model/types.js';
-import type { Finding, Severity, SourceFile, TextNode } from '../../src/lint/types.js';
+import type { Finding, Message, Severity, SourceFile, TextNode } from '../../src/lint/types.js';
 import type { Rule, RuleContext } from '../../src/lint/rule.js';
 import { segmentFile, type SegmentedFile } from '../../src/lint/segment.js';
 
@@ -96,18 +96,10 @@ export function fixtureSource(name: string): SourceFile {
   return sourceFromString(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'), `test/fixtures/${name}`);
 }
 
-/** A finding placed in its file, as ESLint's RuleTester reports it. */
-export interface PlacedFinding {
-  readonly ruleId: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly related: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message?: string }[];
-}
+/** A finding placed in its file, as ESLint's RuleTester reports it: the runner's message without its URL. */
+export type PlacedFinding = Omit<Message, 'url' | 'related'> & {
+  readonly related: readonly Pick<Message['related'][number], 'file' | 'line' | 'column' | 'message'>[];
+};
 
 /** Runs one rule over already segmented files. */
 export function runRuleOnSegmented(rule: Rule, files: readonly SegmentedFile[], options: Record<string, unknown> = {}): PlacedFinding[] {
