@@ -21,7 +21,7 @@ describe('html (text)', () => {
   it('is one self-contained French document', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
-    expect(html).toContain('<p class="summary" id="summary">✖ 5 problèmes (1 erreur, 2 avertissements, 2 infos)</p>');
+    expect(html).toContain('<p class="summary" id="summary">✖ 3 problèmes (1 erreur, 2 avertissements) ; 2 infos à lire</p>');
   });
 
   it('pins every finding once and highlights the text in place', () => {
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('html in headless Chromium', () => {
     const results = sampleResults();
     const total = results.reduce((n, r) => n + r.messages.length, 0);
     const page = await open(formatHtml(results, SAMPLE_CONTEXT));
-    await expect(page.locator('#summary').innerText()).resolves.toBe('✖ 5 problèmes (1 erreur, 2 avertissements, 2 infos)');
+    await expect(page.locator('#summary').innerText()).resolves.toBe('✖ 3 problèmes (1 erreur, 2 avertissements) ; 2 infos à lire');
     const pins = page.locator('mark.pin');
     await expect(pins.count()).resolves.toBe(total);
     for (let i = 0; i < total; i++) await expect(pins.nth(i).isVisible()).resolves.toBe(true);
