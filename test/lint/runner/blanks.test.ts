@@ -25,7 +25,7 @@ beforeAll(async () => {
   const dataset = await loadDataset('data');
   const [built] = await buildDocuments(dataset, { only: ['caf-21'] });
   caf = parseDocx('caf-21.docx', await renderDocument(built!.document, 'docx'));
-  [result] = lint([caf]);
+  result = lint([caf])[0] as LintResult;
 });
 
 describe('grouped blanks', () => {
