@@ -2,6 +2,7 @@ import type { Message, Severity } from '../types.js';
 import type { LintResult, ReportRule } from '../runner.js';
 import { lineStartsOf } from '../read/source.js';
 import type { Formatter } from './common.js';
+import { BLANK_SUMMARY_RULE } from '../blanks.js';
 import { plural, range, SEVERITY_LABEL, summaryLine, totalsOf, totalsOfResult } from './common.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -70,6 +71,10 @@ interface Placed {
   readonly n: number;
   readonly start: number;
   readonly end: number;
+  /** Unique among the file's highlights. */
+  readonly key: number;
+  /** False for the blanks of a grouped `blank-summary`: highlighted, not pinned (the pin is the group's). */
+  readonly pin: boolean;
 }
 
 /**
@@ -192,7 +197,18 @@ function renderFile(out: string[], result: LintResult, f: number, fileIndex: Rea
   };
   const placed: Placed[] = result.messages.map((message, i) => {
     const start = offsetOf(message.line, message.column);
-    return { message, n: i + 1, start, end: Math.max(start, offsetOf(message.endLine, message.endColumn)) };
+    return { message, n: i + 1, start, end: Math.max(start, offsetOf(message.endLine, message.endColumn)), key: i, pin: true };
+  });
+  // Each blank of a grouped info is still highlighted in the text, with its own message.
+  const highlights: Placed[] = [...placed];
+  placed.forEach((p) => {
+    if (p.message.ruleId !== BLANK_SUMMARY_RULE.id) return;
+    for (const x of p.message.related) {
+      if (x.file !== result.filePath) continue;
+      const start = offsetOf(x.line, x.column);
+      const message: Message = { ...p.message, message: x.message ?? p.message.message, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, related: [] };
+      highlights.push({ message, n: p.n, start, end: Math.max(start, offsetOf(x.endLine, x.endColumn)), key: highlights.length, pin: false });
+    }
   });
 
   out.push(`<section class="file" id="f${f}">`, `<h2>${escapeHtml(result.filePath)}</h2>`);
@@ -212,7 +228,7 @@ function renderFile(out: string[], result: LintResult, f: number, fileIndex: Rea
     }
     out.push('</ol>');
   }
-  out.push(`<pre class="text">${highlight(text, placed, lineStarts, f)}</pre>`, '</section>');
+  out.push(`<pre class="text">${highlight(text, highlights, lineStarts, f)}</pre>`, '</section>');
 }
 
 /**
@@ -228,7 +244,7 @@ function lineMarker(f: number, line: number): string {
 
 function highlight(text: string, placed: readonly Placed[], lineStarts: readonly number[], f: number): string {
   const parts: string[] = [];
-  const byStart = [...placed].sort((a, b) => a.start - b.start || a.n - b.n);
+  const byStart = [...placed].sort((a, b) => a.start - b.start || a.n - b.n || a.key - b.key);
   const ends = [...placed].sort((a, b) => a.end - b.end);
   const cuts = new Set<number>([0, text.length]);
   for (const p of placed) {
@@ -263,7 +279,7 @@ function highlight(text: string, placed: readonly Placed[], lineStarts: readonly
       const p = ends[ei] as Placed;
       if (p.end > p.start) {
         active[p.message.severity]--;
-        titles.delete(p.n);
+        titles.delete(p.key);
       }
       ei++;
     }
@@ -276,10 +292,10 @@ function highlight(text: string, placed: readonly Placed[], lineStarts: readonly
         parts.push(lineMarker(f, line + 1));
         line++;
       }
-      parts.push(`<a class="pin" href="#l${f}-${p.n}"><mark class="pin sev-${m.severity}" id="m${f}-${p.n}" data-n="${p.n}" title="${tip}"></mark></a>`);
+      if (p.pin) parts.push(`<a class="pin" href="#l${f}-${p.n}"><mark class="pin sev-${m.severity}" id="m${f}-${p.n}" data-n="${p.n}" title="${tip}"></mark></a>`);
       if (p.end > p.start) {
         active[m.severity]++;
-        titles.set(p.n, p);
+        titles.set(p.key, p);
       }
       si++;
     }
@@ -293,7 +309,7 @@ function highlight(text: string, placed: readonly Placed[], lineStarts: readonly
       parts.push(emitText(at, next));
       continue;
     }
-    const covering = [...titles.values()].sort((x, y) => RANK[y.message.severity] - RANK[x.message.severity] || x.n - y.n).slice(0, 3);
+    const covering = [...titles.values()].sort((x, y) => RANK[y.message.severity] - RANK[x.message.severity] || x.n - y.n || x.key - y.key).slice(0, 3);
     const title = covering.map((p) => `${p.message.ruleId} : ${p.message.message}`).join('\n') + (titles.size > 3 ? `\n(+${titles.size - 3})` : '');
     parts.push(`<mark class="hl sev-${severity}" title="${escapeHtml(title)}">${emitText(at, next)}</mark>`);
   }

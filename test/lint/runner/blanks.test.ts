@@ -4,6 +4,7 @@ import { buildDocuments, renderDocument } from '../../../src/generate/index.js';
 import { parseDocx } from '../../../src/lint/read/docx.js';
 import { parseTxt } from '../../../src/lint/read/txt.js';
 import { formatSarif } from '../../../src/lint/reporters/sarif.js';
+import { escapeHtml, formatHtml } from '../../../src/lint/reporters/html.js';
 import { rules } from '../../../src/lint/rules/index.js';
 import { BLANK_SUMMARY_RULE, lint, RUNNER_RULES, type LintResult } from '../../../src/lint/runner.js';
 import { segmentFile } from '../../../src/lint/segment.js';
@@ -71,6 +72,13 @@ describe('grouped blanks', () => {
     const count = (r: LintResult | undefined): number =>
       r!.messages.reduce((n, m) => n + (m.ruleId === BLANK_SUMMARY_RULE.id ? m.related.length : BLANK_RULES.includes(m.ruleId) ? 1 : 0), 0);
     expect(count(suppressed)).toBe(count(all) - 1);
+  });
+
+  it('still highlights every blank in the text of the HTML report, pinned once by its group', () => {
+    const html = formatHtml([result], { rules: [...rules.map((r) => r.meta), ...RUNNER_RULES] });
+    expect((html.match(/<mark class="pin /g) ?? []).length).toBe(result.messages.length);
+    const blanks = result.messages.filter((m) => m.ruleId === BLANK_SUMMARY_RULE.id).flatMap((m) => m.related);
+    for (const x of blanks) expect(html).toContain(escapeHtml(`blank-summary : ${x.message}`));
   });
 
   it('gives SARIF consumers one note with every blank as a related location', () => {
