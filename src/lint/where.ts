@@ -60,23 +60,41 @@ function documentName(doc: LintDocument, index: number): string {
   }
 }
 
+/** Where a node is, kept as parts: the locator string is built only for nodes that have a finding. */
+interface Entry {
+  /** « convention « CAF » » in a file of several documents, else empty. */
+  readonly prefix: string;
+  /** « article 5 (Objet) », « préambule », « titre », or empty. */
+  readonly section: string;
+  /** Paragraph number in the section (1-based); undefined for a heading, title or signature. */
+  readonly paragraph?: number;
+}
+
+function render(e: Entry): string {
+  const parts: string[] = [];
+  if (e.prefix) parts.push(e.prefix);
+  if (e.section) parts.push(e.section);
+  if (e.paragraph !== undefined) parts.push(`paragraphe ${e.paragraph}`);
+  return parts.join(', ');
+}
+
 /** Builds the locator of a segmented file; the table is built on first use (linear in the nodes). */
 export function locatorOf(file: SegmentedFile): Locator {
-  let table: { where: Map<TextNode, string>; doc: Map<TextNode, string> } | undefined;
-  const build = (): { where: Map<TextNode, string>; doc: Map<TextNode, string> } => {
-    const where = new Map<TextNode, string>();
+  let table: { where: Map<TextNode, Entry>; doc: Map<TextNode, string> } | undefined;
+  const build = (): { where: Map<TextNode, Entry>; doc: Map<TextNode, string> } => {
+    const where = new Map<TextNode, Entry>();
     const docLabel = new Map<TextNode, string>();
     const real = file.documents.filter((d) => d.kind !== 'other');
     const several = real.length > 1;
     file.documents.forEach((doc, k) => {
       const name = documentName(doc, k);
       for (const n of doc.nodes) docLabel.set(n, name);
-      const prefix = several ? `${name}, ` : '';
-      const set = (n: TextNode, place: string): void => {
-        if (!where.has(n)) where.set(n, prefix + place);
+      const prefix = several ? name : '';
+      const set = (n: TextNode, section: string, paragraph?: number): void => {
+        if (!where.has(n)) where.set(n, paragraph === undefined ? { prefix, section } : { prefix, section, paragraph });
       };
-      const numbered = (nodes: readonly TextNode[], label: string): void => {
-        nodes.forEach((n, i) => set(n, `${label}${label ? ', ' : ''}paragraphe ${i + 1}`));
+      const numbered = (nodes: readonly TextNode[], section: string): void => {
+        nodes.forEach((n, i) => set(n, section, i + 1));
       };
       for (const n of doc.header) set(n, 'en-tête');
       switch (doc.kind) {
@@ -121,7 +139,8 @@ export function locatorOf(file: SegmentedFile): Locator {
   return {
     where(node) {
       table ??= build();
-      return table.where.get(node);
+      const e = table.where.get(node);
+      return e === undefined ? undefined : render(e);
     },
     documentLabel(node) {
       table ??= build();
