@@ -2,6 +2,7 @@ import type { Dataset } from '../data/load.js';
 import { ConvkitError } from '../errors.js';
 import type { ArticleForm, Deliberation } from '../schema/index.js';
 import type { z } from 'zod';
+import { houseApostrophes } from '../generate/typography.js';
 
 /** A document annexed to the deliberation, numbered in the order the data lists it. */
 export interface Annex {
@@ -47,7 +48,7 @@ export function approvedAnnexes(dataset: Pick<Dataset, 'observatory' | 'organisa
         number,
         kind: 'convention',
         id: partner.id,
-        title: `Convention de partenariat entre ${coordinatorName} et ${withArticle(partner.shortName, partner.article)}`,
+        title: houseApostrophes(`Convention de partenariat entre ${coordinatorName} et ${withArticle(partner.shortName, partner.article)}`),
         fileName: `annexe-${pad(number)}-convention-${partner.id}.pdf`,
       };
     }
@@ -57,7 +58,7 @@ export function approvedAnnexes(dataset: Pick<Dataset, 'observatory' | 'organisa
       number,
       kind: 'charter',
       id: signatory.id,
-      title: `Charte d'utilisation des données statistiques signée par ${withArticle(signatory.shortName, signatory.article)}`,
+      title: houseApostrophes(`Charte d'utilisation des données statistiques signée par ${withArticle(signatory.shortName, signatory.article)}`),
       fileName: `annexe-${pad(number)}-charte-${signatory.id}.pdf`,
     };
   });

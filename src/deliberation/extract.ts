@@ -6,6 +6,7 @@ import { approvedAnnexes, type Annex } from './annexes.js';
 import { deriveAttendance, memberIndex, type Attendance } from './attendance.js';
 import { memberName, memberShortName, memberSignatureName } from './names.js';
 import { frenchSpacing } from './typography.js';
+import { houseApostrophesInDocument } from '../generate/typography.js';
 
 /** The decision formula of the register. */
 export const DECISION_FORMULA = 'LE CONSEIL, APRÈS EN AVOIR DÉLIBÉRÉ, DÉCIDE :';
@@ -96,7 +97,8 @@ export function buildDeliberationDocument(
     ],
   };
 
-  return {
+  // House apostrophes (data typed with « ’ » comes out as the templates' « ' »).
+  return houseApostrophesInDocument({
     id: d.id,
     kind: 'deliberation',
     meta: {
@@ -108,7 +110,7 @@ export function buildDeliberationDocument(
       keywords: ['délibération', d.actNumber],
     },
     sections: [front, attendance, object, decision],
-  };
+  });
 }
 
 /** One extract per deliberation, in the order given. */

@@ -8,7 +8,7 @@ import type { Document, DocumentMeta } from '../model/types.js';
 import { parseBlockText } from '../template/blocktext.js';
 import type { TemplateEngine } from '../template/engine.js';
 import { charterContext, conventionContext, engagementContext } from './context.js';
-import { applyTypography } from './typography.js';
+import { applyTypography, typesetDocumentFields } from './typography.js';
 
 const LANGUAGE = 'fr-FR';
 
@@ -57,7 +57,7 @@ export function documentBuilder(dataset: Dataset, engine: TemplateEngine): Docum
       const p = dataset.partners.find((x) => x.id === partnerId);
       const built = sections('convention', partnerId);
       const partnerName = p ? withArticle({ name: p.legalName, gender: p.legalGender ?? p.gender, article: p.legalArticle ?? p.article }) : partnerId;
-      return {
+      return typesetDocumentFields({
         id: partnerId,
         kind: 'convention',
         header: o.header,
@@ -67,11 +67,11 @@ export function documentBuilder(dataset: Dataset, engine: TemplateEngine): Docum
           keywords: [o.name, 'convention de partenariat', p?.shortName ?? partnerId, 'données statistiques'],
         }),
         sections: built,
-      };
+      });
     },
     charter(signatoryId) {
       const s = dataset.signatories.find((x) => x.id === signatoryId);
-      return {
+      return typesetDocumentFields({
         id: signatoryId,
         kind: 'charter',
         header: o.header,
@@ -81,12 +81,12 @@ export function documentBuilder(dataset: Dataset, engine: TemplateEngine): Docum
           keywords: [o.name, 'charte', s?.shortName ?? signatoryId, 'données statistiques'],
         }),
         sections: sections('charter', signatoryId),
-      };
+      });
     },
     engagement(partnerId) {
       const p = dataset.partners.find((x) => x.id === partnerId);
       const contractorName = contractor?.legalName ?? o.contractor;
-      return {
+      return typesetDocumentFields({
         id: `${partnerId}-${o.contractor}`,
         kind: 'engagement',
         header: o.header,
@@ -96,7 +96,7 @@ export function documentBuilder(dataset: Dataset, engine: TemplateEngine): Docum
           keywords: [o.name, "acte d'engagement", contractorName, p?.shortName ?? partnerId],
         }),
         sections: sections('engagement', partnerId),
-      };
+      });
     },
   };
 }

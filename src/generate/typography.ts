@@ -1,5 +1,44 @@
-import { frenchSpacing } from '../french/typography.js';
-import type { Block, Run, Section } from '../model/types.js';
+import { frenchSpacing as spacing } from '../french/typography.js';
+import type { Block, Document, Run, Section } from '../model/types.js';
+
+/**
+ * The house apostrophe of generated documents: the straight « ' » of every template of the
+ * clause library and of the whole 2014 corpus. Data typed with a typographic apostrophe
+ * (« Côte d’Or », pasted from a word processor) comes out with the house one, so that a
+ * document never mixes both (the `mixed-apostrophes` lint rule checks it).
+ */
+export const HOUSE_APOSTROPHE = "'";
+
+/** A typographic apostrophe between letters (« d’Or », « aujourd’hui »): U+2019 or U+02BC; a quote closing a word is left alone. */
+const APOSTROPHE_BETWEEN_LETTERS = /(?<=\p{L})[\u2019\u02bc](?=\p{L})/gu;
+
+/** Replaces every typographic apostrophe between letters by the house apostrophe. Idempotent. */
+export function houseApostrophes(text: string): string {
+  return text.replace(APOSTROPHE_BETWEEN_LETTERS, HOUSE_APOSTROPHE);
+}
+
+/** The typography of one piece of generated text: house apostrophes, then French spacing. */
+function frenchSpacing(text: string): string {
+  return spacing(houseApostrophes(text));
+}
+
+/**
+ * The typography of what a document carries besides its sections (running header, core
+ * properties): house apostrophes. Sections go through `applyTypography`.
+ */
+export function typesetDocumentFields<D extends Pick<Document, 'header' | 'meta'>>(doc: D): D {
+  return {
+    ...doc,
+    ...(doc.header !== undefined ? { header: houseApostrophes(doc.header) } : {}),
+    meta: {
+      ...doc.meta,
+      title: houseApostrophes(doc.meta.title),
+      subject: houseApostrophes(doc.meta.subject),
+      author: houseApostrophes(doc.meta.author),
+      ...(doc.meta.keywords ? { keywords: doc.meta.keywords.map(houseApostrophes) } : {}),
+    },
+  };
+}
 
 /** French spacing on runs, including across a run boundary (« texte » then « : »). */
 function spaceRuns(runs: readonly Run[]): Run[] {
@@ -15,28 +54,29 @@ function spaceRuns(runs: readonly Run[]): Run[] {
   return out;
 }
 
-function block(b: Block): Block {
+/** A block with every text mapped: runs by `runs`, plain strings (signature fields) by `text`. */
+function mapBlock(b: Block, runs: (r: readonly Run[]) => Run[], text: (s: string) => string): Block {
   switch (b.kind) {
     case 'heading':
     case 'paragraph':
-      return { ...b, runs: spaceRuns(b.runs) };
+      return { ...b, runs: runs(b.runs) };
     case 'list':
-      return { ...b, items: b.items.map((it) => ({ ...it, runs: spaceRuns(it.runs) })) };
+      return { ...b, items: b.items.map((it) => ({ ...it, runs: runs(it.runs) })) };
     case 'table':
       return {
         ...b,
-        ...(b.header ? { header: b.header.map((c) => ({ lines: c.lines.map(spaceRuns) })) } : {}),
-        rows: b.rows.map((row) => row.map((c) => ({ lines: c.lines.map(spaceRuns) }))),
+        ...(b.header ? { header: b.header.map((c) => ({ lines: c.lines.map(runs) })) } : {}),
+        rows: b.rows.map((row) => row.map((c) => ({ lines: c.lines.map(runs) }))),
       };
     case 'signature':
       return {
         ...b,
-        place: frenchSpacing(b.place),
+        place: text(b.place),
         parties: b.parties.map((p) => ({
           ...p,
-          heading: p.heading.map(frenchSpacing),
-          role: frenchSpacing(p.role),
-          ...(p.name !== undefined ? { name: frenchSpacing(p.name) } : {}),
+          heading: p.heading.map(text),
+          role: text(p.role),
+          ...(p.name !== undefined ? { name: text(p.name) } : {}),
         })),
       };
     case 'pageBreak':
@@ -44,11 +84,24 @@ function block(b: Block): Block {
   }
 }
 
-/** The typography pass over generated sections: French no-break spaces everywhere text is. */
-export function applyTypography(sections: readonly Section[]): Section[] {
+function mapSections(sections: readonly Section[], runs: (r: readonly Run[]) => Run[], text: (s: string) => string): Section[] {
   return sections.map((s) => ({
     ...s,
-    ...(s.title !== undefined ? { title: frenchSpacing(s.title) } : {}),
-    blocks: s.blocks.map(block),
+    ...(s.title !== undefined ? { title: text(s.title) } : {}),
+    blocks: s.blocks.map((b) => mapBlock(b, runs, text)),
   }));
+}
+
+/**
+ * House apostrophes only, over a whole document (sections, header, core properties): for
+ * documents with their own spacing rules (the deliberation extract).
+ */
+export function houseApostrophesInDocument(doc: Document): Document {
+  const runs = (r: readonly Run[]): Run[] => r.map((x) => ({ ...x, text: houseApostrophes(x.text) }));
+  return typesetDocumentFields({ ...doc, sections: mapSections(doc.sections, runs, houseApostrophes) });
+}
+
+/** The typography pass over generated sections: house apostrophes and French no-break spaces everywhere text is. */
+export function applyTypography(sections: readonly Section[]): Section[] {
+  return mapSections(sections, spaceRuns, frenchSpacing);
 }

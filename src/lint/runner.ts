@@ -5,6 +5,8 @@ import type { Finding, Message, NodeRange, RuleMeta, Severity, SourceFile, TextN
 import { settingOf, validateConfig, type LintConfig, type RuleLevel } from './config.js';
 import { isIgnored, suppressionOf } from './suppress.js';
 import { isReadSourceFile } from './read/source.js';
+import { locatorOf, type Locator } from './where.js';
+import { groupBlanks, BLANK_SUMMARY_RULE } from './blanks.js';
 
 /** The part of a rule's metadata that reports show (also used for the runner's own checks). */
 export type ReportRule = Pick<RuleMeta, 'id' | 'description' | 'severity' | 'url'>;
@@ -25,8 +27,10 @@ export const UNKNOWN_DIRECTIVE_RULE: ReportRule = {
   url: 'docs/lint-config.md#unknown-directive-rule',
 };
 
+export { BLANK_SUMMARY_RULE } from './blanks.js';
+
 /** The runner's own pseudo-rules, for reporters' rule lists. */
-export const RUNNER_RULES: readonly ReportRule[] = [INTERNAL_ERROR_RULE, UNKNOWN_DIRECTIVE_RULE];
+export const RUNNER_RULES: readonly ReportRule[] = [INTERNAL_ERROR_RULE, UNKNOWN_DIRECTIVE_RULE, BLANK_SUMMARY_RULE];
 
 /** The messages of one input file, sorted, with counts by severity. */
 export interface LintResult {
@@ -64,11 +68,13 @@ export function lint(files: readonly SourceFile[], config: LintConfig = {}, rule
 
   const segmented: SegmentedFile[] = [];
   const owners = new Map<TextNode, SourceFile>();
+  const locators = new Map<SourceFile, Locator>();
   for (const file of files) {
     for (const node of file.nodes) owners.set(node, file);
     try {
       const seg = segmentFile(file);
       segmented.push(seg);
+      locators.set(file, locatorOf(seg));
       if (seg.source !== file) for (const node of seg.source.nodes) owners.set(node, file);
     } catch (error) {
       internal(file, `La segmentation du fichier a échoué (${describe(error)}) : le fichier n’est pas vérifié.`);
@@ -84,6 +90,14 @@ export function lint(files: readonly SourceFile[], config: LintConfig = {}, rule
     }
     return files.length === 1 ? files[0] : undefined;
   };
+  /** Documents of messages, for grouping the blanks of one document. */
+  const documents = new WeakMap<Message, string>();
+  const place = (range: NodeRange, file: SourceFile | undefined): Placed => {
+    const at = placeOf(range);
+    const where = file ? whereOf(file, locators.get(file), range.node, at.line, at.column) : undefined;
+    return where !== undefined ? { ...at, where } : at;
+  };
+  const fileByPath = new Map<string, SourceFile>(files.map((f) => [f.path, f]));
 
   for (const rule of rules) {
     const setting = checked.rules?.[rule.meta.id];
@@ -110,7 +124,10 @@ export function lint(files: readonly SourceFile[], config: LintConfig = {}, rule
         continue;
       }
       try {
-        messages.get(file)?.push(toMessage(rule.meta, level, finding, file.path));
+        const message = toMessage(rule.meta, level, finding, file.path, (r, path) => place(r, fileByPath.get(path) ?? (r.node ? ownerOf(r.node) : undefined)));
+        const doc = locators.get(file)?.documentLabel(finding.node);
+        if (doc !== undefined) documents.set(message, doc);
+        messages.get(file)?.push(message);
       } catch (error) {
         internal(file, `La règle « ${rule.meta.id} » a produit un constat invalide (${describe(error)}).`);
       }
@@ -140,7 +157,7 @@ export function lint(files: readonly SourceFile[], config: LintConfig = {}, rule
     const kept = own.filter(
       (m) => m.ruleId === INTERNAL_ERROR_RULE.id || (!suppressed(m.ruleId, m.line) && !isIgnored(m, ignore)),
     );
-    const sorted = dedupe(kept.sort(compareMessages));
+    const sorted = groupBlanks(dedupe(kept.sort(compareMessages)), (m) => documents.get(m)).sort(compareMessages);
     return {
       filePath: file.path,
       source: file,
@@ -152,22 +169,47 @@ export function lint(files: readonly SourceFile[], config: LintConfig = {}, rule
   });
 }
 
-function toMessage(meta: RuleMeta, level: RuleLevel | undefined, finding: Finding, file: string): Message {
-  const place = placeOf(finding);
+type Placed = { line: number; column: number; endLine: number; endColumn: number; where?: string };
+
+function toMessage(
+  meta: RuleMeta,
+  level: RuleLevel | undefined,
+  finding: Finding,
+  file: string,
+  place: (range: NodeRange, file: string) => Placed,
+): Message {
+  const at = place(finding, file);
   const severity: Severity = level !== undefined && level !== 'off' ? level : (finding.severity ?? meta.severity);
+  const { where, ...position } = at;
   return {
     ruleId: meta.id,
     severity,
     message: String(finding.message),
     file,
-    ...place,
+    ...position,
     url: meta.url,
-    related: (finding.related ?? []).map((r) => ({
-      file: r.file,
-      ...placeOf(r),
-      ...(r.message !== undefined ? { message: r.message } : {}),
-    })),
+    ...(where !== undefined ? { where } : {}),
+    related: (finding.related ?? []).map((r) => {
+      const { where: w, ...p } = place(r, r.file);
+      return { file: r.file, ...p, ...(r.message !== undefined ? { message: r.message } : {}), ...(w !== undefined ? { where: w } : {}) };
+    }),
   };
+}
+
+/**
+ * `Message.where`: the reader's own label of the position (PDF page and line), then the
+ * section locator of the segmented tree; undefined when neither exists.
+ */
+function whereOf(file: SourceFile, locator: Locator | undefined, node: TextNode, line: number, column: number): string | undefined {
+  let physical: string | undefined;
+  try {
+    physical = file.describePosition?.(line, column);
+  } catch {
+    physical = undefined;
+  }
+  const logical = locator?.where(node);
+  const parts = [physical, logical].filter((p): p is string => p !== undefined && p.length > 0);
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 /** Absolute start and end of a range of a node, indices clamped into the node's text. */

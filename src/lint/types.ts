@@ -31,6 +31,12 @@ export interface SourceFile {
   /** The decoded text (for .docx: paragraphs joined by `\n`), for reporters that show it. */
   readonly text: string;
   readonly nodes: readonly TextNode[];
+  /**
+   * The reader's own label for a place of the file, when a line/column is not what a reader
+   * finds on the page (a PDF: « page 3, ligne 12 »). The runner puts it first in
+   * `Message.where`, before the section locator. Optional: .txt/.md/.docx have none.
+   */
+  describePosition?(line: number, column: number): string | undefined;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -91,6 +97,13 @@ export interface Message {
   readonly endLine: number;
   readonly endColumn: number;
   readonly url: string;
+  /**
+   * Where a reader finds the place, in French words built by the runner from the segmented
+   * document (« article 5 (Propriété et droit d'usage), paragraphe 2 », « annexe 1
+   * (Référents), paragraphe 3 », « signatures »), preceded by the reader's own label when it
+   * has one (PDF: « page 3, ligne 12 »). Absent when neither knows better than line:column.
+   */
+  readonly where?: string;
   readonly related: readonly {
     readonly file: string;
     readonly line: number;
@@ -98,5 +111,6 @@ export interface Message {
     readonly endLine: number;
     readonly endColumn: number;
     readonly message?: string;
+    readonly where?: string;
   }[];
 }

@@ -101,7 +101,7 @@ describe('lint command exit status', () => {
     await writeFile(config, 'rules:\n  source-mention: warning\n');
     const r = await run(['lint', path.join(dir, 'erreur.txt'), '--config', config]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('✖ 2 problèmes (0 erreur, 2 avertissements, 0 info)');
+    expect(r.stdout).toContain('✖ 2 problèmes (0 erreur, 2 avertissements)');
   });
 
   it('is 2 when a rule crashes (internal-error), the other rules still reporting', async () => {

@@ -137,7 +137,7 @@ describe('convkit lint on the generated DOCX', () => {
     for (const m of infos) byRule.set(m.ruleId, (byRule.get(m.ruleId) ?? 0) + 1);
     console.info(`convkit lint sur ${results.length} DOCX générés : 0 erreur, 0 avertissement, ${infos.length} infos (${[...byRule].map(([k, n]) => `${k} ${n}`).join(', ')})`);
     // Infos are the blanks the data leaves to fill by hand and the partners' own clause variants.
-    expect([...byRule.keys()].every((k) => ['placeholder-marker', 'signature-date', 'referent-incomplete', 'shared-clause-divergence'].includes(k))).toBe(true);
+    expect([...byRule.keys()].every((k) => ['blank-summary', 'placeholder-marker', 'signature-date', 'referent-incomplete', 'shared-clause-divergence'].includes(k))).toBe(true);
   });
 });
 

@@ -11,6 +11,7 @@ export interface ReportContext {
 export type Formatter = (results: readonly LintResult[], context: ReportContext) => string;
 
 export interface Totals {
+  /** Errors and warnings: what must be looked at. Infos are not problems. */
   readonly problems: number;
   readonly errors: number;
   readonly warnings: number;
@@ -27,7 +28,7 @@ export function totalsOf(results: readonly LintResult[]): Totals {
     warnings += r.warningCount;
     infos += r.infoCount;
   }
-  return { problems: errors + warnings + infos, errors, warnings, infos };
+  return { problems: errors + warnings, errors, warnings, infos };
 }
 
 /** « 1 erreur », « 0 erreur », « 3 erreurs » (French: singular for 0 and 1). */
@@ -35,10 +36,20 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
   return `${n} ${n <= 1 ? singular : pluralForm}`;
 }
 
-/** « ✖ 12 problèmes (3 erreurs, 8 avertissements, 1 info) », or « ✔ Aucun problème. » */
+/**
+ * « ✖ 11 problèmes (3 erreurs, 8 avertissements) ; 2 infos à lire », « ✔ Aucun problème ; 4
+ * infos à lire. » or « ✔ Aucun problème. »: errors and warnings are problems, infos (blanks
+ * to fill, variants to confirm) are counted apart.
+ */
 export function summaryLine(t: Totals): string {
-  if (t.problems === 0) return '✔ Aucun problème.';
-  return `✖ ${plural(t.problems, 'problème')} (${plural(t.errors, 'erreur')}, ${plural(t.warnings, 'avertissement')}, ${plural(t.infos, 'info')})`;
+  const infos = t.infos > 0 ? ` ; ${plural(t.infos, 'info')} à lire` : '';
+  if (t.problems === 0) return `✔ Aucun problème${infos}.`;
+  return `✖ ${plural(t.problems, 'problème')} (${plural(t.errors, 'erreur')}, ${plural(t.warnings, 'avertissement')})${infos}`;
+}
+
+/** Totals of one result. */
+export function totalsOfResult(r: Pick<LintResult, 'errorCount' | 'warningCount' | 'infoCount'>): Totals {
+  return { problems: r.errorCount + r.warningCount, errors: r.errorCount, warnings: r.warningCount, infos: r.infoCount };
 }
 
 /** French label of a severity. */

@@ -2,11 +2,17 @@ import type { Message, Severity } from '../types.js';
 import type { LintResult, ReportRule } from '../runner.js';
 import { lineStartsOf } from '../read/source.js';
 import type { Formatter } from './common.js';
-import { range, SEVERITY_LABEL, summaryLine, totalsOf } from './common.js';
+import { BLANK_SUMMARY_RULE } from '../blanks.js';
+import { plural, range, SEVERITY_LABEL, summaryLine, totalsOf, totalsOfResult } from './common.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const FILTER_LABEL: Readonly<Record<Severity, string>> = { error: 'erreurs', warning: 'avertissements', info: 'infos' };
 const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+const GROUP_TITLE: Readonly<Record<Severity, (n: number) => string>> = {
+  error: (n) => plural(n, 'Erreur'),
+  warning: (n) => plural(n, 'Avertissement'),
+  info: (n) => `${plural(n, 'Info')} (pour information, pas des problèmes)`,
+};
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -35,6 +41,12 @@ ol.findings{padding-left:2.5rem}
 ol.findings li{margin:.2rem 0}
 ol.findings li:target{background:#fff59d}
 ol.related{margin:.1rem 0 .3rem;padding-left:1.2rem;list-style:"↳ ";color:#555}
+.where{font-weight:600}
+section.severity h3{font-size:1.05rem;margin:1rem 0 .25rem}
+ol.by-severity{padding-left:2.5rem}
+ol.by-severity li{margin:.25rem 0}
+ol.by-severity .file-ref{color:#555}
+#show-error:not(:checked)~main section.severity-error,#show-warning:not(:checked)~main section.severity-warning,#show-info:not(:checked)~main section.severity-info{display:none}
 pre.text{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #ddd;padding:.75rem .75rem .75rem 4.5rem;font:13px/1.5 ui-monospace,"DejaVu Sans Mono",monospace;tab-size:8;position:relative}
 .ln{position:absolute;left:0;width:3.8rem;text-align:right;color:#999;user-select:none}
 .ln::before{content:attr(data-l)}
@@ -59,14 +71,21 @@ interface Placed {
   readonly n: number;
   readonly start: number;
   readonly end: number;
+  /** Unique among the file's highlights. */
+  readonly key: number;
+  /** False for the blanks of a grouped `blank-summary`: highlighted, not pinned (the pin is the group's). */
+  readonly pin: boolean;
 }
 
 /**
- * A self-contained HTML report in French (inline CSS, no script, no external resource):
- * the summary line, tables by severity, by rule and by file, then each file's findings list
- * and its text with every finding highlighted in place (`<mark class="hl sev-…">`) and
- * pinned by a numbered `<mark class="pin sev-…">` at its start, with the message as tooltip.
- * Check boxes filter by severity (pure CSS).
+ * A self-contained HTML report in French (inline CSS, no script, no external resource).
+ * It opens on what must be acted on: the summary line (errors and warnings are problems,
+ * infos are counted apart), then every finding of every file by severity, errors first,
+ * then warnings, then infos, each with the place a reader finds (« article 5 (…),
+ * paragraphe 2 ») and a link to it in the text. Then tables by severity, by rule and by
+ * file, then each file's findings list and its text with every finding highlighted in place
+ * (`<mark class="hl sev-…">`) and pinned by a numbered `<mark class="pin sev-…">` at its
+ * start, with the message as tooltip. Check boxes filter by severity (pure CSS).
  */
 export const formatHtml: Formatter = (results, context) => {
   const totals = totalsOf(results);
@@ -93,14 +112,33 @@ export const formatHtml: Formatter = (results, context) => {
     '<main>',
   );
 
+  // Every finding across files, errors first, then warnings, then infos.
+  const fileIndex = fileIndexOf(results);
+  out.push('<section id="constats"><h2>Constats par gravité</h2>');
+  if (totals.problems + totals.infos === 0) out.push('<p>Aucun constat.</p>');
+  for (const s of SEVERITIES) {
+    const items: string[] = [];
+    results.forEach((r, f) => {
+      r.messages.forEach((m, i) => {
+        if (m.severity !== s) return;
+        items.push(
+          `<li class="sev-${s}"><a class="file-ref" href="#m${f + 1}-${i + 1}">${escapeHtml(r.filePath)}:${range(m)}</a> ` +
+            `${m.where ? `<span class="where">${escapeHtml(m.where)}</span> : ` : ''}${escapeHtml(m.message)} <code>${escapeHtml(m.ruleId)}</code>${relatedList(m, fileIndex)}</li>`,
+        );
+      });
+    });
+    if (items.length === 0) continue;
+    out.push(`<section class="severity severity-${s}" id="constats-${s}"><h3 class="sev-label sev-${s}">${escapeHtml(GROUP_TITLE[s](items.length))}</h3>`, '<ol class="by-severity">', ...items, '</ol></section>');
+  }
+  out.push('</section>');
+
   // Summary tables.
   out.push('<section id="synthese"><h2>Synthèse</h2>');
   out.push('<table class="by-severity"><caption>Par gravité</caption><thead><tr><th>Gravité</th><th>Nombre</th></tr></thead><tbody>');
-  const bySeverity: Record<Severity, number> = { error: totals.errors, warning: totals.warnings, info: totals.infos };
-  for (const s of SEVERITIES) {
-    out.push(`<tr data-severity="${s}"><td class="sev-label sev-${s}">${SEVERITY_LABEL[s]}</td><td class="n">${bySeverity[s]}</td></tr>`);
-  }
-  out.push(`<tr><th>Total</th><td class="n">${totals.problems}</td></tr></tbody></table>`);
+  out.push(`<tr data-severity="error"><td class="sev-label sev-error">${SEVERITY_LABEL.error}</td><td class="n">${totals.errors}</td></tr>`);
+  out.push(`<tr data-severity="warning"><td class="sev-label sev-warning">${SEVERITY_LABEL.warning}</td><td class="n">${totals.warnings}</td></tr>`);
+  out.push(`<tr><th>Problèmes (erreurs et avertissements)</th><td class="n">${totals.problems}</td></tr>`);
+  out.push(`<tr data-severity="info"><td class="sev-label sev-info">${SEVERITY_LABEL.info} (à lire, hors problèmes)</td><td class="n">${totals.infos}</td></tr></tbody></table>`);
 
   const byRule = new Map<string, Record<Severity, number>>();
   for (const r of results) {
@@ -129,11 +167,26 @@ export const formatHtml: Formatter = (results, context) => {
   });
   out.push('</tbody></table></section>');
 
-  const fileIndex = new Map<string, number>(results.map((r, f) => [r.filePath, f + 1]));
   results.forEach((r, f) => renderFile(out, r, f + 1, fileIndex));
   out.push('</main>', '</body>', '</html>', '');
   return out.join('\n');
 };
+
+function fileIndexOf(results: readonly LintResult[]): Map<string, number> {
+  return new Map<string, number>(results.map((r, f) => [r.filePath, f + 1]));
+}
+
+/** The related places of a message as a nested list (empty string when none). */
+function relatedList(m: Message, fileIndex: ReadonlyMap<string, number>): string {
+  if (m.related.length === 0) return '';
+  const items = m.related.map((x) => {
+    const target = fileIndex.get(x.file);
+    const label = escapeHtml(`${x.file}:${range(x)}`);
+    const link = target !== undefined ? `<a href="#f${target}-L${x.line}">${label}</a>` : label;
+    return `<li>${link}${x.where ? ` <span class="where">${escapeHtml(x.where)}</span>` : ''}${x.message ? ` : ${escapeHtml(x.message)}` : ''}</li>`;
+  });
+  return `<ol class="related">${items.join('')}</ol>`;
+}
 
 function renderFile(out: string[], result: LintResult, f: number, fileIndex: ReadonlyMap<string, number>): void {
   const text = result.source.text;
@@ -144,12 +197,23 @@ function renderFile(out: string[], result: LintResult, f: number, fileIndex: Rea
   };
   const placed: Placed[] = result.messages.map((message, i) => {
     const start = offsetOf(message.line, message.column);
-    return { message, n: i + 1, start, end: Math.max(start, offsetOf(message.endLine, message.endColumn)) };
+    return { message, n: i + 1, start, end: Math.max(start, offsetOf(message.endLine, message.endColumn)), key: i, pin: true };
+  });
+  // Each blank of a grouped info is still highlighted in the text, with its own message.
+  const highlights: Placed[] = [...placed];
+  placed.forEach((p) => {
+    if (p.message.ruleId !== BLANK_SUMMARY_RULE.id) return;
+    for (const x of p.message.related) {
+      if (x.file !== result.filePath) continue;
+      const start = offsetOf(x.line, x.column);
+      const message: Message = { ...p.message, message: x.message ?? p.message.message, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, related: [] };
+      highlights.push({ message, n: p.n, start, end: Math.max(start, offsetOf(x.endLine, x.endColumn)), key: highlights.length, pin: false });
+    }
   });
 
   out.push(`<section class="file" id="f${f}">`, `<h2>${escapeHtml(result.filePath)}</h2>`);
   out.push(
-    `<p>${escapeHtml(summaryLine({ problems: result.messages.length, errors: result.errorCount, warnings: result.warningCount, infos: result.infoCount }))}</p>`,
+    `<p>${escapeHtml(summaryLine(totalsOfResult(result)))}</p>`,
   );
   if (placed.length > 0) {
     out.push('<ol class="findings">');
@@ -157,23 +221,14 @@ function renderFile(out: string[], result: LintResult, f: number, fileIndex: Rea
       const m = p.message;
       out.push(
         `<li id="l${f}-${p.n}" class="sev-${m.severity}"><a href="#m${f}-${p.n}">${range(m)}</a> ` +
-          `<span class="sev-label sev-${m.severity}">${SEVERITY_LABEL[m.severity]}</span> ${escapeHtml(m.message)} <code>${escapeHtml(m.ruleId)}</code>`,
+          `<span class="sev-label sev-${m.severity}">${SEVERITY_LABEL[m.severity]}</span> ` +
+          `${m.where ? `<span class="where">${escapeHtml(m.where)}</span> : ` : ''}${escapeHtml(m.message)} <code>${escapeHtml(m.ruleId)}</code>` +
+          `${relatedList(m, fileIndex)}</li>`,
       );
-      if (m.related.length > 0) {
-        out.push('<ol class="related">');
-        for (const x of m.related) {
-          const target = fileIndex.get(x.file);
-          const label = escapeHtml(`${x.file}:${range(x)}`);
-          const link = target !== undefined ? `<a href="#f${target}-L${x.line}">${label}</a>` : label;
-          out.push(`<li>${link}${x.message ? ` : ${escapeHtml(x.message)}` : ''}</li>`);
-        }
-        out.push('</ol>');
-      }
-      out.push('</li>');
     }
     out.push('</ol>');
   }
-  out.push(`<pre class="text">${highlight(text, placed, lineStarts, f)}</pre>`, '</section>');
+  out.push(`<pre class="text">${highlight(text, highlights, lineStarts, f)}</pre>`, '</section>');
 }
 
 /**
@@ -189,7 +244,7 @@ function lineMarker(f: number, line: number): string {
 
 function highlight(text: string, placed: readonly Placed[], lineStarts: readonly number[], f: number): string {
   const parts: string[] = [];
-  const byStart = [...placed].sort((a, b) => a.start - b.start || a.n - b.n);
+  const byStart = [...placed].sort((a, b) => a.start - b.start || a.n - b.n || a.key - b.key);
   const ends = [...placed].sort((a, b) => a.end - b.end);
   const cuts = new Set<number>([0, text.length]);
   for (const p of placed) {
@@ -224,7 +279,7 @@ function highlight(text: string, placed: readonly Placed[], lineStarts: readonly
       const p = ends[ei] as Placed;
       if (p.end > p.start) {
         active[p.message.severity]--;
-        titles.delete(p.n);
+        titles.delete(p.key);
       }
       ei++;
     }
@@ -237,10 +292,10 @@ function highlight(text: string, placed: readonly Placed[], lineStarts: readonly
         parts.push(lineMarker(f, line + 1));
         line++;
       }
-      parts.push(`<a class="pin" href="#l${f}-${p.n}"><mark class="pin sev-${m.severity}" id="m${f}-${p.n}" data-n="${p.n}" title="${tip}"></mark></a>`);
+      if (p.pin) parts.push(`<a class="pin" href="#l${f}-${p.n}"><mark class="pin sev-${m.severity}" id="m${f}-${p.n}" data-n="${p.n}" title="${tip}"></mark></a>`);
       if (p.end > p.start) {
         active[m.severity]++;
-        titles.set(p.n, p);
+        titles.set(p.key, p);
       }
       si++;
     }
@@ -254,7 +309,7 @@ function highlight(text: string, placed: readonly Placed[], lineStarts: readonly
       parts.push(emitText(at, next));
       continue;
     }
-    const covering = [...titles.values()].sort((x, y) => RANK[y.message.severity] - RANK[x.message.severity] || x.n - y.n).slice(0, 3);
+    const covering = [...titles.values()].sort((x, y) => RANK[y.message.severity] - RANK[x.message.severity] || x.n - y.n || x.key - y.key).slice(0, 3);
     const title = covering.map((p) => `${p.message.ruleId} : ${p.message.message}`).join('\n') + (titles.size > 3 ? `\n(+${titles.size - 3})` : '');
     parts.push(`<mark class="hl sev-${severity}" title="${escapeHtml(title)}">${emitText(at, next)}</mark>`);
   }

@@ -8,7 +8,9 @@ export const JSON_SEVERITY: Readonly<Record<Severity, 1 | 2 | 3>> = { error: 2, 
  * ESLint/textlint-compatible JSON: an array of
  * `{ filePath, messages: [{ ruleId, severity, message, line, column, endLine, endColumn, related }], errorCount, warningCount, infoCount }`
  * with severity 2 = error, 1 = warning, 3 = info; `related` (extra key) lists the other
- * places of a cross-document finding.
+ * places of a cross-document finding; `where` (extra key, only when known) says where a
+ * reader finds the place (« article 5 (Objet), paragraphe 2 », « page 3, ligne 12 »).
+ * Extra keys are ignored by ESLint-format consumers.
  */
 export const formatJson: Formatter = (results) => {
   const out = results.map((r) => ({
@@ -21,6 +23,7 @@ export const formatJson: Formatter = (results) => {
       column: m.column,
       endLine: m.endLine,
       endColumn: m.endColumn,
+      ...(m.where !== undefined ? { where: m.where } : {}),
       related: m.related.map((x) => ({
         file: x.file,
         line: x.line,
@@ -28,6 +31,7 @@ export const formatJson: Formatter = (results) => {
         endLine: x.endLine,
         endColumn: x.endColumn,
         ...(x.message !== undefined ? { message: x.message } : {}),
+        ...(x.where !== undefined ? { where: x.where } : {}),
       })),
     })),
     errorCount: r.errorCount,

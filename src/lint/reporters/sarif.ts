@@ -41,7 +41,11 @@ export interface SarifOptions {
  * SARIF 2.1.0: one run of the tool « convkit » with its rules (`shortDescription`,
  * `helpUri`, `defaultConfiguration.level`) and one result per message (level
  * error/warning/note, `locations` with the region in UTF-16 columns, `relatedLocations` for
- * the other places of a cross-document finding).
+ * the other places of a cross-document finding). Where a reader finds the place
+ * (`Message.where`: « article 5 (Objet), paragraphe 2 », « page 3, ligne 12 ») is the
+ * location's own `message` (SARIF §3.28.5, « a message relevant to the location »), the
+ * place for a human description of one location; logical locations are for program
+ * constructs (functions, namespaces…) and would misname an article.
  */
 export function formatSarifWith(options: SarifOptions): Formatter {
   return (results, context: ReportContext) => {
@@ -82,6 +86,7 @@ export function formatSarifWith(options: SarifOptions): Formatter {
               artifactLocation: artifact(m.file),
               region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
             },
+            ...(m.where !== undefined ? { message: { text: m.where } } : {}),
           },
         ],
         ...(m.related.length > 0
@@ -92,7 +97,9 @@ export function formatSarifWith(options: SarifOptions): Formatter {
                   artifactLocation: artifact(x.file),
                   region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
                 },
-                ...(x.message !== undefined ? { message: { text: x.message } } : {}),
+                ...(x.message !== undefined || x.where !== undefined
+                  ? { message: { text: [x.message, x.where === undefined ? undefined : `(${x.where})`].filter((t) => t !== undefined).join(' ') } }
+                  : {}),
               })),
             }
           : {}),

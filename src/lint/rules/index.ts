@@ -30,6 +30,7 @@ import { rule as partnerArticle } from './partner-article.js';
 import { rule as partnerGender } from './partner-gender.js';
 import { rule as brokenParagraph } from './broken-paragraph.js';
 import { rule as apostropheSpace } from './apostrophe-space.js';
+import { rule as mixedApostrophes } from './mixed-apostrophes.js';
 import { rule as doubledWord } from './doubled-word.js';
 import { rule as commonMisspelling } from './common-misspelling.js';
 import { rule as fixedTerm } from './fixed-term.js';
@@ -68,6 +69,7 @@ export const rules: readonly Rule[] = [
   partnerGender,
   brokenParagraph,
   apostropheSpace,
+  mixedApostrophes,
   doubledWord,
   commonMisspelling,
   fixedTerm,

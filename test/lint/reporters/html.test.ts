@@ -21,7 +21,7 @@ describe('html (text)', () => {
   it('is one self-contained French document', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
-    expect(html).toContain('<p class="summary" id="summary">✖ 5 problèmes (1 erreur, 2 avertissements, 2 infos)</p>');
+    expect(html).toContain('<p class="summary" id="summary">✖ 3 problèmes (1 erreur, 2 avertissements) ; 2 infos à lire</p>');
   });
 
   it('pins every finding once and highlights the text in place', () => {
@@ -47,7 +47,27 @@ describe('html (text)', () => {
   it('is deterministic', () => {
     expect(formatHtml(sampleResults(), SAMPLE_CONTEXT)).toBe(html);
   });
+
+  it('opens on every finding by severity across files: errors, then warnings, then infos, before the tables', () => {
+    const report = formatHtml(acrossFiles(), SAMPLE_CONTEXT);
+    const at = (needle: string): number => report.indexOf(needle);
+    expect(at('id="constats-error"')).toBeGreaterThan(at('id="summary"'));
+    expect(at('id="constats-error"')).toBeLessThan(at('id="constats-warning"'));
+    expect(at('id="constats-warning"')).toBeLessThan(at('id="constats-info"'));
+    expect(at('id="constats-info"')).toBeLessThan(at('id="synthese"'));
+    // The error is in the second file, yet listed first, with its place and a link to its pin.
+    expect(report).toContain('<h3 class="sev-label sev-error">1 Erreur</h3>');
+    expect(report).toMatch(/<ol class="by-severity">\n<li class="sev-error"><a class="file-ref" href="#m2-1">b-carsat\.txt:3:3-3:16<\/a> <span class="where">article 5 \(Propriété\), paragraphe 1<\/span> : « Source CAF 21 »/);
+    expect(report).toContain('<h3 class="sev-label sev-info">2 Infos (pour information, pas des problèmes)</h3>');
+  });
 });
+
+/** Two files: the first has warnings and infos only, the second the error. */
+function acrossFiles(): ReturnType<typeof lint> {
+  const a = parseTxt('a-referents.txt', 'Référents\n\nSylvie TARTESSE\n\n03 80 50 35 44 [tél]\n', 'utf-8');
+  const b = parseTxt('b-carsat.txt', 'Article 5 – Propriété\n\n**Source CAF 21, date : XXXX**\n\n03 80 50 35 45\n', 'utf-8');
+  return lint([a, b], {}, SAMPLE_RULES);
+}
 
 describe.skipIf(!hasChromium)('html in headless Chromium', () => {
   let dir: string;
@@ -86,7 +106,7 @@ describe.skipIf(!hasChromium)('html in headless Chromium', () => {
     const results = sampleResults();
     const total = results.reduce((n, r) => n + r.messages.length, 0);
     const page = await open(formatHtml(results, SAMPLE_CONTEXT));
-    await expect(page.locator('#summary').innerText()).resolves.toBe('✖ 5 problèmes (1 erreur, 2 avertissements, 2 infos)');
+    await expect(page.locator('#summary').innerText()).resolves.toBe('✖ 3 problèmes (1 erreur, 2 avertissements) ; 2 infos à lire');
     const pins = page.locator('mark.pin');
     await expect(pins.count()).resolves.toBe(total);
     for (let i = 0; i < total; i++) await expect(pins.nth(i).isVisible()).resolves.toBe(true);
@@ -95,6 +115,28 @@ describe.skipIf(!hasChromium)('html in headless Chromium', () => {
     await page.locator('label[for=show-warning]').click();
     await expect(page.locator('mark.pin.sev-warning').first().isVisible()).resolves.toBe(false);
     await expect(page.locator('mark.pin.sev-error').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('opens on the errors, then warnings, then infos, across files (screenshot kept for a look)', async () => {
+    const page = await open(formatHtml(acrossFiles(), SAMPLE_CONTEXT));
+    await page.setViewportSize({ width: 1100, height: 700 });
+    const order = await page.locator('#constats li[class^="sev-"]').evaluateAll((items) => items.map((li) => (li as unknown as { className: string }).className));
+    expect(order).toEqual(['sev-error', 'sev-warning', 'sev-warning', 'sev-info', 'sev-info']);
+    // The first finding a reviewer sees, without scrolling, is the error of the second file.
+    const first = page.locator('#constats li').first();
+    await expect(first.isVisible()).resolves.toBe(true);
+    const box = await first.boundingBox();
+    expect(box !== null && box.y + box.height <= 700).toBe(true);
+    await expect(first.innerText()).resolves.toMatch(/^b-carsat\.txt:3:3-3:16 article 5 \(Propriété\), paragraphe 1 : « Source CAF 21 »/);
+    await page.screenshot({ path: path.join(tmpdir(), 'convkit-html-report-top.png') });
+    // Its link leads to its pin in the text of the second file.
+    await first.locator('a.file-ref').click();
+    await expect(page.locator('mark.pin:target').getAttribute('id')).resolves.toBe('m2-1');
+    // Unticking « erreurs » hides the errors' list, not the warnings'.
+    await page.locator('label[for=show-error]').click();
+    await expect(page.locator('#constats-error').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#constats-warning').isVisible()).resolves.toBe(true);
     await page.close();
   });
 

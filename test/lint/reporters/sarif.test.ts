@@ -76,7 +76,7 @@ describe('sarif', () => {
   it('maps severities, regions, rules and related locations', () => {
     const log = JSON.parse(formatSarif(sampleResults(), SAMPLE_CONTEXT)) as { runs: Json[] };
     const run = log.runs[0] as { tool: { driver: { rules: Json[] } }; results: Json[]; artifacts: Json[] };
-    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['source-mention', 'placeholder', 'people-contact', 'internal-error', 'unknown-directive-rule']);
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['source-mention', 'placeholder', 'people-contact', 'internal-error', 'unknown-directive-rule', 'blank-summary']);
     expect(run.tool.driver.rules[0]).toEqual({
       id: 'source-mention',
       shortDescription: { text: 'La mention de source cite un autre partenaire.' },
@@ -86,7 +86,11 @@ describe('sarif', () => {
     expect(run.results.map((r) => r.level)).toEqual(['error', 'warning', 'note', 'note', 'warning']);
     expect(run.artifacts).toEqual([{ location: { uri: 'dossier/carsat.txt' } }, { location: { uri: 'annexe%201.docx' } }]);
     expect(run.results[0]!.locations).toEqual([
-      { physicalLocation: { artifactLocation: { uri: 'dossier/carsat.txt', index: 0 }, region: { startLine: 3, startColumn: 3, endLine: 3, endColumn: 16 } } },
+      {
+        physicalLocation: { artifactLocation: { uri: 'dossier/carsat.txt', index: 0 }, region: { startLine: 3, startColumn: 3, endLine: 3, endColumn: 16 } },
+        // Where a reader finds it: the location's own message (SARIF §3.28.5).
+        message: { text: 'article 5 (Propriété), paragraphe 1' },
+      },
     ]);
     expect(run.results[2]!.relatedLocations).toEqual([
       {
