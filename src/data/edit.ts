@@ -103,11 +103,32 @@ function diffNode(text: string, node: YamlNode, value: unknown, out: Splice[]): 
     }
     return;
   }
-  if (isSeq(node) && Array.isArray(value) && !node.flow && node.items.length === value.length) {
-    node.items.forEach((item, i) => {
-      if (item && typeof item === 'object' && 'range' in item) diffNode(text, item as YamlNode, value[i], out);
-    });
-    return;
+  if (isSeq(node) && Array.isArray(value) && !node.flow && node.items.length > 0) {
+    const items = node.items as YamlNode[];
+    if (value.length >= items.length && items.every((item) => item?.range)) {
+      // Same items (possibly edited), and new ones appended after the last.
+      items.forEach((item, i) => diffNode(text, item, value[i], out));
+      if (value.length > items.length) {
+        const pad = ' '.repeat(columnOf(text, range[0]));
+        const after = endOfLine(text, items[items.length - 1]!.range![1]);
+        const added = stringify(value.slice(items.length), { lineWidth: 0, flowCollectionPadding: false })
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((line) => `\n${pad}${line}`)
+          .join('');
+        out.push({ start: after, end: after, text: added });
+      }
+      return;
+    }
+    const plain = items.map((i) => toJs(i));
+    const gone = value.length === items.length - 1 ? plain.findIndex((_, k) => sameJson(plain.filter((__, j) => j !== k), value)) : -1;
+    const removed = items[gone];
+    if (removed?.range) {
+      let end = endOfLine(text, removed.range[1]);
+      if (text[end] === '\n') end += 1;
+      out.push({ start: startOfLine(text, removed.range[0]), end, text: '' });
+      return;
+    }
   }
   if (isScalar(node) && (value === null || typeof value !== 'object')) {
     out.push({ start: range[0], end: range[1], text: scalarText(node, value) });

@@ -82,3 +82,18 @@ describe('checkDataset overrides', () => {
     expect(added.dataset?.partners.map((p) => p.id)).toContain('caf-99');
   });
 });
+
+describe('replaceValue on block lists', () => {
+  it('appends an item after the last one without touching the others', () => {
+    const doc = parse(people) as { people: Record<string, unknown>[] };
+    const out = replaceValue(people, ['people'], [...doc.people, { ...doc.people[2], id: 'new-one' }]);
+    expect(out.startsWith(people.replace(/\n$/, ''))).toBe(true);
+    expect((parse(out) as { people: { id: string }[] }).people.map((p) => p.id)).toEqual(['christophe-sanner', 'pascale-sturla-bordet', 'violette-socquard', 'new-one']);
+  });
+  it('removes one item by deleting its lines', () => {
+    const doc = parse(people) as { people: Record<string, unknown>[] };
+    const out = replaceValue(people, ['people'], [doc.people[0], doc.people[2]]);
+    const a = people.split('\n');
+    expect(out.split('\n')).toEqual([...a.slice(0, 10), ...a.slice(16)]);
+  });
+});
