@@ -58,7 +58,7 @@ export async function overview(ws: Workspace, token: string): Promise<string> {
   const parts: string[] = [];
   parts.push('<h1>Vue d’ensemble</h1>');
   parts.push(
-    `<p class="summary ${errors > 0 ? 'bad' : 'good'}" role="status">${errors === 0 ? 'Les données sont valides.' : `Les données contiennent ${errors} erreur${errors > 1 ? 's' : ''} : les documents ne peuvent pas être produits.`} ${warnings} avertissement${warnings > 1 ? 's' : ''} (valeurs laissées en blanc).</p>`,
+    `<p class="summary ${errors > 0 ? 'bad' : 'good'}" role="status">${errors === 0 ? 'Les données sont valides.' : `Les données contiennent ${errors} erreur${errors > 1 ? 's' : ''} : les documents ne peuvent pas être produits.`} ${warnings} avertissement${warnings > 1 ? 's' : ''}.</p>`,
   );
   for (const kind of KIND_ORDER) {
     const list = entities.filter((e) => e.kind === kind);
@@ -73,7 +73,7 @@ export async function overview(ws: Workspace, token: string): Promise<string> {
             ? '<span class="ok">rien à signaler</span>'
             : `<ul class="attention">${[...er, ...wa]
                 .slice(0, 4)
-                .map((p) => `<li class="${p.severity}">${p.severity === 'error' ? 'Erreur' : 'À compléter'}${p.location.field ? ` (${esc(p.location.field)})` : ''} : ${esc(p.message)}</li>`)
+                .map((p) => `<li class="${p.severity}">${p.severity === 'error' ? 'Erreur' : p.code === 'blank' ? 'À compléter' : 'Avertissement'}${p.location.field ? ` (${esc(p.location.field)})` : ''} : ${esc(p.message)}</li>`)
                 .join('')}${er.length + wa.length > 4 ? `<li>… et ${er.length + wa.length - 4} autre(s)</li>` : ''}</ul>`;
         return `<tr><th scope="row"><a href="/edit/${kind}/${esc(e.id)}">${esc(e.id)}</a></th><td>${esc(e.file)}</td><td>${attention}</td></tr>`;
       })
@@ -135,6 +135,7 @@ export async function editPage(ws: Workspace, ref: EntityRef, token: string): Pr
 <div class="edit-layout">
 <section class="editor" aria-labelledby="h-form">
 <h2 id="h-form">Modifier</h2>
+<p class="to-preview"><a href="#h-preview">Aller à l’aperçu</a></p>
 <form id="entity-form" data-kind-name="${esc(ref.kind)}" data-id="${esc(ref.id)}" data-etag="${esc(state.etag)}" novalidate>
 <div id="form-status" class="status" role="status" aria-live="polite"></div>
 <div id="form-errors" class="form-errors" role="alert"></div>
@@ -213,10 +214,10 @@ export async function packetPage(ws: Workspace, token: string, id: string | unde
   parts.push('</section>');
   if (checks.ok) {
     parts.push(
-      `<section aria-labelledby="h-annexes"><h2 id="h-annexes">Annexes</h2><div class="table-wrap"><table><thead><tr><th scope="col">N°</th><th scope="col">Titre</th><th scope="col">Fichier</th></tr></thead><tbody>${checks.annexes
+`<section aria-labelledby="h-dl"><h2 id="h-dl">Télécharger</h2><p>Le paquet contient l’acte (<code>acte.pdf</code>), les annexes tamponnées, <code>dossier.pdf</code> et <code>manifest.json</code>.</p><p><a class="button" id="packet-zip" href="/packet/${esc(chosen)}.zip" download>Télécharger le paquet (zip)</a></p></section>`,
+            `<section aria-labelledby="h-annexes"><h2 id="h-annexes">Annexes</h2><div class="table-wrap"><table><thead><tr><th scope="col">N°</th><th scope="col">Titre</th><th scope="col">Fichier</th></tr></thead><tbody>${checks.annexes
         .map((a) => `<tr><td>${a.number}</td><td>${esc(a.title)}</td><td><code>${esc(a.fileName)}</code></td></tr>`)
         .join('')}</tbody></table></div></section>`,
-      `<section aria-labelledby="h-dl"><h2 id="h-dl">Télécharger</h2><p>Le paquet contient l’acte (<code>acte.pdf</code>), les annexes tamponnées, <code>dossier.pdf</code> et <code>manifest.json</code>.</p><p><a class="button" id="packet-zip" href="/packet/${esc(chosen)}.zip" download>Télécharger le paquet (zip)</a></p></section>`,
     );
   }
   return layout('Paquet de la délibération', token, parts.join('\n'), '/packet');

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The workspace as a clerk uses it, in headless Chromium (Debian's /usr/bin/chromium driven by
  * playwright-core), under the server's real Content-Security-Policy. axe-core runs in each page
@@ -228,6 +229,12 @@ describe.skipIf(!hasChromium)('convkit serve in headless Chromium', () => {
         if (SHOTS) {
           await mkdir('docs/screenshots', { recursive: true });
           await page.screenshot({ path: `docs/screenshots/${name}-${suffix}.png` });
+          if (p === '/lint') {
+            await page.setInputFiles('#lint-files', 'test/fixtures/corpus-2014.txt');
+            await page.waitForSelector('iframe.report', { timeout: 60_000 });
+            await page.locator('#lint-results h2').scrollIntoViewIfNeeded();
+            await page.screenshot({ path: `docs/screenshots/${name}-resultat-${suffix}.png` });
+          }
         }
         await page.close();
       }
