@@ -15,8 +15,14 @@ export interface ServeOptions {
 }
 
 /** Starts the workspace on the loopback interface; resolves once it listens. */
-export function startServer(options: ServeOptions): Promise<Started> {
-  return listen(router({ dataDir: options.dataDir }), options.port ?? 0);
+export async function startServer(options: ServeOptions): Promise<Started> {
+  const started = await listen(router({ dataDir: options.dataDir }), options.port ?? 0);
+  // Warm up in the background what downloads need (the DOCX and PDF renderers): the first page
+  // does not wait for them.
+  setTimeout(() => {
+    import('../generate/index.js').catch(() => undefined);
+  }, 50).unref();
+  return started;
 }
 
 export type { Started };

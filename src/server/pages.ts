@@ -42,7 +42,7 @@ const KIND_ORDER: readonly Kind[] = ['partners', 'signatories', 'people', 'delib
 
 /** The overview: every entity with what needs attention, every document with its blanks. */
 export async function overview(ws: Workspace, token: string): Promise<string> {
-  const [entities, check] = await Promise.all([ws.list(), ws.check()]);
+  const [entities, check] = await Promise.all([ws.list(), ws.baseline()]);
   const byFile = new Map<string, DataProblem[]>();
   for (const p of check.problems) {
     const key = p.location.file.replace(/\\/g, '/');
@@ -116,7 +116,7 @@ export async function overview(ws: Workspace, token: string): Promise<string> {
 export async function editPage(ws: Workspace, ref: EntityRef, token: string): Promise<string> {
   const state = await ws.read(ref);
   const entities = await ws.list();
-  const check = await ws.check();
+  const check = await ws.baseline();
   const names = (kind: Kind): string =>
     entities
       .filter((e) => e.kind === kind)

@@ -171,19 +171,31 @@ async function preview(ws: Workspace, ref: EntityRef, req: Request): Promise<Res
     throw new HttpError(422, `valeur impossible à écrire en YAML : ${error instanceof Error ? error.message : String(error)}`);
   }
   const overrides = new Map([[ref.file, text]]);
-  const [before, after] = await Promise.all([ws.check(), ws.check(overrides)]);
+  const [before, after] = await Promise.all([ws.baseline(), ws.check(overrides)]);
   const problems = ws.problemsOf(ref, before, after);
   const wanted = req.query.get('doc') ?? '';
   if (!after.dataset) return jsonAnswer(200, { problems, documents: [], html: '' });
-  const docs = await ws.documents(after.dataset);
-  const related = relatedDocuments(ref, value, docs);
-  const chosen = docs.find((d) => `${d.folder}/${d.name}` === wanted) ?? related[0] ?? docs[0];
+  // Only the documents the entity appears in are built (all of them for a person, whose
+  // documents are found by their text, and for the observatory and organisations).
+  const own = ownDocuments(ref);
+  const docs = await ws.documents(after.dataset, own ?? (() => true));
+  const related = own ? docs : relatedDocuments(ref, value, docs);
+  const shown = related.length > 0 ? related : docs;
+  const chosen = shown.find((d) => `${d.folder}/${d.name}` === wanted) ?? shown[0];
   return jsonAnswer(200, {
     problems,
-    documents: (related.length > 0 ? related : docs).map((d) => ({ key: `${d.folder}/${d.name}`, title: d.document.meta.title })),
+    documents: shown.map((d) => ({ key: `${d.folder}/${d.name}`, title: d.document.meta.title })),
     doc: chosen ? `${chosen.folder}/${chosen.name}` : '',
     html: chosen ? renderHtml(chosen.document, { headingOffset: 1 }) : '',
   });
+}
+
+/** Which planned documents are an entity's own (undefined: found by their text, or all). */
+function ownDocuments(ref: EntityRef): ((plan: { kind: string; source: string }) => boolean) | undefined {
+  if (ref.kind === 'partners') return (p) => (p.kind === 'convention' || p.kind === 'engagement') && p.source === ref.id;
+  if (ref.kind === 'signatories') return (p) => p.kind === 'charter' && p.source === ref.id;
+  if (ref.kind === 'deliberations') return (p) => p.kind === 'deliberation' && p.source === ref.id;
+  return undefined;
 }
 
 /** The documents an entity appears in: its own, or those whose text names it. */

@@ -4,7 +4,7 @@
  * (lint), the packet builder (packet). Entities are found by kind and id only: no request path
  * ever becomes a file path; file paths are built here from the data folder and a checked id.
  */
-import { readdir, readFile, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import type { z } from 'zod';
@@ -194,7 +194,7 @@ export class Workspace {
       throw new HttpError(422, 'modification refusée', { errors: [{ path: 'id', message: 'l’identifiant ne peut pas être changé ici : dupliquez l’entité sous le nouvel identifiant' }] });
     }
     const text = this.edited(state, value);
-    const problems = this.problemsOf(ref, await this.check(), await this.check(new Map([[ref.file, text]])));
+    const problems = this.problemsOf(ref, await this.baseline(), await this.check(new Map([[ref.file, text]])));
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new HttpError(422, 'modification refusée : corrigez les erreurs', { errors });
     // Last look before writing: another writer may have come in while we checked.
@@ -230,7 +230,7 @@ export class Workspace {
       text = replaceValue(from.text, [], copy);
     }
     const ref: EntityRef = { kind, id, file, prefix };
-    const problems = this.problemsOf(ref, await this.check(), await this.check(new Map([[file, text]])));
+    const problems = this.problemsOf(ref, await this.baseline(), await this.check(new Map([[file, text]])));
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new HttpError(422, 'copie refusée', { errors });
     await writeFileAtomic(this.abs(file), text);
@@ -277,6 +277,32 @@ export class Workspace {
     }
   }
 
+  /**
+   * The check of the data as it is on disk, cached until a data file changes (name, size or
+   * modification time): the preview compares each edit against it.
+   */
+  async baseline(): Promise<DataCheck> {
+    const stamp = await this.stamp();
+    if (this.cached?.stamp !== stamp) this.cached = { stamp, check: this.check() };
+    return this.cached.check;
+  }
+
+  private cached?: { stamp: string; check: Promise<DataCheck> };
+
+  /** Names, sizes and modification times of the data files (cheap: no file is read). */
+  private async stamp(): Promise<string> {
+    const parts: string[] = [];
+    for (const folder of ['', 'organisations', 'partners', 'signatories', 'people', 'deliberations']) {
+      const dir = path.join(this.dataDir, folder);
+      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n)).sort();
+      for (const n of names) {
+        const info = await stat(path.join(dir, n)).catch(() => undefined);
+        parts.push(`${folder}/${n}:${info?.size ?? -1}:${info?.mtimeMs ?? -1}:${info?.ctimeMs ?? -1}`);
+      }
+    }
+    return parts.join('|');
+  }
+
   /** A fingerprint of every data file's bytes: changes whenever any file does. */
   async revision(): Promise<string> {
     const files = [...new Set((await this.list()).map((e) => e.file))];
@@ -290,17 +316,36 @@ export class Workspace {
     return this.templates;
   }
 
-  /** Every planned document of a valid dataset, built. */
-  async documents(dataset: Dataset): Promise<{ folder: string; name: string; kind: string; source: string; document: Document }[]> {
-    const gen = await import('../generate/index.js');
-    const builder = gen.documentBuilder(dataset, await this.engine());
-    return gen.planDocuments(dataset).map((plan) => ({
-      folder: gen.FOLDERS[plan.kind],
-      name: plan.name,
-      kind: plan.kind,
-      source: plan.source,
-      document: gen.buildDocument(dataset, builder, plan),
-    }));
+  /** The planned documents of a valid dataset (those `keep` accepts), built. */
+  async documents(
+    dataset: Dataset,
+    keep: (plan: { kind: string; source: string }) => boolean = () => true,
+  ): Promise<{ folder: string; name: string; kind: string; source: string; document: Document }[]> {
+    // The builders only: the DOCX and PDF renderers (slow to load) are not needed to preview.
+    const [{ documentBuilder }, plan, { buildDeliberationDocument }] = await Promise.all([
+      import('../generate/documents.js'),
+      import('../generate/plan.js'),
+      import('../deliberation/extract.js'),
+    ]);
+    const builder = documentBuilder(dataset, await this.engine());
+    return plan
+      .planDocuments(dataset)
+      .filter(keep)
+      .map((p) => ({
+        folder: plan.FOLDERS[p.kind],
+        name: p.name,
+        kind: p.kind,
+        source: p.source,
+        // The same dispatch as the generator's buildDocument (src/generate/index.ts).
+        document:
+          p.kind === 'deliberation'
+            ? buildDeliberationDocument(dataset, dataset.deliberations.find((d) => d.id === p.source)!)
+            : p.kind === 'convention'
+              ? builder.convention(p.source)
+              : p.kind === 'charter'
+                ? builder.charter(p.source)
+                : builder.engagement(p.source),
+      }));
   }
 
   /** The valid dataset, or 409 with the first errors (documents need valid data). */
