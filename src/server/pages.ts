@@ -75,12 +75,12 @@ export async function overview(ws: Workspace, token: string): Promise<string> {
                 .slice(0, 4)
                 .map((p) => `<li class="${p.severity}">${p.severity === 'error' ? 'Erreur' : p.code === 'blank' ? 'À compléter' : 'Avertissement'}${p.location.field ? ` (${esc(p.location.field)})` : ''} : ${esc(p.message)}</li>`)
                 .join('')}${er.length + wa.length > 4 ? `<li>… et ${er.length + wa.length - 4} autre(s)</li>` : ''}</ul>`;
-        return `<tr><th scope="row"><a href="/edit/${kind}/${esc(e.id)}">${esc(e.id)}</a></th><td>${esc(e.file)}</td><td>${attention}</td></tr>`;
+        return `<tr><th scope="row"><a href="/edit/${kind}/${esc(e.id)}">${esc(e.id)}</a></th><td class="col-file">${esc(e.file)}</td><td>${attention}</td></tr>`;
       })
       .join('');
     parts.push(
       `<section aria-labelledby="h-${kind}"><h2 id="h-${kind}">${esc(KINDS[kind].label)}</h2>` +
-        `<div class="table-wrap"><table><thead><tr><th scope="col">Identifiant</th><th scope="col">Fichier</th><th scope="col">À voir</th></tr></thead><tbody>${rows}</tbody></table></div></section>`,
+        `<div class="table-wrap"><table><thead><tr><th scope="col">Identifiant</th><th scope="col" class="col-file">Fichier</th><th scope="col">À voir</th></tr></thead><tbody>${rows}</tbody></table></div></section>`,
     );
   }
   if (check.dataset) {
