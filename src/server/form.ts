@@ -92,6 +92,8 @@ const LABELS: Readonly<Record<string, string>> = {
   for: 'Siège pour',
   status: 'Présence',
   person: 'Personne (data/people)',
+  published: 'Tel que publié',
+  note: 'Note de rapprochement',
 };
 
 /** Which list of existing entities a reference field is chosen from (datalist ids). */
@@ -152,14 +154,18 @@ function mergedUnion(u: z.ZodUnion): { shape: Record<string, z.ZodType>; choices
   if (!options.every((o) => o instanceof z.ZodObject)) return undefined;
   const shape: Record<string, z.ZodType> = {};
   const choices: Record<string, string[]> = {};
+  const seen = new Map<string, number>();
   for (const o of options as z.ZodObject[]) {
     for (const [k, v] of Object.entries(o.shape as Record<string, z.ZodType>)) {
       const inner = unwrap(v).schema;
+      seen.set(k, (seen.get(k) ?? 0) + 1);
       if (inner instanceof z.ZodLiteral) {
         choices[k] = [...(choices[k] ?? []), ...[...inner.values].map(String)];
       } else if (!(k in shape)) shape[k] = v;
     }
   }
+  // A field of some branches only is filled only for them: shown as optional.
+  for (const [k, n] of seen) if (n < options.length && k in shape) shape[k] = shape[k]!.optional();
   return { shape, choices };
 }
 
@@ -310,4 +316,8 @@ const CHOICE_LABELS: Readonly<Record<string, string>> = {
   interface: 'par un autre partenaire',
   commune: 'commune',
   ccas: 'CCAS',
+  present: 'présent',
+  absent: 'absent',
+  proxy: 'absent, a donné pouvoir',
+  substitute: 'suppléant',
 };
