@@ -30,8 +30,8 @@ describe.skipIf(!hasChromium)('convkit serve in headless Chromium', () => {
   beforeAll(async () => {
     ({ server, dataDir, cleanup } = await startOnCopy());
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=fr-FR'] });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'fr-FR' });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -213,7 +213,7 @@ describe.skipIf(!hasChromium)('convkit serve in headless Chromium', () => {
       [390, 844, 'mobile'],
     ] as const) {
       // A context that lets the test inject axe-core's source despite the page's CSP.
-      const axeContext = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
+      const axeContext = await browser.newContext({ viewport: { width, height }, bypassCSP: true, locale: 'fr-FR' });
       for (const [name, p] of pages) {
         const page = await axeContext.newPage();
         await page.goto(url(p));
