@@ -11,6 +11,7 @@ import { ensureBuilt } from './lib/build.mjs';
 import { benchCold, benchWarm } from './lib/generate.mjs';
 import { benchLibreOffice, hasLibreOffice } from './lib/libreoffice.mjs';
 import { benchLint } from './lib/lint.mjs';
+import { benchServe } from './lib/serve.mjs';
 import { machineInfo } from './lib/machine.mjs';
 import { median, round } from './lib/stats.mjs';
 import { synthesise } from './synth.mjs';
@@ -60,6 +61,13 @@ try {
       'chaque rapport ≤ 1,5',
       worst <= 1.5,
     );
+    return r;
+  });
+
+  await section('serve', async () => {
+    const r = await benchServe(root, quick ? { startRuns: 1, edits: 20 } : {});
+    row('f', `(f) poste de travail : aperçu après une modification (1 convention, p95 sur ${r.edits})`, `${r.previewP95Ms} ms (médiane ${r.previewMedianMs} ms ; CPU p95 ${r.previewCpuP95Ms} ms)`, '≤ 100 ms', r.previewP95Ms <= 100);
+    row('f', `(f) poste de travail : première page après le démarrage`, `${r.firstPageMs} ms (écoute à ${r.listenMs} ms)`, '≤ 300 ms', r.firstPageMs <= 300);
     return r;
   });
 
@@ -140,7 +148,7 @@ const m = results.machine;
 const lines = [];
 lines.push(`Machine : ${m.cpu}, ${m.cores} cœurs, ${m.ramGiB} Gio de RAM, Node ${m.node}, ${m.os}${m.libreoffice ? `, ${m.libreoffice}` : ''}`);
 lines.push('');
-const order = ['a', 'b', 'c', 'd', 'e'];
+const order = ['a', 'b', 'c', 'd', 'e', 'f'];
 // French decimal comma in what the table shows (results.json keeps numbers).
 const fr = (text) => text.replace(/(\d)\.(\d)/g, '$1,$2');
 for (const r of rows) {

@@ -4,6 +4,7 @@ import { generateCommand } from './generate.js';
 import { validateCommand } from './validate.js';
 import { lintCommand } from './lint.js';
 import { packetCommand } from './packet.js';
+import { serveCommand } from './serve.js';
 
 /**
  * Runs the CLI and resolves to the exit status: 0 success, 1 lint found errors, 2 the run failed.
@@ -23,7 +24,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(validateCommand(setExitCode))
       .command(lintCommand(setExitCode))
       .command(packetCommand(setExitCode))
-      .demandCommand(1, 'Indiquez une commande : generate, validate, lint ou packet.')
+      .command(serveCommand())
+      .demandCommand(1, 'Indiquez une commande : generate, validate, lint, packet ou serve.')
       .strict()
       .fail((msg, err) => {
         if (err) throw err;

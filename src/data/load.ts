@@ -85,7 +85,7 @@ export interface DataCheck {
  * unreadable, too large (refused unread beyond {@link MAX_FILE_BYTES}), not UTF-8, YAML syntax,
  * alias bomb, empty, not a map, and each schema issue (one per unknown key, at the key).
  */
-export async function parseDataFile<S extends z.ZodType>(file: string, schema: S): Promise<ParseResult<z.infer<S>>> {
+export async function parseDataFile<S extends z.ZodType>(file: string, schema: S, override?: string): Promise<ParseResult<z.infer<S>>> {
   const shown = displayPath(file);
   const problem = (code: DataProblemCode, message: string, line?: number, column?: number, field?: string): DataProblem => ({
     severity: 'error',
@@ -94,7 +94,7 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
     location: { file: shown, ...(line === undefined ? {} : { line, column }), ...(field === undefined ? {} : { field }) },
   });
 
-  const read = await readDataText(file, MAX_FILE_BYTES);
+  const read = override !== undefined ? ({ ok: true, text: override } as const) : await readDataText(file, MAX_FILE_BYTES);
   if (!read.ok) return { file: shown, problems: [problem(read.failure.code, read.failure.message, read.failure.line, read.failure.column)] };
 
   const yaml = parseYaml(read.text);
@@ -142,12 +142,23 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
   return { file: shown, source, raw, problems };
 }
 
+/** Options of {@link checkDataset}. */
+export interface CheckOptions {
+  /**
+   * Data file path → the text to check instead of what is on disk (the workspace validates an
+   * unsaved edit this way, without writing it). A path under a data folder that does not exist
+   * yet is checked as a new file.
+   */
+  readonly overrides?: ReadonlyMap<string, string>;
+}
+
 /**
  * Checks a whole data folder: every file, then ids, file names and cross-references, then the
  * blanks the documents will show. Never throws for bad data: every problem of every file is in
  * `problems`, and `dataset` is present when none is an error.
  */
-export async function checkDataset(root: string): Promise<DataCheck> {
+export async function checkDataset(root: string, options: CheckOptions = {}): Promise<DataCheck> {
+  const overrides = new Map([...(options.overrides ?? new Map<string, string>())].map(([f, t]) => [path.resolve(f), t] as const));
   const problems: DataProblem[] = [];
   const shownRoot = displayPath(root);
   const rootInfo = await stat(root).catch(() => undefined);
@@ -185,6 +196,13 @@ export async function checkDataset(root: string): Promise<DataCheck> {
         });
       }
     }
+    // Unsaved files (a new entity the workspace has not written yet) are checked as if present.
+    const known = new Set(files.map((f) => path.resolve(f)));
+    const unsaved = [...overrides.keys()].filter((f) => path.dirname(f) === path.resolve(full) && !known.has(f) && /\.ya?ml$/i.test(f));
+    if (unsaved.length > 0) {
+      files.push(...unsaved.map((f) => path.join(full, path.basename(f))));
+      files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
     return { files, exists: true };
   };
 
@@ -196,9 +214,9 @@ export async function checkDataset(root: string): Promise<DataCheck> {
     list('deliberations', false),
   ]);
   const parseAll = <S extends z.ZodType>(files: readonly string[], schema: S): Promise<ParseResult<z.infer<S>>[]> =>
-    Promise.all(files.map((f) => parseDataFile(f, schema)));
+    Promise.all(files.map((f) => parseDataFile(f, schema, overrides.get(path.resolve(f)))));
   const [observatoryFile, organisations, partners, signatories, peopleFiles, deliberations] = await Promise.all([
-    parseDataFile(path.join(root, 'observatory.yaml'), ObservatorySchema),
+    parseDataFile(path.join(root, 'observatory.yaml'), ObservatorySchema, overrides.get(path.resolve(root, 'observatory.yaml'))),
     parseAll(orgDir.files, OrganisationSchema),
     parseAll(partnerDir.files, PartnerSchema),
     parseAll(signatoryDir.files, SignatorySchema),

@@ -5,7 +5,7 @@ import { loadDeliberation } from '../deliberation/load.js';
 import { ConvkitError } from '../errors.js';
 import type { Document } from '../model/types.js';
 import { Id } from '../schema/common.js';
-import { buildPacket, type PacketPdf } from './build.js';
+import { buildPacket, type BuiltPacket, type PacketPdf } from './build.js';
 import type { Manifest } from './manifest.js';
 import { writeAtomically } from './write.js';
 
@@ -42,6 +42,16 @@ export interface PacketDeps {
  * and the manifest, and writes them atomically into `outDir`.
  */
 export async function runPacket(options: PacketOptions, deps: PacketDeps): Promise<Manifest> {
+  const built = await preparePacket(options, deps);
+  await writeAtomically(options.outDir, built.files);
+  return built.manifest;
+}
+
+/**
+ * The checks and the build of `convkit packet`, in memory (the workspace serves the result as a
+ * zip). Throws like {@link runPacket}; writes nothing.
+ */
+export async function preparePacket(options: Omit<PacketOptions, 'outDir'>, deps: PacketDeps): Promise<BuiltPacket> {
   if (!Id.safeParse(options.id).success) {
     throw new ConvkitError(`identifiant de délibération invalide : « ${options.id} » (attendu : lettres minuscules, chiffres et tirets, ex. « 2014-06-26 »)`);
   }
@@ -56,11 +66,9 @@ export async function runPacket(options: PacketOptions, deps: PacketDeps): Promi
     }
     return { annex, document };
   });
-  const built = await buildPacket(
+  return buildPacket(
     { deliberation, act: buildDeliberationDocument(dataset, deliberation), annexes: annexDocuments },
     deps.pdf,
     options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
   );
-  await writeAtomically(options.outDir, built.files);
-  return built.manifest;
 }
