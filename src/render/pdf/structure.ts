@@ -47,11 +47,40 @@ interface ContentRef {
 
 /**
  * Writes the structure tree of `root` (a /Document node) for pages drawn by `contentOf`, and
- * the annotations owned by nodes (/Form for signature widgets, /Link for links). Nodes without
- * content, annotation or kept child are left out (an empty paragraph is not announced).
- * Returns the reference of the /Document element.
+ * the annotations owned by nodes (/Form for signature widgets, /Link for links), then the
+ * StructTreeRoot. Returns the reference of the /Document element, or undefined when nothing
+ * is tagged.
  */
 export function writeStructure(pdf: PDFDocument, root: StructNode, pages: readonly PageMarks[], annotations: readonly OwnedAnnotation[] = []): PDFRef | undefined {
+  const treeRoot = pdf.context.nextRef();
+  const built = structureElements(pdf, root, pages, annotations, treeRoot, 0);
+  if (built === undefined) return undefined;
+  finishStructure(pdf, treeRoot, [built.ref], built.nums, built.nextKey);
+  return built.ref;
+}
+
+/** Elements written by {@link structureElements}: the root element and its parent-tree entries. */
+export interface BuiltStructure {
+  readonly ref: PDFRef;
+  /** Parent-tree entries (key, value, key, value…) from `firstKey`. */
+  readonly nums: readonly PDFObject[];
+  readonly nextKey: number;
+}
+
+/**
+ * The structure elements of `root` and its descendants, children of `parent`. Pages get
+ * /StructParents from `firstKey` on and /Tabs /S; owned annotations get /StructParent keys
+ * after the pages'. Nodes without content, annotation or kept child are left out (an empty
+ * paragraph is not announced).
+ */
+export function structureElements(
+  pdf: PDFDocument,
+  root: StructNode,
+  pages: readonly PageMarks[],
+  annotations: readonly OwnedAnnotation[],
+  parent: PDFRef,
+  firstKey: number,
+): BuiltStructure | undefined {
   const { context } = pdf;
   const content = new Map<StructNode, ContentRef[]>();
   pages.forEach((p, page) => {
@@ -79,12 +108,12 @@ export function writeStructure(pdf: PDFDocument, root: StructNode, pages: readon
   };
   if (!keep(root)) return undefined;
 
-  const write = (node: StructNode, parent: PDFRef): void => {
+  const write = (node: StructNode, parentRef: PDFRef): void => {
     const ref = refs.get(node) as PDFRef;
     const dict = context.obj({}) as PDFDict;
     dict.set(N.Type, N.StructElem);
     dict.set(N.S, PDFName.of(node.role));
-    dict.set(N.P, parent);
+    dict.set(N.P, parentRef);
     const kids: PDFObject[] = [];
     const mine = content.get(node);
     const first = mine?.[0];
@@ -118,18 +147,17 @@ export function writeStructure(pdf: PDFDocument, root: StructNode, pages: readon
     if (node.numbering !== undefined) dict.set(N.A, context.obj({ O: 'List', ListNumbering: node.numbering }));
     context.assign(ref, dict);
   };
+  write(root, parent);
 
-  const treeRoot = context.nextRef();
-  write(root, treeRoot);
-
-  // Parent tree: key i → the elements of page i's MCIDs; then one key per owned annotation.
+  // Parent tree: key → the elements of a page's MCIDs; then one key per owned annotation.
   const nums: PDFObject[] = [];
-  pages.forEach((p, i) => {
-    p.page.node.set(N.StructParents, PDFNumber.of(i));
+  let key = firstKey;
+  for (const p of pages) {
+    p.page.node.set(N.StructParents, PDFNumber.of(key));
     p.page.node.set(N.Tabs, PDFName.of('S'));
-    nums.push(PDFNumber.of(i), context.obj(p.marks.map((node) => refs.get(node) as PDFRef)));
-  });
-  let key = pages.length;
+    nums.push(PDFNumber.of(key), context.obj(p.marks.map((node) => refs.get(node) as PDFRef)));
+    key++;
+  }
   for (const a of annotations) {
     const ref = refs.get(a.node);
     if (ref === undefined) continue;
@@ -137,18 +165,15 @@ export function writeStructure(pdf: PDFDocument, root: StructNode, pages: readon
     nums.push(PDFNumber.of(key), ref);
     key++;
   }
-  const documentRef = refs.get(root) as PDFRef;
-  finishStructure(pdf, treeRoot, [documentRef], nums, key);
-  return documentRef;
+  return { ref: refs.get(root) as PDFRef, nums, nextKey: key };
 }
 
 /**
- * The StructTreeRoot (at `treeRoot`), its parent tree as one flat /Nums array, and the
+ * The StructTreeRoot (at `treeRoot`, the /P of `kids`), its parent tree as one flat /Nums array, and the
  * catalogue entries of a tagged document: /MarkInfo << /Marked true >>, /StructTreeRoot.
  */
 export function finishStructure(pdf: PDFDocument, treeRoot: PDFRef, kids: readonly PDFRef[], nums: readonly PDFObject[], nextKey: number): void {
   const { context, catalog } = pdf;
-  for (const kid of kids) context.lookup(kid, PDFDict).set(N.P, treeRoot);
   context.assign(
     treeRoot,
     context.obj({
