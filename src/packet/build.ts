@@ -14,8 +14,7 @@ export type { DossierOptions, DossierPart };
  * pdf-lib). Injected so that the packet logic can be tested on its own.
  */
 export interface PacketPdf {
-  /** `pageNumbers: false`: without the « page X / Y » footer (a part of the dossier). */
-  renderPdf(doc: Document, options?: { readonly pageNumbers?: boolean }): Promise<Uint8Array>;
+  renderPdf(doc: Document): Promise<Uint8Array>;
   stampFirstPage(pdf: Uint8Array, text: string): Promise<Uint8Array>;
   /**
    * Contents page(s), then every part; one bookmark per part, pages numbered continuously.
@@ -58,18 +57,13 @@ export async function buildPacket(input: PacketInput, pdf: PacketPdf, options: {
   const parts: PacketFile[] = [
     { path: ACT_FILE, role: 'acte', title: input.act.meta.title, pages: await pdf.pdfPageCount(actBytes), bytes: actBytes },
   ];
-  // In the dossier, the parts are rendered without their own « page X / Y »: the dossier
-  // numbers every page once (same layout otherwise, so the same pages).
-  const unnumbered: Uint8Array[] = [await pdf.renderPdf(input.act, { pageNumbers: false })];
   for (const { annex, document } of input.annexes) {
-    const stamp = annexStamp(annex.number, sessionDate);
-    const bytes = await pdf.stampFirstPage(await pdf.renderPdf(document), stamp);
+    const bytes = await pdf.stampFirstPage(await pdf.renderPdf(document), annexStamp(annex.number, sessionDate));
     parts.push({ path: annex.fileName, role: 'annexe', annex: annex.number, title: annex.title, pages: await pdf.pdfPageCount(bytes), bytes });
-    unnumbered.push(await pdf.stampFirstPage(await pdf.renderPdf(document, { pageNumbers: false }), stamp));
   }
 
   const merged = await pdf.mergePdfs(
-    parts.map((p, i) => ({ title: bookmarkTitle(p, d), pdf: unnumbered[i] ?? p.bytes })),
+    parts.map((p) => ({ title: bookmarkTitle(p, d), pdf: p.bytes })),
     { title: dossierTitle(d), author: fullBody(d), subject: d.objectLine, date: d.date, tocTitle: 'Sommaire' },
   );
   const dossier: PacketFile = {

@@ -9,7 +9,7 @@ export async function defaultPacketDeps(): Promise<PacketDeps> {
   const generator = await import('../generate/index.js');
   return {
     pdf: {
-      renderPdf: (doc, options) => pdf.renderPdf(doc, options),
+      renderPdf: (doc) => pdf.renderPdf(doc),
       stampFirstPage: (bytes, text) => pdf.stampFirstPage(bytes, text),
       mergePdfs: (parts, options) => pdf.mergePdfs(parts, options),
       pdfPageCount: (bytes) => pdf.pdfPageCount(bytes),

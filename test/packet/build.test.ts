@@ -44,8 +44,7 @@ describe('packet logic (fake PDF functions)', () => {
     expect((await readdir(out)).sort()).toEqual([...names, 'manifest.json'].sort());
     expect(manifest.files.map((f) => f.role)).toEqual(['acte', ...Array(12).fill('annexe'), 'dossier']);
     expect(manifest.files.map((f) => f.annex)).toEqual([null, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, null]);
-    // Each annex is stamped twice: its own file, and its copy without page numbers for the dossier.
-    expect(pdf.stamps).toEqual(Array.from({ length: 12 }, (_, i) => `Annexe n°\u00a0${i + 1} à la délibération du 26\u00a0juin\u00a02014`).flatMap((s) => [s, s]));
+    expect(pdf.stamps).toEqual(Array.from({ length: 12 }, (_, i) => `Annexe n°\u00a0${i + 1} à la délibération du 26\u00a0juin\u00a02014`));
 
     // Sizes and hashes are those of the files on disk; the manifest on disk is the one returned.
     for (const f of manifest.files) {

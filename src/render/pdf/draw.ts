@@ -144,7 +144,7 @@ export interface PageContent {
   readonly bytes: Uint8Array;
   readonly faces: ReadonlySet<Face>;
   readonly fields: readonly FieldOp[];
-  /** The structure node of each marked-content sequence, by MCID (0, 1, 2… on the page). */
+  /** The structure node of each marked-content sequence, by MCID (`firstMcid`, +1, +2… on the page). */
   readonly marks: readonly StructNode[];
 }
 
@@ -182,6 +182,7 @@ export function contentOf(
   faces: FaceSet,
   fontKey: (face: Face) => string = (f) => FONT_KEYS[f],
   pageHeight: number = PAGE.height,
+  firstMcid = 0,
 ): PageContent {
   const w = writer;
   const out = (s: string): void => {
@@ -202,7 +203,7 @@ export function contentOf(
     if (typeof m === 'string') {
       out(ARTIFACT_BDC[m]);
     } else {
-      out(`/${m.role} <</MCID ${marks.length}>> BDC`);
+      out(`/${m.role} <</MCID ${firstMcid + marks.length}>> BDC`);
       marks.push(m);
     }
   };
@@ -284,9 +285,10 @@ export function drawPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawOp[]
  * Draws ops over an existing page (a stamp, a page number): its content is wrapped in q/Q so
  * that a transformation it leaves behind cannot move the overlay, and the faces get fresh,
  * non-colliding resource names. `ops` use top-down coordinates from the top-left corner of the
- * page's media box.
+ * page's media box. Tagged ops get MCIDs from `firstMcid` (after the page's own); returns the
+ * node of each.
  */
-export function overlayPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawOp[], faces: FaceSet): void {
+export function overlayPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawOp[], faces: FaceSet, firstMcid = 0): readonly StructNode[] {
   const { context } = pdf;
   const keys = new Map<Face, string>();
   const keyOf = (face: Face): string => {
@@ -301,9 +303,10 @@ export function overlayPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawO
   page.node.normalize();
   const box = page.getMediaBox();
   const shifted = box.x === 0 ? ops : ops.map((op) => shiftX(op, box.x));
-  const content = contentOf(shifted, faces, keyOf, box.y + box.height);
+  const content = contentOf(shifted, faces, keyOf, box.y + box.height, firstMcid);
   page.node.wrapContentStreams(context.register(context.stream('q\n')), context.register(context.stream('Q\n')));
   page.node.addContentStream(context.register(flateStream(context, content.bytes)));
+  return content.marks;
 }
 
 function shiftX(op: DrawOp, dx: number): DrawOp {

@@ -1,17 +1,17 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 import { applyArchivalMetadata } from './archival.js';
 import { collectGarbage, dedupeFonts } from './dedupe.js';
 import { drawPage, overlayPage } from './draw.js';
 import { FaceSet } from './font-embed.js';
-import { textWidth } from './fonts.js';
+import { printable, textWidth } from './fonts.js';
 import { itemsOf } from './inline.js';
 import { structNode, type DrawOp, type Flowable, type StructNode, type TextOp, type Unit } from './layout-types.js';
 import { setLines } from './linebreak.js';
 import { lineUnits } from './lines.js';
 import { addOutline } from './outline.js';
 import { paginate } from './paginate.js';
-import { createPdf, hashHex, loadPdf, savePdf, setDocumentId } from './pdf-document.js';
-import { BLACK, BODY, HEADING_1, PAGE, RULE_GREY, TEXT_WIDTH, baselineOffset } from './style.js';
+import { createPdf, flateStream, hashHex, loadPdf, savePdf, setDocumentId } from './pdf-document.js';
+import { BLACK, BODY, FOOTER, GREY, HEADING_1, PAGE, RULE_GREY, TEXT_WIDTH, baselineOffset } from './style.js';
 import { footerNumber } from './decorations.js';
 import { finishStructure, isTagged, numberTree, structureElements, type OwnedAnnotation, type PageMarks } from './structure.js';
 
@@ -85,8 +85,26 @@ function contentsPages(tocTitle: string, parts: readonly DossierPart[], starts: 
   return { pages: laid.pages.map((p) => p.ops), structure, links };
 }
 
-/** The « page X / Y » of the dossier, centred in the footer where the parts (rendered without theirs) leave room. */
-function dossierNumber(page: PDFPage, n: number, total: number): DrawOp {
+/**
+ * The « page X / Y » of the dossier: centred in the footer, where the part's own number was
+ * (removed by {@link removeOwnFooter}); on a page whose footer could not be removed (a PDF
+ * from elsewhere), at the bottom right, below it.
+ */
+function dossierNumber(page: PDFPage, n: number, total: number, centred: boolean): DrawOp {
+  if (!centred) {
+    const text = printable(`page ${n} / ${total}`);
+    const box = page.getMediaBox();
+    const w = textWidth('regular', text, FOOTER.size);
+    return {
+      op: 'text',
+      x: box.width - PAGE.marginRight - w,
+      y: box.height - 20,
+      size: FOOTER.size,
+      color: GREY,
+      pieces: [{ dx: 0, face: 'regular', text, spaceExtra: 0 }],
+      artifact: 'Footer',
+    };
+  }
   const op = footerNumber(n, total);
   // A page of another size (a scanned part): the same distance from its bottom edge.
   const box = page.getMediaBox();
@@ -94,6 +112,56 @@ function dossierNumber(page: PDFPage, n: number, total: number): DrawOp {
   const dy = box.height - PAGE.height;
   const dx = (box.width - PAGE.width) / 2;
   return { ...op, x: op.x + dx, y: op.y + dy };
+}
+
+/** The marked-content sequence of the renderer's footer (decorations.ts, draw.ts). */
+const FOOTER_MARK = new TextEncoder().encode('/Artifact <</Type /Pagination /Subtype /Footer>> BDC');
+const EMC = new TextEncoder().encode('EMC');
+
+function indexOf(bytes: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0];
+  outer: for (let i = bytes.indexOf(first as number, from); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(first as number, i + 1)) {
+    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Removes a page's own « page X / Y » (the renderer's /Footer artifact, found in the page's
+ * content streams) so that the dossier's number is the only one. Returns whether one was
+ * found. The page gets new content streams; nothing else changes.
+ */
+function removeOwnFooter(out: PDFDocument, page: PDFPage): boolean {
+  const { context } = out;
+  const contents = page.node.get(PDFName.of('Contents'));
+  const list = contents instanceof PDFRef && context.lookup(contents) instanceof PDFArray ? context.lookup(contents, PDFArray) : contents instanceof PDFArray ? contents : undefined;
+  const refs: PDFRef[] = [];
+  if (list !== undefined) {
+    for (let i = 0; i < list.size(); i++) {
+      const r = list.get(i);
+      if (r instanceof PDFRef) refs.push(r);
+    }
+  } else if (contents instanceof PDFRef) {
+    refs.push(contents);
+  }
+  let removed = false;
+  const replaced = refs.map((ref) => {
+    const stream = context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) return ref;
+    const bytes = decodePDFRawStream(stream).decode();
+    const start = indexOf(bytes, FOOTER_MARK, 0);
+    if (start < 0) return ref;
+    const end = indexOf(bytes, EMC, start + FOOTER_MARK.length);
+    if (end < 0) return ref;
+    removed = true;
+    const kept = new Uint8Array(bytes.length - (end + EMC.length - start));
+    kept.set(bytes.subarray(0, start), 0);
+    kept.set(bytes.subarray(end + EMC.length), start);
+    return context.register(flateStream(context, kept));
+  });
+  if (removed) page.node.set(PDFName.of('Contents'), replaced.length === 1 ? (replaced[0] as PDFRef) : context.obj(replaced));
+  return removed;
 }
 
 /** The rectangle (PDF user space) covering a contents entry's text on its page. */
@@ -221,7 +289,9 @@ export async function mergePdfs(
     links.push({ node: link, annotation, page });
   });
 
-  pages.forEach((page, i) => overlayPage(out, page, [dossierNumber(page, i + 1, total)], faces));
+  // One page number per page: the parts' own footers give way to the dossier's numbering.
+  const ownRemoved = new Set(copiedAll.filter((page) => removeOwnFooter(out, page)));
+  pages.forEach((page, i) => overlayPage(out, page, [dossierNumber(page, i + 1, total, i < contents.pages.length || ownRemoved.has(page))], faces));
   await faces.write();
   // Every convention brings the same shared font subsets, and so do the contents page and the
   // page numbers: keep one copy of each.

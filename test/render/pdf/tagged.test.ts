@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load.js';
 import { buildDocuments } from '../../../src/generate/index.js';
 import type { Block, Document } from '../../../src/model/types.js';
-import { renderPdf } from '../../../src/render/pdf/index.js';
+import { renderPdf, stampFirstPage } from '../../../src/render/pdf/index.js';
 import { cleanTemp, hasPoppler, hasQpdf, qpdfCheck, run, tempFile, warnMissing } from './helpers.js';
 import { SAMPLE, SIGNING_PARTIES } from './sample.js';
 import { allElements, markedContentProblems, readStructure, type ReadElement } from './tagging.js';
@@ -151,6 +151,19 @@ describe('tagged PDF: the sample document', () => {
     await doc.destroy();
     for (const role of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Form']) expect(roles, role).toContain(role);
     expect(contentLeaves).toBeGreaterThan(50);
+  });
+});
+
+describe('tagged PDF: a stamped annex', () => {
+  it('the stamp is a P heading the Document, its MCIDs after the page\'s own, everything still marked', async () => {
+    const stamped = await stampFirstPage(sample, 'Annexe n° 3 à la délibération du 26 juin 2014');
+    expect(await markedContentProblems(stamped)).toEqual([]);
+    const tops = readStructure(await PDFDocument.load(stamped));
+    const first = tops[0]?.children[0];
+    expect(first?.role).toBe('P');
+    expect(first?.content.every((c) => c.page === 0)).toBe(true);
+    // The rest of the tree is untouched.
+    expect(tops[0]?.children.slice(1)).toEqual(readStructure(await PDFDocument.load(sample))[0]?.children);
   });
 });
 
