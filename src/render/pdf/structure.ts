@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFContext, type PDFDocument, type PDFObject, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFObject, type PDFContext, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { StructNode } from './layout-types.js';
 
 /**
@@ -39,6 +39,36 @@ const N = {
   Nums: PDFName.of('Nums'),
 } as const;
 
+/**
+ * A direct object serialised from its text once (ASCII: names, numbers, references). The
+ * renderer's structure elements are written this way: a few hundred small dictionaries per
+ * document would otherwise cost a PDFDict, its entries and pdf-lib's generic serialisation
+ * each. Nothing reads them back in the same document (`mergePdfs` and `stampFirstPage` load
+ * saved bytes); a document that is garbage-collected after (the dossier) uses real objects.
+ */
+class RawObject extends PDFObject {
+  private readonly bytes: Uint8Array;
+  constructor(private readonly text: string) {
+    super();
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    this.bytes = bytes;
+  }
+  override clone(): RawObject {
+    return this;
+  }
+  override toString(): string {
+    return this.text;
+  }
+  override sizeInBytes(): number {
+    return this.bytes.length;
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    buffer.set(this.bytes, offset);
+    return this.bytes.length;
+  }
+}
+
 /** Content of a node: where each of its marked-content sequences is. */
 interface ContentRef {
   readonly page: number;
@@ -53,7 +83,7 @@ interface ContentRef {
  */
 export function writeStructure(pdf: PDFDocument, root: StructNode, pages: readonly PageMarks[], annotations: readonly OwnedAnnotation[] = []): PDFRef | undefined {
   const treeRoot = pdf.context.nextRef();
-  const built = structureElements(pdf, root, pages, annotations, treeRoot, 0);
+  const built = structureElements(pdf, root, pages, annotations, treeRoot, 0, true);
   if (built === undefined) return undefined;
   finishStructure(pdf, treeRoot, [built.ref], built.nums, built.nextKey);
   return built.ref;
@@ -71,7 +101,8 @@ export interface BuiltStructure {
  * The structure elements of `root` and its descendants, children of `parent`. Pages get
  * /StructParents from `firstKey` on and /Tabs /S; owned annotations get /StructParent keys
  * after the pages'. Nodes without content, annotation or kept child are left out (an empty
- * paragraph is not announced).
+ * paragraph is not announced). `raw`: elements written as serialised text (fast, but opaque to
+ * pdf-lib: not for a document that is garbage-collected or edited afterwards).
  */
 export function structureElements(
   pdf: PDFDocument,
@@ -80,6 +111,7 @@ export function structureElements(
   annotations: readonly OwnedAnnotation[],
   parent: PDFRef,
   firstKey: number,
+  raw = false,
 ): BuiltStructure | undefined {
   const { context } = pdf;
   const content = new Map<StructNode, ContentRef[]>();
@@ -107,6 +139,29 @@ export function structureElements(
     return kept;
   };
   if (!keep(root)) return undefined;
+
+  const writeRaw = (node: StructNode, parentRef: PDFRef): void => {
+    const ref = refs.get(node) as PDFRef;
+    const mine = content.get(node);
+    const first = mine?.[0];
+    let text = `<<\n/Type /StructElem\n/S /${node.role}\n/P ${parentRef.toString()}`;
+    if (first !== undefined) text += `\n/Pg ${(pages[first.page] as PageMarks).page.ref.toString()}`;
+    const kids: string[] = [];
+    for (const c of mine ?? []) {
+      kids.push(c.page === first?.page ? String(c.mcid) : `<<\n/Type /MCR\n/Pg ${(pages[c.page] as PageMarks).page.ref.toString()}\n/MCID ${c.mcid}\n>>`);
+    }
+    for (const child of node.children) {
+      const childRef = refs.get(child);
+      if (childRef === undefined) continue;
+      kids.push(childRef.toString());
+      writeRaw(child, ref);
+    }
+    for (const a of owned.get(node) ?? []) kids.push(`<<\n/Type /OBJR\n/Obj ${a.annotation.toString()}\n/Pg ${a.page.ref.toString()}\n>>`);
+    text += kids.length === 1 && first !== undefined && mine?.length === 1 ? `\n/K ${kids[0] ?? ''}` : `\n/K [ ${kids.join(' ')} ]`;
+    if (node.scope !== undefined) text += `\n/A <<\n/O /Table\n/Scope /${node.scope}\n>>`;
+    if (node.numbering !== undefined) text += `\n/A <<\n/O /List\n/ListNumbering /${node.numbering}\n>>`;
+    context.assign(ref, new RawObject(`${text}\n>>`));
+  };
 
   const write = (node: StructNode, parentRef: PDFRef): void => {
     const ref = refs.get(node) as PDFRef;
@@ -147,7 +202,8 @@ export function structureElements(
     if (node.numbering !== undefined) dict.set(N.A, context.obj({ O: 'List', ListNumbering: node.numbering }));
     context.assign(ref, dict);
   };
-  write(root, parent);
+  if (raw) writeRaw(root, parent);
+  else write(root, parent);
 
   // Parent tree: key → the elements of a page's MCIDs; then one key per owned annotation.
   const nums: PDFObject[] = [];
@@ -155,7 +211,8 @@ export function structureElements(
   for (const p of pages) {
     p.page.node.set(N.StructParents, PDFNumber.of(key));
     p.page.node.set(N.Tabs, PDFName.of('S'));
-    nums.push(PDFNumber.of(key), context.obj(p.marks.map((node) => refs.get(node) as PDFRef)));
+    const owners = p.marks.map((node) => refs.get(node) as PDFRef);
+    nums.push(PDFNumber.of(key), raw ? new RawObject(`[ ${owners.join(' ')} ]`) : context.obj(owners));
     key++;
   }
   for (const a of annotations) {
