@@ -7,6 +7,9 @@ import { defaultPacketDeps } from '../../src/packet/deps.js';
 import type { Manifest } from '../../src/packet/manifest.js';
 import { runPacket } from '../../src/packet/run.js';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { allElements, markedContentProblems, readStructure, type ReadElement } from '../render/pdf/tagging.js';
 import { hasTool, pageText, pdfinfoPages, qpdfCheck, qpdfOutlines } from './tools.js';
@@ -163,6 +166,28 @@ describe('convkit packet 2014-06-26, end to end', () => {
       return s;
     });
     expect(targets).toEqual(starts);
+  });
+
+  it('pdf.js reads the dossier\'s structure on every page: the TOC with its links, then the parts', async () => {
+    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(path.join(out, 'dossier.pdf'))), verbosity: 0, isEvalSupported: false }).promise;
+    interface Node {
+      role?: string;
+      children?: Node[];
+    }
+    const rolesOf = (n: Node | null, into: string[] = []): string[] => {
+      if (n?.role !== undefined) into.push(n.role);
+      for (const c of n?.children ?? []) rolesOf(c, into);
+      return into;
+    };
+    const first = rolesOf((await (await doc.getPage(1)).getStructTree()) as Node | null);
+    for (const role of ['Document', 'H1', 'TOC', 'TOCI', 'Link']) expect(first, role).toContain(role);
+    for (let p = 2; p <= doc.numPages; p++) {
+      const roles = rolesOf((await (await doc.getPage(p)).getStructTree()) as Node | null);
+      expect(roles[1], `page ${p}`).toBe('Document');
+      expect(roles.length, `page ${p}`).toBeGreaterThan(2);
+    }
+    await doc.destroy();
   });
 
   it('is deterministic: a second run gives byte-identical files', async () => {
