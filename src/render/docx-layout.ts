@@ -273,7 +273,9 @@ function signatureParagraphs(lines: readonly string[], bold = false): LayoutPara
 /**
  * The signature block as the PDF places it: the lead sentence, then at most three parties
  * side by side (more wrap to a new group of rows), each column its heading lines and role,
- * a 64 pt space to sign in, the name in bold; left-aligned. A borderless layout table.
+ * a 64 pt space to sign in, the name in bold; left-aligned. A borderless layout table; no
+ * left cell margin, so the first column starts at the text margin as in the PDF, and 9 pt on
+ * the right, so each column's text is as wide as the PDF's (columns 18 pt apart).
  */
 function layoutSignature(block: SignatureBlock, state: LayoutState, out: LayoutBlock[]): void {
   out.push(
@@ -300,7 +302,7 @@ function layoutSignature(block: SignatureBlock, state: LayoutState, out: LayoutB
     rows.push({ keepNext: hasNames || !lastGroup ? true : undefined, height: SIGNATURE_SPACE, cells: cells(() => [], false, 'top') });
     if (hasNames) rows.push({ keepNext: lastGroup ? undefined : true, cells: cells((p) => (p.name ? [p.name] : []), true, 'bottom') });
   }
-  out.push({ kind: 'table', width: TEXT_WIDTH, widths, border: NO_LINE, margins: { top: 0, bottom: 0, left: 100, right: 100 }, look: 'layout', rows });
+  out.push({ kind: 'table', width: TEXT_WIDTH, widths, border: NO_LINE, margins: { top: 0, bottom: 0, left: 0, right: 180 }, look: 'layout', rows });
   out.push(SPACER);
 }
 

@@ -58,7 +58,9 @@ describe('signature block: placed the same way in DOCX and PDF', () => {
     expect(cells(all[5] ?? '')[0]).toContain('Nom D');
   });
 
-  it('party columns are left-aligned in both', () => {
+  it('party columns are left-aligned in both, the first at the text margin', () => {
+    const table = /<w:tbl>(?:(?!<\/w:tbl>).)*Pour la partie a,.*?<\/w:tbl>/s.exec(docxBody)?.[0] ?? '';
+    expect(table).toContain('<w:left w:type="dxa" w:w="0"/>');
     expect(styles).toMatch(/w:styleId="SignatureText">(?:(?!<\/w:style>).)*<w:jc w:val="left"\/>/s);
     const page = layoutDocument(FOUR_PARTIES).pages.at(-1);
     const fieldA = page?.ops.find((op) => op.op === 'field' && op.partyId === 'a');
