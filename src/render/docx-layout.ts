@@ -31,8 +31,13 @@ export const PAGE_HEIGHT = 16838;
 export const MARGIN = Math.round(2.5 * CM);
 export const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 
-/** Lines of blank space left for the handwritten signature. */
-const SIGNATURE_SPACE_LINES = 5;
+/**
+ * Height of the space left for the handwritten signature (twips, at least): 64 pt, the
+ * height of the PDF's signature box. A row height, not empty paragraphs.
+ */
+const SIGNATURE_SPACE = 1280;
+/** Parties side by side in a signature row, as in the PDF; more wrap to a new row. */
+const SIGNATURE_COLUMNS = 3;
 
 /* ---------------------------------------------------------------- layout types */
 
@@ -77,6 +82,8 @@ export interface LayoutRow {
   readonly header?: true;
   /** Keep with the next row: every paragraph of the row keeps with the next. */
   readonly keepNext?: true;
+  /** Minimum height (twips, `w:trHeight w:hRule="atLeast"`). */
+  readonly height?: number;
   readonly cells: readonly LayoutCell[];
 }
 
@@ -103,6 +110,12 @@ export interface LayoutTable {
   /** The one line used for every border of the table, inside ones included. */
   readonly border: LayoutBorder;
   readonly margins: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
+  /**
+   * `w:tblLook`: a data table says its first row is a header row; a layout table (the
+   * signature block) says it has none, which is how Word's accessibility checker tells a
+   * layout table from a data table.
+   */
+  readonly look: 'data' | 'layout';
   readonly rows: readonly LayoutRow[];
 }
 
@@ -245,59 +258,51 @@ function layoutTable(block: TableBlock, state: LayoutState, out: LayoutBlock[]):
       })),
     }),
   );
-  out.push({ kind: 'table', width: TEXT_WIDTH, widths, border: THIN, margins: { top: 40, bottom: 40, left: 100, right: 100 }, rows });
+  out.push({ kind: 'table', width: TEXT_WIDTH, widths, border: THIN, margins: { top: 40, bottom: 40, left: 100, right: 100 }, look: 'data', rows });
   // A table is immediately followed by a paragraph in Word; give it breathing room.
   out.push(SPACER);
 }
 
-/** One paragraph per line of a signature cell; an empty line is an empty paragraph. */
+/** One paragraph per line of a signature cell; a cell without lines gets one empty paragraph (Word wants one). */
 function signatureParagraphs(lines: readonly string[], bold = false): LayoutParagraph[] {
-  if (lines.length === 0) return [paragraph(DOCX_STYLES.signature)];
-  return lines.map((line) =>
-    paragraph(DOCX_STYLES.signature, line === '' ? [] : [{ text: line, bold: bold ? true : undefined }]),
-  );
+  const filled = lines.filter((line) => line !== '');
+  if (filled.length === 0) return [paragraph(DOCX_STYLES.signature)];
+  return filled.map((line) => paragraph(DOCX_STYLES.signature, [{ text: line, bold: bold ? true : undefined }]));
 }
 
+/**
+ * The signature block as the PDF places it: the lead sentence, then at most three parties
+ * side by side (more wrap to a new group of rows), each column its heading lines and role,
+ * a 64 pt space to sign in, the name in bold; left-aligned. A borderless layout table; no
+ * left cell margin, so the first column starts at the text margin as in the PDF, and 9 pt on
+ * the right, so each column's text is as wide as the PDF's (columns 18 pt apart).
+ */
 function layoutSignature(block: SignatureBlock, state: LayoutState, out: LayoutBlock[]): void {
   out.push(
     paragraph(DOCX_STYLES.signatureLead, [{ text: signatureLead(block) }], { pageBreakBefore: takeBreak(state) }),
   );
   if (block.parties.length === 0) return;
+  const perRow = Math.max(1, Math.min(block.parties.length, SIGNATURE_COLUMNS));
   const widths = splitWidth(
     TEXT_WIDTH,
-    block.parties.map(() => 1),
+    Array.from({ length: perRow }, () => 1),
   );
   const hasNames = block.parties.some((p) => p.name !== undefined && p.name !== '');
-  const blank = Array.from({ length: SIGNATURE_SPACE_LINES }, () => '');
-  // Three rows so the names line up even when the headings differ in length.
-  const rows: LayoutRow[] = [
-    {
-      keepNext: true,
-      cells: block.parties.map((p, i) => ({
-        width: widths[i] ?? 0,
-        verticalAlign: 'top',
-        paragraphs: signatureParagraphs([...p.heading, p.role]),
-      })),
-    },
-    {
-      keepNext: hasNames ? true : undefined,
-      cells: block.parties.map((_p, i) => ({
-        width: widths[i] ?? 0,
-        verticalAlign: 'top',
-        paragraphs: signatureParagraphs(blank),
-      })),
-    },
-  ];
-  if (hasNames) {
-    rows.push({
-      cells: block.parties.map((p, i) => ({
-        width: widths[i] ?? 0,
-        verticalAlign: 'bottom',
-        paragraphs: signatureParagraphs(p.name ? [p.name] : [], true),
-      })),
-    });
+  const rows: LayoutRow[] = [];
+  for (let start = 0; start < block.parties.length; start += perRow) {
+    const group = block.parties.slice(start, start + perRow);
+    const lastGroup = start + perRow >= block.parties.length;
+    const cells = (lines: (p: SignatureBlock['parties'][number]) => readonly string[], bold: boolean, verticalAlign: 'top' | 'bottom'): LayoutCell[] =>
+      widths.map((width, i) => {
+        const p = group[i];
+        return { width, verticalAlign, paragraphs: signatureParagraphs(p === undefined ? [] : lines(p), bold) };
+      });
+    // Three rows per group so the names line up even when the headings differ in length.
+    rows.push({ keepNext: true, cells: cells((p) => [...p.heading, p.role], false, 'top') });
+    rows.push({ keepNext: hasNames || !lastGroup ? true : undefined, height: SIGNATURE_SPACE, cells: cells(() => [], false, 'top') });
+    if (hasNames) rows.push({ keepNext: lastGroup ? undefined : true, cells: cells((p) => (p.name ? [p.name] : []), true, 'bottom') });
   }
-  out.push({ kind: 'table', width: TEXT_WIDTH, widths, border: NO_LINE, margins: { top: 0, bottom: 0, left: 100, right: 100 }, rows });
+  out.push({ kind: 'table', width: TEXT_WIDTH, widths, border: NO_LINE, margins: { top: 0, bottom: 0, left: 0, right: 180 }, look: 'layout', rows });
   out.push(SPACER);
 }
 
@@ -336,5 +341,34 @@ export function layoutDocument(doc: Document): readonly LayoutBlock[] {
   const out: LayoutBlock[] = [];
   for (const section of doc.sections) layoutSection(section, state, out);
   if (out.length === 0) out.push(paragraph(undefined));
+  return withoutSpacers(out);
+}
+
+/**
+ * Spacers stay only where Word needs a paragraph: between two tables (Word would merge them)
+ * and after a table that ends the document. Elsewhere the paragraph after a table carries the
+ * space itself (`w:spacing w:before`), so no empty paragraph is used for spacing (an
+ * accessibility checker, or a screen reader, reads each one as a blank line).
+ */
+function withoutSpacers(blocks: readonly LayoutBlock[]): LayoutBlock[] {
+  const out: LayoutBlock[] = [];
+  let spaceNext = false;
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    if (block === SPACER && next !== undefined && next.kind === 'paragraph' && next.style !== DOCX_STYLES.title) {
+      // Headings and the signature lead have more space before them in their style.
+      spaceNext = next.style === undefined || next.style === DOCX_STYLES.list;
+      return;
+    }
+    if (spaceNext && block.kind === 'paragraph') {
+      out.push({ ...block, spacing: { ...block.spacing, before: Math.max(block.spacing?.before ?? 0, SPACE_AFTER_TABLE) } });
+    } else {
+      out.push(block);
+    }
+    spaceNext = false;
+  });
   return out;
 }
+
+/** Space between a table and the paragraph after it (twips): what the 6 pt spacer gave. */
+const SPACE_AFTER_TABLE = 140;

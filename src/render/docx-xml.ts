@@ -90,6 +90,12 @@ function borderXml(border: LayoutTable['border']): string {
   return `${out}</w:tblBorders>`;
 }
 
+/** `w:tblLook` of a data table (first row is a header) and of a layout table (no header). */
+const TBL_LOOK: Readonly<Record<LayoutTable['look'], string>> = {
+  data: '<w:tblLook w:firstRow="true" w:lastRow="false" w:firstColumn="false" w:lastColumn="false" w:noHBand="true" w:noVBand="true"/>',
+  layout: '<w:tblLook w:firstRow="false" w:lastRow="false" w:firstColumn="false" w:lastColumn="false" w:noHBand="true" w:noVBand="true"/>',
+};
+
 function tableXml(table: LayoutTable, numIds: NumIds): string {
   const { top, left, bottom, right } = table.margins;
   let out =
@@ -99,12 +105,15 @@ function tableXml(table: LayoutTable, numIds: NumIds): string {
     '<w:tblLayout w:type="fixed"/>' +
     `<w:tblCellMar><w:top w:type="dxa" w:w="${top}"/><w:left w:type="dxa" w:w="${left}"/>` +
     `<w:bottom w:type="dxa" w:w="${bottom}"/><w:right w:type="dxa" w:w="${right}"/></w:tblCellMar>` +
+    TBL_LOOK[table.look] +
     '</w:tblPr><w:tblGrid>';
   for (const width of table.widths) out += `<w:gridCol w:w="${width}"/>`;
   out += '</w:tblGrid>';
   for (const row of table.rows) {
     if (row.cells.length === 0) continue; // docx leaves out a row without cells
-    out += `<w:tr><w:trPr><w:cantSplit/>${row.header ? '<w:tblHeader/>' : ''}</w:trPr>`;
+    out += `<w:tr><w:trPr><w:cantSplit/>${row.header ? '<w:tblHeader/>' : ''}`;
+    if (row.height !== undefined) out += `<w:trHeight w:val="${row.height}" w:hRule="atLeast"/>`;
+    out += '</w:trPr>';
     for (const cell of row.cells) {
       out += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${cell.width}"/>`;
       if (cell.fill !== undefined) out += `<w:shd w:fill="${escapeXmlText(cell.fill)}" w:color="auto" w:val="clear"/>`;

@@ -19,7 +19,9 @@ import {
   Document as DocxDocument,
   Footer,
   Header,
+  HeightRule,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -79,7 +81,8 @@ const STYLES: IStylesOptions = {
       next: 'Normal',
       quickFormat: true,
       run: { font: FONT, size: 28, bold: true, color: '000000' },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 60 }, keepNext: true, keepLines: true },
+      // Exactly the PDF's leading of title lines (18.5 pt), so a wrapped title looks the same.
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 60, line: 370, lineRule: LineRuleType.EXACT }, keepNext: true, keepLines: true },
     },
     heading1: {
       name: 'heading 1',
@@ -156,14 +159,16 @@ const STYLES: IStylesOptions = {
       basedOn: 'Normal',
       next: DOCX_STYLES.signature,
       quickFormat: true,
-      paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 360, after: 240 }, keepNext: true, keepLines: true },
+      // The PDF's space before the block (16 pt) and after the lead sentence (14 pt).
+      paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 320, after: 280 }, keepNext: true, keepLines: true },
     },
     {
       id: DOCX_STYLES.signature,
       name: 'Signature Text',
       basedOn: 'Normal',
       quickFormat: true,
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0, line: 240 }, keepLines: true },
+      // Left-aligned, as the PDF sets each party's column.
+      paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 0, line: 240 }, keepLines: true },
     },
     {
       // An empty small paragraph: after a table (two tables in a row would merge) and to carry
@@ -255,6 +260,7 @@ function docxTable(t: LayoutTable): Table {
         new TableRow({
           cantSplit: true,
           tableHeader: row.header,
+          height: row.height === undefined ? undefined : { value: row.height, rule: HeightRule.ATLEAST },
           keepNext: row.keepNext,
           children: row.cells.map(
             (cell) =>
@@ -272,6 +278,7 @@ function docxTable(t: LayoutTable): Table {
     layout: TableLayoutType.FIXED,
     borders: borders(t.border),
     margins: t.margins,
+    tableLook: { firstRow: t.look === 'data', lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
   });
 }
 

@@ -155,6 +155,7 @@ const REWRITES: readonly Rewrite[] = [
   { id: 'carsat-referent-tapie', partners: [CARSAT], from: /^Monsieur Bernard Tapie$/, to: 'Bernard TAPIE', reason: 'names as every other annex prints them (first name, last name in capitals), from data/people/carsat-bfc.yaml' },
   { id: 'carsat-referent-tebaldini', partners: [CARSAT], from: /^Madame Marianne Tebaldini$/, to: 'Marianne TEBALDINI', reason: 'names as every other annex prints them (first name, last name in capitals), from data/people/carsat-bfc.yaml' },
   { id: 'carsat-tartesse-phone', partners: [CARSAT], from: /^06 32 22 96 32$/, to: '03 80 50 35 44', reason: 'Sylvie TARTESSE is kept once in data/people/compas-tis.yaml, with the number the five other annexes give' },
+  { id: 'phone-label', partners: [...ALL], from: /^(0\d(?: \d\d){4})$/, to: 'Tél. : $1', reason: 'every phone of a referent card is labelled « Tél. : », filled or blank (issue 9, item 8)' },
   // The charter (annexed to every convention).
   { id: 'charter-kicker', partners: [...ALL], from: /^- Observatoire de la cohésion sociale -$/, to: '– Observatoire de la Cohésion Sociale –', reason: 'the observatory\'s name from the data, between en dashes' },
   { id: 'charter-elles', partners: [...ALL], from: /(Les communes s'obligent au secret professionnel .*) dont ils pourraient/, to: '$1 dont elles pourraient', reason: 'agreement with « les communes »' },

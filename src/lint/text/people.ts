@@ -68,11 +68,15 @@ export function phoneKey(phone: string): string {
   return phone.replace(/^\+33\s?/, '0').replace(/\D/g, '');
 }
 
-/** True when the line holds only a phone number. */
+/** « Tél. : » (or « Tél : », « Téléphone : ») before a phone number on a referent card. */
+const PHONE_LABEL = /^(?:t[ée]l(?:[ée]phone)?\.?\s*:\s*)/i;
+
+/** True when the line holds only a phone number, possibly labelled « Tél. : ». */
 export function isPhoneLine(s: string): boolean {
+  const value = s.trim().replace(PHONE_LABEL, '');
   PHONE.lastIndex = 0;
-  const m = PHONE.exec(s.trim());
-  return m !== null && m[0].length === s.trim().length;
+  const m = PHONE.exec(value);
+  return m !== null && m[0].length === value.length;
 }
 
 /** True when the line holds only an e-mail address. */

@@ -19,7 +19,35 @@ export interface ArchivalMeta {
   readonly date: string;
   /** Stable document id (hex), for xmpMM:DocumentID. */
   readonly documentId: string;
+  /**
+   * The file is tagged (structure tree, every content marked): the XMP claims PDF/A-2a and
+   * PDF/UA-1 instead of PDF/A-2b.
+   */
+  readonly tagged?: boolean;
 }
+
+/**
+ * The PDF/A extension schema that declares pdfuaid (PDF/A-2 only knows the schemas it lists:
+ * any other property in the XMP must be described by one).
+ */
+const PDFUA_EXTENSION = [
+  '  <rdf:Description rdf:about=""',
+  '    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"',
+  '    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"',
+  '    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+  '   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">',
+  '    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>',
+  '    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>',
+  '    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>',
+  '    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">',
+  '     <pdfaProperty:name>part</pdfaProperty:name>',
+  '     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>',
+  '     <pdfaProperty:category>internal</pdfaProperty:category>',
+  '     <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>',
+  '    </rdf:li></rdf:Seq></pdfaSchema:property>',
+  '   </rdf:li></rdf:Bag></pdfaExtension:schemas>',
+  '  </rdf:Description>',
+];
 
 /** `meta.date` as a UTC midnight; a ConvkitError when it is not a real AAAA-MM-JJ date. */
 export function isoDate(date: string): Date {
@@ -82,8 +110,11 @@ export function xmpPacket(meta: ArchivalMeta): string {
     `   <pdf:Producer>${xml(PRODUCER)}</pdf:Producer>`,
     ...(keywords.length > 0 ? [`   <pdf:Keywords>${xml(keywordString(meta))}</pdf:Keywords>`] : []),
     '   <pdfaid:part>2</pdfaid:part>',
-    '   <pdfaid:conformance>B</pdfaid:conformance>',
+    `   <pdfaid:conformance>${meta.tagged === true ? 'A' : 'B'}</pdfaid:conformance>`,
     '  </rdf:Description>',
+    ...(meta.tagged === true
+      ? ['  <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">', '   <pdfuaid:part>1</pdfuaid:part>', '  </rdf:Description>', ...PDFUA_EXTENSION]
+      : []),
     ' </rdf:RDF>',
     '</x:xmpmeta>',
     '<?xpacket end="w"?>',

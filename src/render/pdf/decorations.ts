@@ -1,5 +1,5 @@
 import { printable, textWidth } from './fonts.js';
-import type { DrawOp } from './layout-types.js';
+import type { DrawOp, PaginationArtifact } from './layout-types.js';
 import { FOOTER, FOOTER_BASELINE, GREY, HEADER, PAGE, RULE_GREY, RUNNING, TEXT_WIDTH } from './style.js';
 
 /** « page 3 / 12 »: the only footer text. */
@@ -7,7 +7,7 @@ export function pageLabel(page: number, pages: number): string {
   return `page ${page} / ${pages}`;
 }
 
-function centred(text: string, face: 'regular' | 'italic', size: number, y: number): DrawOp {
+function centred(text: string, face: 'regular' | 'italic', size: number, y: number, artifact: PaginationArtifact): DrawOp {
   const t = printable(text).replace(/\s+/g, ' ').trim();
   const natural = textWidth(face, t, size);
   // A header too long for the measure is set smaller rather than wrapped into the margin.
@@ -20,14 +20,19 @@ function centred(text: string, face: 'regular' | 'italic', size: number, y: numb
     size: Math.round(fitted * 100) / 100,
     color: GREY,
     pieces: [{ dx: 0, face, text: t, spaceExtra: 0 }],
+    artifact,
   };
 }
 
-/** Running header (with a hairline under it) and « page X / Y » footer of one page. */
-export function pageDecorations(header: string | undefined, page: number, pages: number): DrawOp[] {
+/**
+ * Running header (with a hairline under it) and « page X / Y » footer of one page, all
+ * pagination artifacts. `pageNumbers: false` leaves the footer out (a part of a dossier, which
+ * numbers its pages itself).
+ */
+export function pageDecorations(header: string | undefined, page: number, pages: number, pageNumbers = true): DrawOp[] {
   const ops: DrawOp[] = [];
   if (header !== undefined && header.trim() !== '') {
-    ops.push(centred(header, 'italic', RUNNING.size, HEADER.baseline));
+    ops.push(centred(header, 'italic', RUNNING.size, HEADER.baseline, 'Header'));
     ops.push({
       op: 'rule',
       x1: PAGE.marginLeft,
@@ -36,8 +41,14 @@ export function pageDecorations(header: string | undefined, page: number, pages:
       y2: HEADER.rule,
       width: HEADER.ruleWidth,
       color: RULE_GREY,
+      artifact: 'Header',
     });
   }
-  ops.push(centred(pageLabel(page, pages), 'regular', FOOTER.size, FOOTER_BASELINE));
+  if (pageNumbers) ops.push(footerNumber(page, pages));
   return ops;
+}
+
+/** The centred « page X / Y » footer (a /Pagination /Footer artifact). */
+export function footerNumber(page: number, pages: number): DrawOp {
+  return centred(pageLabel(page, pages), 'regular', FOOTER.size, FOOTER_BASELINE, 'Footer');
 }

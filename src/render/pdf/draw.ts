@@ -2,7 +2,7 @@ import { PDFName, type PDFDocument, type PDFPage } from 'pdf-lib';
 import type { FaceSet } from './font-embed.js';
 import { flateStream } from './pdf-document.js';
 import type { Face } from './fonts.js';
-import type { DrawOp, FieldOp, Piece, TextOp } from './layout-types.js';
+import type { DrawOp, FieldOp, Piece, StructNode, TextOp } from './layout-types.js';
 import { PAGE, type Rgb } from './style.js';
 
 /** Resource names of the faces in every page's /Font dictionary. */
@@ -144,7 +144,33 @@ export interface PageContent {
   readonly bytes: Uint8Array;
   readonly faces: ReadonlySet<Face>;
   readonly fields: readonly FieldOp[];
+  /** The structure node of each marked-content sequence, by MCID (`firstMcid`, +1, +2… on the page). */
+  readonly marks: readonly StructNode[];
 }
+
+/** The marked-content sequence an op belongs to: its structure node, or an artifact kind. */
+type Mark = StructNode | 'Header' | 'Footer' | 'Pagination' | 'Layout';
+
+function markOf(op: DrawOp): Mark | undefined {
+  switch (op.op) {
+    case 'text':
+      return op.tag ?? op.artifact ?? 'Pagination';
+    case 'rule':
+      return op.artifact ?? 'Layout';
+    case 'fill':
+      return 'Layout';
+    case 'field':
+      return undefined; // no content: the widget is an annotation
+  }
+}
+
+/** The opening operator of an artifact's marked-content sequence. */
+const ARTIFACT_BDC: Readonly<Record<Exclude<Mark, StructNode>, string>> = {
+  Header: '/Artifact <</Type /Pagination /Subtype /Header>> BDC',
+  Footer: '/Artifact <</Type /Pagination /Subtype /Footer>> BDC',
+  Pagination: '/Artifact <</Type /Pagination>> BDC',
+  Layout: '/Artifact <</Type /Layout>> BDC',
+};
 
 /**
  * Serialises ops into a content stream (bytes written directly, not pdf-lib operator
@@ -156,6 +182,7 @@ export function contentOf(
   faces: FaceSet,
   fontKey: (face: Face) => string = (f) => FONT_KEYS[f],
   pageHeight: number = PAGE.height,
+  firstMcid = 0,
 ): PageContent {
   const w = writer;
   const out = (s: string): void => {
@@ -163,7 +190,23 @@ export function contentOf(
     w.ascii(s);
   };
   const fields: FieldOp[] = [];
+  const marks: StructNode[] = [];
   const used = new Set<Face>();
+  // Every piece of content is in exactly one marked-content sequence: tagged (an MCID its
+  // structure element refers to) or an artifact. Consecutive ops of the same node or artifact
+  // kind share one sequence.
+  let mark: Mark | undefined;
+  const enter = (m: Mark | undefined): void => {
+    if (m === mark || m === undefined) return;
+    if (mark !== undefined) out('EMC');
+    mark = m;
+    if (typeof m === 'string') {
+      out(ARTIFACT_BDC[m]);
+    } else {
+      out(`/${m.role} <</MCID ${firstMcid + marks.length}>> BDC`);
+      marks.push(m);
+    }
+  };
   let fill = '';
   let strokeColour = '';
   let lineWidth = -1;
@@ -193,6 +236,7 @@ export function contentOf(
     out('ET');
   };
   for (const op of ops) {
+    enter(markOf(op));
     switch (op.op) {
       case 'text':
         text(op);
@@ -218,14 +262,15 @@ export function contentOf(
         break;
     }
   }
-  return { bytes: w.take(), faces: used, fields };
+  if (mark !== undefined) out('EMC');
+  return { bytes: w.take(), faces: used, fields, marks };
 }
 
 /**
  * Fills a new page of the renderer's own: fixed resource names, one content stream. Returns
- * the signature field ops for the form step.
+ * the content: the signature field ops for the form step, the structure node of each MCID.
  */
-export function drawPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawOp[], faces: FaceSet): readonly FieldOp[] {
+export function drawPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawOp[], faces: FaceSet): PageContent {
   const content = contentOf(ops, faces);
   const { context } = pdf;
   const fontDict = context.obj({});
@@ -233,16 +278,17 @@ export function drawPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawOp[]
   // Set directly: pdf-lib's page helpers re-normalise the page dictionary on every call.
   page.node.set(PDFName.of('Resources'), context.obj({ Font: fontDict }));
   page.node.set(PDFName.of('Contents'), context.register(flateStream(context, content.bytes)));
-  return content.fields;
+  return content;
 }
 
 /**
  * Draws ops over an existing page (a stamp, a page number): its content is wrapped in q/Q so
  * that a transformation it leaves behind cannot move the overlay, and the faces get fresh,
  * non-colliding resource names. `ops` use top-down coordinates from the top-left corner of the
- * page's media box.
+ * page's media box. Tagged ops get MCIDs from `firstMcid` (after the page's own); returns the
+ * node of each.
  */
-export function overlayPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawOp[], faces: FaceSet): void {
+export function overlayPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawOp[], faces: FaceSet, firstMcid = 0): readonly StructNode[] {
   const { context } = pdf;
   const keys = new Map<Face, string>();
   const keyOf = (face: Face): string => {
@@ -257,9 +303,10 @@ export function overlayPage(pdf: PDFDocument, page: PDFPage, ops: readonly DrawO
   page.node.normalize();
   const box = page.getMediaBox();
   const shifted = box.x === 0 ? ops : ops.map((op) => shiftX(op, box.x));
-  const content = contentOf(shifted, faces, keyOf, box.y + box.height);
+  const content = contentOf(shifted, faces, keyOf, box.y + box.height, firstMcid);
   page.node.wrapContentStreams(context.register(context.stream('q\n')), context.register(context.stream('Q\n')));
   page.node.addContentStream(context.register(flateStream(context, content.bytes)));
+  return content.marks;
 }
 
 function shiftX(op: DrawOp, dx: number): DrawOp {

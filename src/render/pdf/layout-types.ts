@@ -6,6 +6,64 @@ import type { Rgb } from './style.js';
  * left edge of the page, y from the TOP edge (the drawing step flips them).
  */
 
+/**
+ * Standard structure types written in the structure tree (ISO 32000-1, 14.8.4). Only these:
+ * no role map is needed.
+ */
+export type StructRole =
+  | 'Document'
+  | 'Sect'
+  | 'Div'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Form'
+  | 'TOC'
+  | 'TOCI'
+  | 'Link';
+
+/**
+ * A node of the logical structure, built with the layout (plain data, no pdf-lib object).
+ * Ops that draw content point at the node they belong to (`tag`); the renderer turns the
+ * nodes into structure elements and the ops into marked content with MCIDs. Children are
+ * in reading order.
+ */
+export interface StructNode {
+  readonly role: StructRole;
+  readonly children: StructNode[];
+  /** Header cells: /Scope of the /Table attribute object. */
+  readonly scope?: 'Column' | 'Row';
+  /** Lists: /ListNumbering of the /List attribute object. */
+  readonly numbering?: 'Decimal' | 'None';
+}
+
+/** A new structure node, appended to `parent`'s children when a parent is given. */
+export function structNode(
+  role: StructRole,
+  parent?: StructNode,
+  extra: { readonly scope?: 'Column' | 'Row'; readonly numbering?: 'Decimal' | 'None' } = {},
+): StructNode {
+  const node: StructNode = { role, children: [], ...extra };
+  parent?.children.push(node);
+  return node;
+}
+
+/**
+ * Page furniture, drawn as an /Artifact of type /Pagination with this subtype (running
+ * header and its rule, footer). Content without a `tag` and without this is a /Layout
+ * artifact (table rules and fills, leaders) when it is not text, a /Pagination one when it is.
+ */
+export type PaginationArtifact = 'Header' | 'Footer';
+
 /** A run of text in one face, drawn from `dx` (relative to its line's x). */
 export interface Piece {
   readonly dx: number;
@@ -23,6 +81,9 @@ export interface TextOp {
   readonly size: number;
   readonly color: Rgb;
   readonly pieces: readonly Piece[];
+  /** The structure node this text belongs to; none: an artifact. */
+  readonly tag?: StructNode;
+  readonly artifact?: PaginationArtifact;
 }
 
 export interface RuleOp {
@@ -35,6 +96,7 @@ export interface RuleOp {
   readonly color: Rgb;
   /** Dash pattern (on, off… in points), drawn with round caps: dot leaders. */
   readonly dash?: readonly number[];
+  readonly artifact?: PaginationArtifact;
 }
 
 export interface FillOp {
@@ -59,6 +121,8 @@ export interface FieldOp {
   readonly y: number;
   readonly w: number;
   readonly h: number;
+  /** The /Form structure element of the field's widget. */
+  readonly tag?: StructNode;
 }
 
 export type DrawOp = TextOp | RuleOp | FillOp | FieldOp;
@@ -124,4 +188,6 @@ export interface LaidOutPage {
 export interface LaidOutDocument {
   readonly pages: readonly LaidOutPage[];
   readonly anchors: readonly SectionAnchor[];
+  /** The /Document structure node, when the layout was built with one. */
+  readonly structure?: StructNode;
 }

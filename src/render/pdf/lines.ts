@@ -1,6 +1,6 @@
 import type { Align, Run } from '../../model/types.js';
 import { itemsOf, type InlineStyle } from './inline.js';
-import type { Unit } from './layout-types.js';
+import type { StructNode, Unit } from './layout-types.js';
 import { faceOf } from './fonts.js';
 import { setLines, type SetLine } from './linebreak.js';
 import { BLACK, baselineOffset, type Rgb, type TextStyle } from './style.js';
@@ -15,6 +15,8 @@ export interface LinesSpec {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly color?: Rgb;
+  /** Structure node of the text (not part of the set-lines cache key: lines carry no tag). */
+  readonly tag?: StructNode;
 }
 
 /**
@@ -54,7 +56,11 @@ export function lineUnits(spec: LinesSpec): Unit[] {
     ops:
       line.pieces.length === 0
         ? []
-        : [{ op: 'text', x: spec.x, y: baseline, size: spec.style.size, color: spec.color ?? BLACK, pieces: line.pieces }],
+        : [
+            spec.tag === undefined
+              ? { op: 'text', x: spec.x, y: baseline, size: spec.style.size, color: spec.color ?? BLACK, pieces: line.pieces }
+              : { op: 'text', x: spec.x, y: baseline, size: spec.style.size, color: spec.color ?? BLACK, pieces: line.pieces, tag: spec.tag },
+          ],
   }));
 }
 

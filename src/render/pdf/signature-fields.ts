@@ -56,6 +56,11 @@ function existingNames(fields: PDFArray): Set<string> {
  * in the order of `specs`.
  */
 export function addSignatureFields(pdf: PDFDocument, specs: readonly SignatureFieldSpec[]): string[] {
+  return addSignatureFieldRefs(pdf, specs).map((f) => f.name);
+}
+
+/** {@link addSignatureFields}, returning each field's name and reference (its widget). */
+export function addSignatureFieldRefs(pdf: PDFDocument, specs: readonly SignatureFieldSpec[]): { name: string; ref: PDFRef }[] {
   if (specs.length === 0) return [];
   const { context } = pdf;
   const fields = acroFormFields(pdf);
@@ -83,6 +88,6 @@ export function addSignatureFields(pdf: PDFDocument, specs: readonly SignatureFi
     const ref: PDFRef = context.register(field);
     spec.page.node.addAnnot(ref);
     fields.push(ref);
-    return name;
+    return { name, ref };
   });
 }

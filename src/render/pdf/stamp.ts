@@ -1,7 +1,8 @@
-import { PDFArray, PDFHexString, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 import { overlayPage } from './draw.js';
 import { FaceSet } from './font-embed.js';
-import type { DrawOp } from './layout-types.js';
+import { structNode, type DrawOp } from './layout-types.js';
+import { isTagged, numberTree } from './structure.js';
 import { lineUnits } from './lines.js';
 import { hashHex, loadPdf, savePdf, setDocumentId } from './pdf-document.js';
 import { PAGE } from './style.js';
@@ -38,14 +39,50 @@ export async function stampFirstPage(pdf: Uint8Array, text: string): Promise<Uin
     measure,
     align: 'right',
   });
+  const tagged = isTagged(doc) ? taggedStamp(doc, page) : undefined;
+  const tag = structNode('P');
   for (const unit of units) {
-    for (const op of unit.ops) if (op.op === 'text') ops.push({ ...op, y: op.y + y });
+    for (const op of unit.ops) if (op.op === 'text') ops.push(tagged ? { ...op, y: op.y + y, tag } : { ...op, y: op.y + y });
     y += unit.height;
   }
   const faces = new FaceSet(doc, 'repertoire');
-  overlayPage(doc, page, ops, faces);
+  const marks = overlayPage(doc, page, ops, faces, tagged?.firstMcid ?? 0);
+  if (tagged !== undefined && marks.length > 0) tagged.add(marks.length);
   await faces.write();
   const revision = hashHex(pdf, '\u0000stamp\u0000', text);
   setDocumentId(doc, permanentId(doc.context.trailerInfo.ID) ?? revision, revision);
   return savePdf(doc);
+}
+
+/**
+ * Where the stamp goes in a tagged document's structure: a P first in its top element (the
+ * stamp heads page 1), its MCIDs after the page's own, added to the page's parent-tree entry.
+ * Undefined when the tree is not one this function understands (then the stamp stays an
+ * artifact).
+ */
+function taggedStamp(doc: PDFDocument, page: PDFPage): { firstMcid: number; add(count: number): void } | undefined {
+  const { context } = doc;
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const key = page.node.get(PDFName.of('StructParents'));
+  const top = root?.get(PDFName.of('K'));
+  const parentTree = root?.lookupMaybe(PDFName.of('ParentTree'), PDFDict);
+  if (root === undefined || !(key instanceof PDFNumber) || !(top instanceof PDFRef) || parentTree === undefined) return undefined;
+  const element = context.lookupMaybe(top, PDFDict);
+  const entry = numberTree(context, parentTree).get(key.asNumber());
+  const mcids = entry instanceof PDFRef ? context.lookup(entry) : entry;
+  const nums = parentTree.lookupMaybe(PDFName.of('Nums'), PDFArray);
+  if (element === undefined || !(mcids instanceof PDFArray) || nums === undefined) return undefined;
+  const kids = element.get(PDFName.of('K'));
+  const firstMcid = mcids.size();
+  return {
+    firstMcid,
+    add(count: number): void {
+      const k: number[] = Array.from({ length: count }, (_, i) => firstMcid + i);
+      const p = context.register(context.obj({ Type: 'StructElem', S: 'P', P: top, Pg: page.ref, K: k.length === 1 ? k[0] : k }));
+      for (let i = 0; i < count; i++) mcids.push(p);
+      const list = kids instanceof PDFRef ? context.lookup(kids) : kids;
+      if (list instanceof PDFArray) list.insert(0, p);
+      else element.set(PDFName.of('K'), context.obj(list === undefined ? [p] : [p, list]));
+    },
+  };
 }

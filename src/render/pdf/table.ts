@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell } from '../../model/types.js';
 import { itemsOf, maxContentWidth, minContentWidth, type Item } from './inline.js';
-import { shiftOp, type DrawOp, type Flowable, type Unit } from './layout-types.js';
+import { shiftOp, structNode, type DrawOp, type Flowable, type StructNode, type Unit } from './layout-types.js';
 import { setLines } from './linebreak.js';
 import { BLACK, HEADER_FILL, PAGE, RULE_GREY, SPACE, TABLE, TABLE_CELL, TEXT_HEIGHT, TEXT_WIDTH, baselineOffset } from './style.js';
 
@@ -48,18 +48,20 @@ function fixedWidths(weights: readonly number[], measure: number): number[] {
   return weights.map((w) => (w * measure) / sum);
 }
 
-function rowUnit(cells: readonly CellItems[], widths: readonly number[], header: boolean): Unit {
+function rowUnit(cells: readonly CellItems[], widths: readonly number[], header: boolean, row: StructNode | undefined): Unit {
   const baseline = baselineOffset(TABLE);
   const cellOps: DrawOp[][] = [];
   let height = 0;
   let x = PAGE.marginLeft;
   widths.forEach((w, c) => {
     const ops: DrawOp[] = [];
+    // Header cells head their column (/Scope /Column): the table's header row is a row of column titles.
+    const tag = row && structNode(header ? 'TH' : 'TD', row, header ? { scope: 'Column' } : {});
     let y = TABLE_CELL.padY;
     for (const line of cells[c]?.lines ?? []) {
       for (const set of setLines(line, w - 2 * TABLE_CELL.padX, TABLE.size, 'left')) {
         if (set.pieces.length > 0) {
-          ops.push({ op: 'text', x: x + TABLE_CELL.padX, y: y + baseline, size: TABLE.size, color: BLACK, pieces: set.pieces });
+          ops.push({ op: 'text', x: x + TABLE_CELL.padX, y: y + baseline, size: TABLE.size, color: BLACK, pieces: set.pieces, ...(tag ? { tag } : {}) });
         }
         y += TABLE.leading;
       }
@@ -89,7 +91,8 @@ function rowUnit(cells: readonly CellItems[], widths: readonly number[], header:
  * A table as one unbreakable flowable: tables (referent lists, data lists) move to the next
  * page rather than split. Only a table taller than a whole page is split, between rows.
  */
-export function tableFlowable(block: TableBlock): Flowable {
+export function tableFlowable(block: TableBlock, parent?: StructNode): Flowable {
+  const table = parent && structNode('Table', parent);
   const rowsIn = [...(block.header ? [block.header] : []), ...block.rows];
   const columns = rowsIn.reduce((m, r) => Math.max(m, r.length), 0);
   const items = rowsIn.map((row, r) => {
@@ -101,7 +104,7 @@ export function tableFlowable(block: TableBlock): Flowable {
     block.widths && block.widths.length === columns
       ? fixedWidths(block.widths, TEXT_WIDTH)
       : columnWidths(items, columns, TEXT_WIDTH);
-  const rows = items.map((cells, r) => rowUnit(cells, widths, block.header !== undefined && r === 0));
+  const rows = items.map((cells, r) => rowUnit(cells, widths, block.header !== undefined && r === 0, table && structNode('TR', table)));
   const height = rows.reduce((s, u) => s + u.height, 0);
   const base = { spaceBefore: SPACE.tableBefore, spaceAfter: SPACE.tableAfter, keepWithNext: false, newPage: false };
   if (height > TEXT_HEIGHT) return { ...base, units: rows, minSplit: 1 };

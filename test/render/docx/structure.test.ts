@@ -273,9 +273,15 @@ describe('renderDocx: signature blocks', () => {
       'Pour la Communauté',
       'de l’agglomération dijonnaise,',
       'Le Président,',
-      '', '', '', '', '',
+      '',
       'Alain MILLOT',
     ]);
+    // The space to sign in is a row height (64 pt, the PDF's box), not empty paragraphs.
+    expect(all[1]).toContain('<w:trHeight w:val="1280" w:hRule="atLeast"/>');
+    for (const c of cells(all[1] ?? '')) expect(paragraphs(c)).toHaveLength(1);
+    // A layout table: no header row, tblLook without first-row formatting.
+    expect(table).not.toContain('<w:tblHeader/>');
+    expect(table).toContain('<w:tblLook w:firstRow="false"');
     expect(column(1)[0]).toBe('Pour la Caisse d’Allocations Familiales');
     expect(column(1).at(-1)).toBe('Christophe SANNER');
   });

@@ -112,7 +112,7 @@ describe('renderPdf: metadata', () => {
     expect(Number(info.get('Pages'))).toBeGreaterThanOrEqual(8);
   });
 
-  it('writes /Lang, an uncompressed XMP packet (PDF/A-2b), an sRGB output intent and a /ID', async () => {
+  it('writes /Lang, an uncompressed XMP packet (PDF/A-2a when tagged), an sRGB output intent and a /ID', async () => {
     const doc = await PDFDocument.load(pdf);
     expect(doc.catalog.get(PDFName.of('Lang'))?.toString()).toBe('(fr-FR)');
     const meta = doc.catalog.lookup(PDFName.of('Metadata'), PDFStream);
@@ -120,7 +120,7 @@ describe('renderPdf: metadata', () => {
     expect(meta.dict.get(PDFName.of('Filter'))).toBeUndefined();
     const xmp = new TextDecoder().decode((meta as PDFRawStream).contents);
     expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
-    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
     expect(xmp).toContain('<rdf:li>fr-FR</rdf:li>');
     expect(xmp).toContain('<xmp:CreateDate>2014-06-26T00:00:00Z</xmp:CreateDate>');
     expect(xmp).toContain(`<rdf:li xml:lang="x-default">${SAMPLE.meta.title}</rdf:li>`);
