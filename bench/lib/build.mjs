@@ -23,13 +23,23 @@ function stale(root) {
   return walk(path.join(root, 'src'));
 }
 
-/** Compiles src/ to dist/ when stale; returns whether it built. */
+/** Precompiles the bundled templates (the second step of `npm run build`; see src/template/engine.ts). */
+function precompile(root) {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'precompile-templates.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('précompilation des modèles en échec');
+}
+
+/** Compiles src/ to dist/ when stale, then precompiles the templates (always: it is cheap); returns whether it built. */
 export function ensureBuilt(root) {
-  if (!stale(root)) return false;
+  if (!stale(root)) {
+    precompile(root);
+    return false;
+  }
   process.stderr.write('bench : compilation (npm run build)…\n');
   spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: 'inherit',
   });
+  precompile(root);
   return true;
 }

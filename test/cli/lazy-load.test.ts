@@ -46,6 +46,9 @@ function loaded(modules: readonly string[], part: Heavy): string[] {
 let out: string;
 beforeAll(() => {
   ensureBuilt();
+  // `npm run build`'s second step (ensureBuilt runs tsc only): the precompiled templates.
+  const pre = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'precompile-templates.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (pre.status !== 0) throw new Error(`précompilation des modèles en échec : ${pre.stderr}`);
   out = tempDir('convkit-loads-out-');
 }, 180_000);
 afterAll(removeTemps);
@@ -77,6 +80,10 @@ describe('lazy command modules', () => {
     for (const part of ['pdf-lib', '@pdf-lib/*', 'fontkit', 'the PDF renderer', 'the linter (runner)', 'the linter (rules)'] as const) {
       expect(loaded(r.modules, part), part).toEqual([]);
     }
+    // The bundled templates come precompiled: the Handlebars runtime, not its compiler.
+    expect(r.modules).toContain('dist/template/precompiled.js');
+    expect(r.modules.some((m) => m.startsWith('node_modules/handlebars/'))).toBe(true);
+    expect(r.modules.filter((m) => /^node_modules\/handlebars\/.*\/compiler\//.test(m))).toEqual([]);
   });
 
   it('a PDF `generate` does load pdf-lib and fontkit (the record sees CommonJS packages)', () => {
