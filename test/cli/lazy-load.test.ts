@@ -8,6 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load.js';
+import { buildDocuments } from '../../src/generate/index.js';
+import { renderDocxWithLibrary } from '../../src/render/docx.js';
 import { ensureBuilt, removeTemps, ROOT, tempDir } from '../robustness/helpers.js';
 
 const RECORDER = path.join(ROOT, 'scripts', 'record-loads.mjs');
@@ -46,9 +49,12 @@ function loaded(modules: readonly string[], part: Heavy): string[] {
 let out: string;
 beforeAll(() => {
   ensureBuilt();
-  // `npm run build`'s second step (ensureBuilt runs tsc only): the precompiled templates.
-  const pre = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'precompile-templates.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (pre.status !== 0) throw new Error(`précompilation des modèles en échec : ${pre.stderr}`);
+  // The other steps of `npm run build` (ensureBuilt runs tsc only): precompiled templates and
+  // precomputed DOCX package templates.
+  for (const script of ['precompile-templates.mjs', 'precompute-docx-templates.mjs']) {
+    const pre = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, encoding: 'utf8' });
+    if (pre.status !== 0) throw new Error(`${script} en échec : ${pre.stderr}`);
+  }
   out = tempDir('convkit-loads-out-');
 }, 180_000);
 afterAll(removeTemps);
@@ -73,10 +79,18 @@ describe('lazy command modules', () => {
     for (const part of Object.keys(HEAVY) as Heavy[]) expect(loaded(r.modules, part), part).toEqual([]);
   });
 
-  it('a DOCX-only `generate` loads docx but not the PDF stack nor the linter', () => {
+  it('a DOCX-only `generate` loads neither the PDF stack, the docx library nor the linter, and writes the reference bytes', async () => {
     const r = loadsOf(['generate', '--only', 'carsat-bfc', '--format', 'docx', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(loaded(r.modules, 'docx').length).toBeGreaterThan(0);
+    expect(r.modules).toContain('dist/render/docx.js');
+    // The package templates were precomputed at build time: the docx library stays unloaded…
+    expect(r.modules).toContain('dist/render/docx-templates.js');
+    expect(loaded(r.modules, 'docx')).toEqual([]);
+    // …and the file is byte for byte what the docx library itself writes for that convention.
+    const [built] = await buildDocuments(await loadDataset(path.join(ROOT, 'data')), { only: ['carsat-bfc'] });
+    expect(built!.plan.kind).toBe('convention');
+    const reference = await renderDocxWithLibrary(built!.document);
+    expect(Buffer.compare(readFileSync(path.join(out, 'conventions', 'carsat-bfc.docx')), Buffer.from(reference))).toBe(0);
     for (const part of ['pdf-lib', '@pdf-lib/*', 'fontkit', 'the PDF renderer', 'the linter (runner)', 'the linter (rules)'] as const) {
       expect(loaded(r.modules, part), part).toEqual([]);
     }
