@@ -23,13 +23,15 @@ function stale(root) {
   return walk(path.join(root, 'src'));
 }
 
-/** Precompiles the bundled templates (the second step of `npm run build`; see src/template/engine.ts). */
+/** The build-time steps of `npm run build` after tsc: precompiled templates, precomputed DOCX package templates. */
 function precompile(root) {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'precompile-templates.mjs')], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('précompilation des modèles en échec');
+  for (const script of ['precompile-templates.mjs', 'precompute-docx-templates.mjs']) {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', script)], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`${script} en échec`);
+  }
 }
 
-/** Compiles src/ to dist/ when stale, then precompiles the templates (always: it is cheap); returns whether it built. */
+/** Compiles src/ to dist/ when stale, then runs the build-time steps (always: they are cheap); returns whether it built. */
 export function ensureBuilt(root) {
   if (!stale(root)) {
     precompile(root);
