@@ -23,13 +23,25 @@ function stale(root) {
   return walk(path.join(root, 'src'));
 }
 
-/** Compiles src/ to dist/ when stale; returns whether it built. */
+/** The build-time steps of `npm run build` after tsc: precompiled templates, precomputed DOCX package templates. */
+function precompile(root) {
+  for (const script of ['precompile-templates.mjs', 'precompute-docx-templates.mjs']) {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', script)], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`${script} en échec`);
+  }
+}
+
+/** Compiles src/ to dist/ when stale, then runs the build-time steps (always: they are cheap); returns whether it built. */
 export function ensureBuilt(root) {
-  if (!stale(root)) return false;
+  if (!stale(root)) {
+    precompile(root);
+    return false;
+  }
   process.stderr.write('bench : compilation (npm run build)…\n');
   spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: 'inherit',
   });
+  precompile(root);
   return true;
 }

@@ -1,30 +1,7 @@
-// (a) cold command-line generation and (b) warm in-process generation of one convention.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// (b) warm in-process generation of one convention ((a) and (f), cold, are in cold.mjs).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median, round } from './stats.mjs';
-
-/** (a) `node bin/convkit.js generate --out <tmp>` on the bundled data, spawn to exit. */
-export function benchCold(root, { runs = 5, keepDir } = {}) {
-  const work = keepDir ?? mkdtempSync(path.join(tmpdir(), 'convkit-bench-cold-'));
-  try {
-    const once = (i) => {
-      const out = path.join(work, `out-${i}`);
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, [path.join(root, 'bin', 'convkit.js'), 'generate', '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-      const ms = performance.now() - t0;
-      if (r.status !== 0) throw new Error(`convkit generate a échoué (${r.status}) : ${r.stderr.slice(0, 400)}`);
-      return { ms, files: readdirSync(out, { recursive: true }).filter((f) => /\.(docx|pdf)$/.test(String(f))).length };
-    };
-    once('warmup'); // fills the OS file cache; not timed
-    const runsOut = Array.from({ length: runs }, (_, i) => once(i));
-    return { runs, files: runsOut[0].files, ms: round(median(runsOut.map((r) => r.ms)), 0), all: runsOut.map((r) => round(r.ms, 0)) };
-  } finally {
-    if (!keepDir) rmSync(work, { recursive: true, force: true });
-  }
-}
 
 /**
  * (b) one convention with its annexes, in process, warm: build the DocModel, render DOCX,

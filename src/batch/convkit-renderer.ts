@@ -9,7 +9,7 @@ import type { Dataset } from '../data/load.js';
 import { ConvkitError } from '../errors.js';
 import { buildDocument, documentBuilder, FOLDERS, outputPath, planDocuments, renderDocument, type OutputFormat, type PlannedDocument } from '../generate/index.js';
 import type { Document } from '../model/types.js';
-import { faceMetrics, type Face } from '../render/pdf/fonts.js';
+import type { Face } from '../render/pdf/fonts.js';
 import { loadTemplates } from '../template/engine.js';
 import type { BatchRenderer, RenderedFile } from './types.js';
 
@@ -58,6 +58,7 @@ export function jobIdOf(plan: Pick<PlannedDocument, 'kind' | 'name'>): string {
  */
 export async function prepare(): Promise<void> {
   await loadTemplates();
+  const { faceMetrics } = await import('../render/pdf/fonts.js');
   for (const face of FACES) faceMetrics(face);
 }
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { createProgressBar, generateDocuments } from '../batch/index.js';
-import { defaultDataDir, parseFormats, type WrittenFile } from '../generate/index.js';
+import type { WrittenFile } from '../generate/index.js';
+import { parseFormats } from '../generate/plan.js';
+import { defaultDataDir } from '../generate/default-dir.js';
 
 interface GenerateArgs {
   readonly data?: string;
@@ -47,6 +48,8 @@ export function generateCommand(setExitCode: (code: number) => void): CommandMod
         })
         .option('templates', { type: 'string', describe: 'Dossier des modèles (par défaut : les modèles fournis avec convkit)' }) as unknown as Argv<GenerateArgs>,
     handler: async (argv) => {
+      // Loaded on use (see index.ts): the generator, its renderers and the batch.
+      const { createProgressBar, generateDocuments } = await import('../batch/index.js');
       const formats = parseFormats(argv.format);
       const only = (argv.only ?? []).flatMap((o) => String(o).split(',')).map((o) => o.trim()).filter((o) => o !== '');
       // Large runs go to worker threads (src/batch): a progress bar on a terminal, each file

@@ -6,6 +6,32 @@ import { lintCommand } from './lint.js';
 import { packetCommand } from './packet.js';
 import { serveCommand } from './serve.js';
 
+/*
+ * Cold start (issue 10): every module imported here is loaded by EVERY run, `--help` included,
+ * so a command module is a light descriptor: its name, its `describe`, its `builder` (options)
+ * and a handler whose work is loaded on use with `await import()`:
+ *
+ * ```ts
+ * // src/cli/serve.ts — top-level imports: node builtins, yargs types, small constant modules only
+ * export function serveCommand(setExitCode: (code: number) => void): CommandModule<object, ServeArgs> {
+ *   return {
+ *     command: 'serve',
+ *     describe: '…',
+ *     builder: (y) => y.option('port', { type: 'number', default: 8080, describe: '…' }),
+ *     handler: async (argv) => {
+ *       const { startServer } = await import('../server/index.js'); // the heavy part, on use
+ *       …
+ *     },
+ *   };
+ * }
+ * ```
+ *
+ * then register it in `main` below with `.command(serveCommand(setExitCode))`. Never import
+ * pdf-lib, fontkit, docx, zod, yaml, handlebars, the linter or the generator at the top of a
+ * command module (type-only imports are free). test/cli/lazy-load.test.ts records what `--help`, `validate` and a DOCX-only
+ * `generate` load and fails when one of them pulls in the PDF stack, docx or the linter.
+ */
+
 /**
  * Runs the CLI and resolves to the exit status: 0 success, 1 lint found errors, 2 the run failed.
  * Commands report their own status through `setExitCode`.
@@ -20,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .scriptName('convkit')
       .locale('fr')
       .usage('$0 <commande> [options]')
+      // Light descriptors (see above): each handler imports its work when it runs.
       .command(generateCommand(setExitCode))
       .command(validateCommand(setExitCode))
       .command(lintCommand(setExitCode))

@@ -1,10 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { ConvkitError } from '../errors.js';
-import { findConfigFile, loadConfig, type LintConfig } from '../lint/config.js';
-import { readSourceFiles } from '../lint/read/index.js';
-import { FORMAT_NAMES, formatters, summaryLine, totalsOf, writeReport, type FormatName } from '../lint/reporters/index.js';
-import { INTERNAL_ERROR_RULE, lint, RUNNER_RULES } from '../lint/runner.js';
-import { rules } from '../lint/rules/index.js';
+import type { LintConfig } from '../lint/config.js';
+import { FORMAT_NAMES, type FormatName } from '../lint/reporters/names.js';
 
 interface LintArgs {
   readonly files?: readonly string[];
@@ -44,6 +41,15 @@ export function lintCommand(setExitCode: (code: number) => void): CommandModule<
         throw new ConvkitError('Indiquez au moins un fichier ou un dossier à vérifier : convkit lint <fichiers…>\nVoir « convkit lint --help ».');
       }
       if (argv.output !== undefined && argv.output === '') throw new ConvkitError('Option --output : indiquez un nom de fichier.');
+      // Loaded on use (see index.ts): the readers, the rules, the runner and the reporters.
+      const [{ findConfigFile, loadConfig }, { readSourceFiles }, { formatters, summaryLine, totalsOf, writeReport }, { INTERNAL_ERROR_RULE, lint, RUNNER_RULES }, { rules }] =
+        await Promise.all([
+          import('../lint/config.js'),
+          import('../lint/read/index.js'),
+          import('../lint/reporters/index.js'),
+          import('../lint/runner.js'),
+          import('../lint/rules/index.js'),
+        ]);
       const ruleIds = rules.map((r) => r.meta.id);
       const configFile = argv.config ?? (await findConfigFile(process.cwd()));
       const config: LintConfig = configFile !== undefined ? await loadConfig(configFile, ruleIds) : {};

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { defaultPacketDeps } from '../packet/deps.js';
 import { formatMegabytes } from '../packet/manifest.js';
-import { runPacket } from '../packet/run.js';
 
 interface PacketArgs {
   readonly deliberation: string;
@@ -26,6 +25,8 @@ export function packetCommand(setExitCode: (code: number) => void): CommandModul
         .option('data', { type: 'string', describe: 'dossier des données (défaut : les données livrées avec convkit)' })
         .option('out', { type: 'string', demandOption: true, describe: 'dossier où écrire le paquet (remplacé de façon atomique)' }),
     handler: async (argv) => {
+      // Loaded on use (see index.ts): the data loader, the deliberation checks, the PDF stack.
+      const { runPacket } = await import('../packet/run.js');
       const dataDir = argv.data ?? fileURLToPath(new URL('../../data/', import.meta.url));
       const manifest = await runPacket({ id: argv.deliberation, dataDir, outDir: argv.out }, await defaultPacketDeps());
       const annexes = manifest.files.filter((f) => f.role === 'annexe').length;

@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import { checkDataset, type DataCheck } from '../data/load.js';
-import { defaultDataDir } from '../generate/index.js';
+import type { DataCheck } from '../data/load.js';
+import { defaultDataDir } from '../generate/default-dir.js';
 import { oneLine } from '../data/messages.js';
 import type { DataProblem } from '../data/types.js';
 import { formatLocated } from '../errors.js';
@@ -27,6 +27,8 @@ export function validateCommand(setExitCode: (code: number) => void): CommandMod
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Format du rapport' })
         .option('strict', { type: 'boolean', default: false, describe: 'Les avertissements font aussi échouer (statut 1)' }),
     handler: async (argv) => {
+      // Loaded on use (see index.ts): the schema (zod) and the YAML reader.
+      const { checkDataset } = await import('../data/load.js');
       const data = argv.data ?? defaultDataDir();
       const check = await checkDataset(data);
       const errors = check.problems.filter((p) => p.severity === 'error').length;

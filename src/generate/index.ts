@@ -6,13 +6,11 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadDataset, type Dataset } from '../data/load.js';
 import { ConvkitError } from '../errors.js';
+import { defaultDataDir } from './default-dir.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Document } from '../model/types.js';
-import { renderDocx } from '../render/docx.js';
-import { renderPdf } from '../render/pdf/index.js';
 import { loadTemplates } from '../template/engine.js';
 import { buildDeliberationDocument, loadDeliberations } from '../deliberation/index.js';
 import { documentBuilder, type DocumentBuilder } from './documents.js';
@@ -25,10 +23,7 @@ export type { CharterContext, ConventionContext, EngagementContext, PartyView, S
 export { FOLDERS, OUTPUT_FORMATS, outputPath, parseFormats, planDocuments, type OutputFormat, type PlannedDocument } from './plan.js';
 export { applyTypography } from './typography.js';
 
-/** The data folder shipped with the package (`<package>/data`). */
-export function defaultDataDir(): string {
-  return fileURLToPath(new URL('../../data/', import.meta.url));
-}
+export { defaultDataDir } from './default-dir.js';
 
 /** Options of {@link buildDocuments} and {@link generate}. */
 export interface BuildOptions {
@@ -74,9 +69,13 @@ export interface OutputFile {
   readonly bytes: Uint8Array;
 }
 
-/** Renders a document to one format. */
-export function renderDocument(document: Document, format: OutputFormat): Promise<Uint8Array> {
-  return format === 'docx' ? renderDocx(document) : renderPdf(document);
+/**
+ * Renders a document to one format. Each renderer is loaded on its first use: a DOCX-only run
+ * never loads pdf-lib and fontkit, a PDF-only run never loads docx.
+ */
+export async function renderDocument(document: Document, format: OutputFormat): Promise<Uint8Array> {
+  if (format === 'docx') return (await import('../render/docx.js')).renderDocx(document);
+  return (await import('../render/pdf/index.js')).renderPdf(document);
 }
 
 /** Renders built documents to every requested format, in memory. */

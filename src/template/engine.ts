@@ -3,11 +3,20 @@
  * kind) and `templates/partials/**\/*.hbs` (one per shared article or annex) once, rewrites them
  * for block-text escaping and strict lookups (see ast.ts), compiles them in strict mode with
  * known helpers only, and renders them. Every error names the template file and line.
+ *
+ * Cold start (issue 10): the bundled templates are precompiled at build time
+ * (`scripts/precompile-templates.mjs` writes `dist/template/precompiled.js` from
+ * {@link precompileTemplates}); a run then loads the Handlebars runtime only, not its compiler.
+ * The precompiled module is used only when the hash of the template files it was made from
+ * matches the files on disk; otherwise (a template edited since the build, or `--templates`
+ * naming another folder) the templates are compiled here, with the same options, the same
+ * code and the same located errors.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { ConvkitError } from '../errors.js';
 import { rewriteTemplate } from './ast.js';
 import { locate, toConvkitError, TemplateError } from './errors.js';
@@ -78,45 +87,161 @@ function shownPath(file: string): string {
   return rel !== '' && !rel.startsWith('..') ? rel : file;
 }
 
-async function load(dir: string): Promise<TemplateEngine> {
+/** The template files of a folder and their text: `x.hbs` for documents, `partials/…/y.hbs` for partials. */
+interface LibraryFiles {
+  readonly top: readonly string[];
+  readonly partials: readonly string[];
+  /** Text by key (`convention.hbs`, `partials/article-5.hbs`). */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+const PARTIALS = 'partials';
+
+async function readLibrary(dir: string): Promise<LibraryFiles> {
   const top = (await readdir(dir).catch(() => undefined))?.filter((f) => f.endsWith('.hbs')).sort();
   if (!top) throw new ConvkitError(`dossier de modèles introuvable : ${shownPath(dir)}`);
-  const partialFiles = await listHbs(path.join(dir, 'partials'));
+  const partials = await listHbs(path.join(dir, PARTIALS));
+  const keys = [...partials.map((rel) => `${PARTIALS}/${rel}`), ...top];
+  const sources = new Map<string, string>();
+  for (const key of keys) {
+    const file = path.join(dir, key);
+    try {
+      sources.set(key, await readFile(file, 'utf8'));
+    } catch (error) {
+      throw toConvkitError(locate(error, shownPath(file)));
+    }
+  }
+  return { top, partials, sources };
+}
 
-  const env = Handlebars.create();
-  const helperNames = new Set<string>([...BUILT_IN, ...helpers.map((h) => h.name)]);
-  for (const h of helpers) env.registerHelper(h.name, h.fn);
-  const partialNames = new Set(partialFiles.map((f) => f.replace(/\.hbs$/, '')));
+/** Identifies a set of template files (names and text): a precompiled library is used only for the very files it came from. */
+function hashOf(files: LibraryFiles): string {
+  const h = createHash('sha256');
+  for (const [key, text] of [...files.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) h.update(`${key}\0${text}\0`);
+  return h.digest('hex');
+}
+
+const helperNames: ReadonlySet<string> = new Set<string>([...BUILT_IN, ...helpers.map((h) => h.name)]);
+
+/** The compile options, the same at build time and at run time. */
+function compileOptions(): CompileOptions {
   const knownHelpers: Record<string, boolean> = {};
   for (const name of helperNames) knownHelpers[name] = true;
-  const compileOptions = { strict: true, knownHelpers, knownHelpersOnly: true, preventIndent: true };
+  return { strict: true, knownHelpers, knownHelpersOnly: true, preventIndent: true };
+}
+type CompileOptions = NonNullable<Parameters<typeof Handlebars.precompile>[1]>;
 
-  const compile = async (file: string): Promise<HandlebarsTemplateDelegate> => {
-    const shown = shownPath(file);
+/** The full Handlebars (parser and compiler), loaded only when something has to be compiled. */
+async function handlebarsCompiler(): Promise<typeof Handlebars> {
+  return (await import('handlebars')).default;
+}
+
+/** The Handlebars runtime alone (no parser, no compiler): enough for precompiled templates. */
+async function handlebarsRuntime(): Promise<typeof Handlebars> {
+  return ((await import('handlebars/runtime.js')) as unknown as { default: typeof Handlebars }).default;
+}
+
+/**
+ * Compiles every template of `files` to the JavaScript source of its template spec (what
+ * `Handlebars.precompile` returns). A syntax error, `{{{ }}}`, an unknown partial or helper
+ * throws a ConvkitError naming the file, line and column.
+ */
+function compileSpecs(env: typeof Handlebars, dir: string, files: LibraryFiles): Map<string, string> {
+  const partialNames = new Set(files.partials.map((f) => f.replace(/\.hbs$/, '')));
+  const options = compileOptions();
+  const specs = new Map<string, string>();
+  for (const [key, source] of files.sources) {
     try {
-      const source = await readFile(file, 'utf8');
       const ast = rewriteTemplate(env.parse(source), { helpers: helperNames, partials: partialNames });
-      // Compile now (not lazily on first use) so that errors surface when loading.
-      env.precompile(ast, compileOptions);
-      const fn = env.compile(ast, compileOptions);
-      return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
-        try {
-          return fn(context, options);
-        } catch (error) {
-          throw locate(error, shown);
-        }
-      }) as HandlebarsTemplateDelegate;
+      specs.set(key, env.precompile(ast, options) as unknown as string);
     } catch (error) {
       if (error instanceof ConvkitError) throw error;
-      throw toConvkitError(locate(error, shown));
+      throw toConvkitError(locate(error, shownPath(path.join(dir, key))));
     }
+  }
+  return specs;
+}
+
+/**
+ * The JavaScript module of the precompiled bundled templates (written to
+ * `dist/template/precompiled.js` by `npm run build`): the hash of the files it was made from,
+ * and each template's spec.
+ *
+ * @throws ConvkitError located in the template file when a bundled template is invalid.
+ */
+export async function precompileTemplates(dir: string = defaultTemplatesDir()): Promise<string> {
+  const files = await readLibrary(path.resolve(dir));
+  const specs = compileSpecs((await handlebarsCompiler()).create(), path.resolve(dir), files);
+  const lines = [
+    '// Generated by scripts/precompile-templates.mjs from templates/ at build time: do not edit.',
+    '// Used by src/template/engine.ts only while `hash` matches the template files on disk.',
+    `export const hash = ${JSON.stringify(hashOf(files))};`,
+    'export const specs = {',
+    ...[...specs].map(([key, spec]) => `  ${JSON.stringify(key)}: ${spec},`),
+    '};',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** A precompiled library: what {@link precompileTemplates} writes, once imported. */
+export interface PrecompiledLibrary {
+  readonly hash: string;
+  readonly specs: Readonly<Record<string, TemplateSpecification>>;
+}
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** The precompiled bundled templates, or undefined when the build did not make them. */
+async function bundledLibrary(): Promise<PrecompiledLibrary | undefined> {
+  const url = new URL('./precompiled.js', import.meta.url).href;
+  const mod = (await import(url).catch(() => undefined)) as Partial<PrecompiledLibrary> | undefined;
+  return typeof mod?.hash === 'string' && typeof mod.specs === 'object' && mod.specs !== null ? { hash: mod.hash, specs: mod.specs } : undefined;
+}
+
+/**
+ * Loads the templates of `dir` with a given precompiled library (used when its hash matches the
+ * files, compiled otherwise); not cached. For tests and tools: {@link loadTemplates} finds the
+ * bundled library by itself.
+ */
+export function loadTemplatesWith(library: PrecompiledLibrary, dir: string = defaultTemplatesDir()): Promise<TemplateEngine> {
+  return load(path.resolve(dir), library);
+}
+
+/** Whether `library` was made from the template files now in `dir`. */
+export async function isCurrent(library: PrecompiledLibrary, dir: string = defaultTemplatesDir()): Promise<boolean> {
+  return library.hash === hashOf(await readLibrary(path.resolve(dir)));
+}
+
+async function load(dir: string, precompiled?: PrecompiledLibrary): Promise<TemplateEngine> {
+  const files = await readLibrary(dir);
+  const library = precompiled ?? (dir === path.resolve(defaultTemplatesDir()) ? await bundledLibrary() : undefined);
+  const usable = library !== undefined && library.hash === hashOf(files) ? library : undefined;
+
+  const env = (usable ? await handlebarsRuntime() : await handlebarsCompiler()).create();
+  for (const h of helpers) env.registerHelper(h.name, h.fn);
+  // Either the build's specs or, for other files, specs compiled now (errors surface here).
+  const specs: ReadonlyMap<string, TemplateSpecification> = usable
+    ? new Map(Object.entries(usable.specs))
+    : new Map([...compileSpecs(env, dir, files)].map(([key, source]) => [key, new Function(`return ${source};`)() as TemplateSpecification]));
+
+  const template = (key: string): HandlebarsTemplateDelegate => {
+    const spec = specs.get(key);
+    if (spec === undefined) throw new ConvkitError(`modèle précompilé absent : ${key}`);
+    const fn = env.template(spec);
+    const shown = shownPath(path.join(dir, key));
+    return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return fn(context, options);
+      } catch (error) {
+        throw locate(error, shown);
+      }
+    }) as HandlebarsTemplateDelegate;
   };
 
-  for (const rel of partialFiles) {
-    env.registerPartial(rel.replace(/\.hbs$/, ''), await compile(path.join(dir, 'partials', rel)));
-  }
+  const partialNames = files.partials.map((rel) => rel.replace(/\.hbs$/, ''));
+  for (const rel of files.partials) env.registerPartial(rel.replace(/\.hbs$/, ''), template(`${PARTIALS}/${rel}`));
   const templates = new Map<string, HandlebarsTemplateDelegate>();
-  for (const f of top) templates.set(f.replace(/\.hbs$/, ''), await compile(path.join(dir, f)));
+  for (const f of files.top) templates.set(f.replace(/\.hbs$/, ''), template(f));
 
   return {
     dir,

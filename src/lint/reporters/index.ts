@@ -1,6 +1,7 @@
 import { writeFile, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConvkitError } from '../../errors.js';
+import type { FormatName } from './names.js';
 import type { Formatter } from './common.js';
 import { formatStylish } from './stylish.js';
 import { formatJson } from './json.js';
@@ -14,9 +15,7 @@ export { formatJson, JSON_SEVERITY } from './json.js';
 export { formatSarif, formatSarifWith, SARIF_LEVEL, artifactUri, type SarifOptions } from './sarif.js';
 export { formatHtml, escapeHtml } from './html.js';
 
-/** Names accepted by `--format`. */
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'html'] as const;
-export type FormatName = (typeof FORMAT_NAMES)[number];
+export { FORMAT_NAMES, type FormatName } from './names.js';
 
 /** Every reporter by its `--format` name. */
 export const formatters: Readonly<Record<FormatName, Formatter>> = {

@@ -1,7 +1,10 @@
 /** Helpers for the DOCX renderer tests: reading the package parts and XML fragments. */
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
+import { ensureBuilt } from '../../robustness/build.js';
+import { SAMPLE } from './sample.js';
 
 /** The repository root (three levels above this file). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -65,21 +68,24 @@ export function cells(row: string): string[] {
 }
 
 /**
- * Renders the sample in a separate Node process (another time zone, fresh module state),
- * loading the TypeScript sources through Vite's module runner, and returns the bytes.
+ * Renders the sample in a separate Node process (another time zone, fresh module state) with
+ * the compiled renderer (dist/, built if stale; the renderer loads parts of itself on demand,
+ * which Vite's one-shot module runner cannot serve), and returns the bytes.
  */
 export function renderSampleInChildProcess(): Uint8Array {
+  ensureBuilt();
+  const renderer = pathToFileURL(path.join(ROOT, 'dist', 'render', 'docx.js')).href;
   const script = `
-    import { runnerImport } from 'vite';
-    const options = { root: process.cwd(), configFile: false, logLevel: 'silent' };
-    const { module: sample } = await runnerImport('/test/render/docx/sample.ts', options);
-    const { module: renderer } = await runnerImport('/src/render/docx.ts', options);
-    const bytes = await renderer.renderDocx(sample.SAMPLE);
+    const { renderDocx } = await import(${JSON.stringify(renderer)});
+    let input = '';
+    for await (const chunk of process.stdin) input += chunk;
+    const bytes = await renderDocx(JSON.parse(input));
     process.stdout.write(Buffer.from(bytes).toString('base64'));
   `;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: ROOT,
     encoding: 'utf8',
+    input: JSON.stringify(SAMPLE),
     env: { ...process.env, TZ: 'Pacific/Kiritimati' },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 60_000,
