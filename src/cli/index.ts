@@ -4,6 +4,7 @@ import { generateCommand } from './generate.js';
 import { validateCommand } from './validate.js';
 import { lintCommand } from './lint.js';
 import { packetCommand } from './packet.js';
+import { diffCommand } from './diff.js';
 
 /**
  * Runs the CLI and resolves to the exit status: 0 success, 1 lint found errors, 2 the run failed.
@@ -23,7 +24,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(validateCommand(setExitCode))
       .command(lintCommand(setExitCode))
       .command(packetCommand(setExitCode))
-      .demandCommand(1, 'Indiquez une commande : generate, validate, lint ou packet.')
+      .command(diffCommand(setExitCode))
+      .demandCommand(1, 'Indiquez une commande : generate, validate, lint, packet, diff, impact, redline ou avenant.')
       .strict()
       .fail((msg, err) => {
         if (err) throw err;

@@ -36,6 +36,8 @@ export interface BuildOptions {
   readonly only?: readonly string[];
   /** Folder of the clause library (default: the package's `templates/`). */
   readonly templatesDir?: string;
+  /** Record provenance on blocks and sections (lifecycle only; never for rendered output). */
+  readonly provenance?: boolean;
 }
 
 /** A built document with its place in the plan. */
@@ -46,7 +48,7 @@ export interface BuiltDocument {
 
 /** Builds the DocModel of every planned document of a loaded data set. */
 export async function buildDocuments(dataset: Dataset, options: BuildOptions = {}): Promise<BuiltDocument[]> {
-  const builder = documentBuilder(dataset, await loadTemplates(options.templatesDir));
+  const builder = documentBuilder(dataset, await loadTemplates(options.templatesDir), { provenance: options.provenance === true });
   return planDocuments(dataset, options.only).map((plan) => ({ plan, document: buildDocument(dataset, builder, plan) }));
 }
 

@@ -12,6 +12,7 @@ import { ConvkitError } from '../errors.js';
 import { rewriteTemplate } from './ast.js';
 import { locate, toConvkitError, TemplateError } from './errors.js';
 import { helpers } from './helpers/index.js';
+import { newRecorder } from './provenance.js';
 
 /** A loaded, compiled clause library. */
 export interface TemplateEngine {
@@ -25,7 +26,16 @@ export interface TemplateEngine {
    * Renders a document template to block text.
    * @throws ConvkitError naming the template file and line (unknown variable, helper misuse…).
    */
-  render(name: string, context: object): string;
+  render(name: string, context: object, options?: RenderOptions): string;
+}
+
+/** Options of {@link TemplateEngine.render}. */
+export interface RenderOptions {
+  /**
+   * Record provenance (template file, data fields) as invisible markers in the block text,
+   * which `parseBlockText` turns into `source` on blocks and sections (provenance.ts).
+   */
+  readonly provenance?: boolean;
 }
 
 /** Built-in block helpers the templates may use. */
@@ -91,11 +101,11 @@ async function load(dir: string): Promise<TemplateEngine> {
   for (const name of helperNames) knownHelpers[name] = true;
   const compileOptions = { strict: true, knownHelpers, knownHelpersOnly: true, preventIndent: true };
 
-  const compile = async (file: string): Promise<HandlebarsTemplateDelegate> => {
+  const compile = async (file: string, rel: string): Promise<HandlebarsTemplateDelegate> => {
     const shown = shownPath(file);
     try {
       const source = await readFile(file, 'utf8');
-      const ast = rewriteTemplate(env.parse(source), { helpers: helperNames, partials: partialNames });
+      const ast = rewriteTemplate(env.parse(source), { helpers: helperNames, partials: partialNames, source: rel });
       // Compile now (not lazily on first use) so that errors surface when loading.
       env.precompile(ast, compileOptions);
       const fn = env.compile(ast, compileOptions);
@@ -113,22 +123,22 @@ async function load(dir: string): Promise<TemplateEngine> {
   };
 
   for (const rel of partialFiles) {
-    env.registerPartial(rel.replace(/\.hbs$/, ''), await compile(path.join(dir, 'partials', rel)));
+    env.registerPartial(rel.replace(/\.hbs$/, ''), await compile(path.join(dir, 'partials', rel), `partials/${rel}`));
   }
   const templates = new Map<string, HandlebarsTemplateDelegate>();
-  for (const f of top) templates.set(f.replace(/\.hbs$/, ''), await compile(path.join(dir, f)));
+  for (const f of top) templates.set(f.replace(/\.hbs$/, ''), await compile(path.join(dir, f), f));
 
   return {
     dir,
     templates: [...templates.keys()],
     partials: [...partialNames].sort(),
-    render(name, context) {
+    render(name, context, options) {
       const template = templates.get(name);
       if (!template) {
         throw new ConvkitError(`modèle introuvable « ${name}.hbs » dans ${shownPath(dir)} (modèles : ${[...templates.keys()].join(', ')})`);
       }
       try {
-        return template(context);
+        return options?.provenance ? template(context, { data: { provenance: newRecorder() } }) : template(context);
       } catch (error) {
         if (error instanceof TemplateError) throw toConvkitError(error);
         throw toConvkitError(locate(error, shownPath(path.join(dir, `${name}.hbs`))));

@@ -1,0 +1,46 @@
+/** The convention's life after the vote: versions, diff, impact, redlines, amendments. */
+import { defaultTemplatesDir } from '../template/engine.js';
+import { defaultDataDir } from '../generate/index.js';
+import { diffVersions, type DiffResult } from './diff.js';
+import { loadVersion, type LoadedVersion } from './load.js';
+import { resolveVersion, type Base } from './versions.js';
+
+export { diffVersions, diffExitCode, type DiffResult, type DocumentDiff, type BlockChange, type Reason } from './diff.js';
+export { formatDiff, DIFF_FORMATS, type DiffFormat } from './format.js';
+export { resolveVersion, type VersionSource } from './versions.js';
+export { loadVersion, type LoadedVersion } from './load.js';
+
+/** Options shared by diff, redline and avenant. */
+export interface CompareOptions {
+  readonly from?: string;
+  readonly to?: string;
+  readonly dataDir?: string;
+  readonly templatesDir?: string;
+}
+
+export function baseOf(options: { dataDir?: string; templatesDir?: string }): Base {
+  return { dataDir: options.dataDir ?? defaultDataDir(), templatesDir: options.templatesDir ?? defaultTemplatesDir() };
+}
+
+/** Loads both versions (temporary copies removed before returning). */
+export async function loadPair(options: CompareOptions): Promise<{ from: LoadedVersion; to: LoadedVersion }> {
+  const base = baseOf(options);
+  const a = await resolveVersion(options.from, base);
+  try {
+    const b = await resolveVersion(options.to, base);
+    try {
+      const [from, to] = await Promise.all([loadVersion(a), loadVersion(b)]);
+      return { from, to };
+    } finally {
+      await b.dispose();
+    }
+  } finally {
+    await a.dispose();
+  }
+}
+
+/** `convkit diff`: both versions built in memory, compared. */
+export async function diff(options: CompareOptions): Promise<DiffResult> {
+  const { from, to } = await loadPair(options);
+  return diffVersions(from, to);
+}

@@ -1,0 +1,41 @@
+/** One version of the documents, built in memory with provenance (never written to out/). */
+import { loadDataset, type Dataset } from '../data/load.js';
+import { buildDocuments, FOLDERS } from '../generate/index.js';
+import type { PlannedDocument } from '../generate/plan.js';
+import type { Document } from '../model/types.js';
+import { readTemplateFiles, type VersionSource } from './versions.js';
+
+/** Output folder name of a document kind: « conventions », « chartes »… */
+export type FolderKind = (typeof FOLDERS)[keyof typeof FOLDERS];
+
+export interface VersionDocument {
+  readonly kind: FolderKind;
+  /** File name without extension, as in the output folder (« caf-21 »). */
+  readonly id: string;
+  readonly plan: PlannedDocument;
+  readonly document: Document;
+}
+
+export interface LoadedVersion {
+  readonly label: string;
+  readonly dataset: Dataset;
+  /** Keyed « conventions/caf-21 ». */
+  readonly documents: ReadonlyMap<string, VersionDocument>;
+  /** Template files, relative path → text. */
+  readonly templates: ReadonlyMap<string, string>;
+}
+
+/** Loads a version's data and templates and builds every document with provenance. */
+export async function loadVersion(source: VersionSource): Promise<LoadedVersion> {
+  const dataset = await loadDataset(source.dataDir);
+  const [built, templates] = await Promise.all([
+    buildDocuments(dataset, { templatesDir: source.templatesDir, provenance: true }),
+    readTemplateFiles(source.templatesDir),
+  ]);
+  const documents = new Map<string, VersionDocument>();
+  for (const b of built) {
+    const kind = FOLDERS[b.plan.kind];
+    documents.set(`${kind}/${b.plan.name}`, { kind, id: b.plan.name, plan: b.plan, document: b.document });
+  }
+  return { label: source.label, dataset, documents, templates };
+}
