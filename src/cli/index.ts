@@ -5,6 +5,7 @@ import { validateCommand } from './validate.js';
 import { lintCommand } from './lint.js';
 import { packetCommand } from './packet.js';
 import { diffCommand } from './diff.js';
+import { impactCommand } from './impact.js';
 
 /**
  * Runs the CLI and resolves to the exit status: 0 success, 1 lint found errors, 2 the run failed.
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(lintCommand(setExitCode))
       .command(packetCommand(setExitCode))
       .command(diffCommand(setExitCode))
+      .command(impactCommand(setExitCode))
       .demandCommand(1, 'Indiquez une commande : generate, validate, lint, packet, diff, impact, redline ou avenant.')
       .strict()
       .fail((msg, err) => {

@@ -44,3 +44,12 @@ export async function diff(options: CompareOptions): Promise<DiffResult> {
   const { from, to } = await loadPair(options);
   return diffVersions(from, to);
 }
+
+export { impactOf, formatImpact, type ImpactResult } from './impact.js';
+
+/** `convkit impact`: where an entity or a template file is used in the working copy. */
+export async function impact(target: string, options: { dataDir?: string; templatesDir?: string }): Promise<import('./impact.js').ImpactResult> {
+  const { impactOf: run } = await import('./impact.js');
+  const source = await resolveVersion(undefined, baseOf(options));
+  return run(await loadVersion(source), target);
+}
