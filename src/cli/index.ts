@@ -6,6 +6,7 @@ import { lintCommand } from './lint.js';
 import { packetCommand } from './packet.js';
 import { diffCommand } from './diff.js';
 import { impactCommand } from './impact.js';
+import { redlineCommand } from './redline.js';
 
 /**
  * Runs the CLI and resolves to the exit status: 0 success, 1 lint found errors, 2 the run failed.
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(packetCommand(setExitCode))
       .command(diffCommand(setExitCode))
       .command(impactCommand(setExitCode))
+      .command(redlineCommand(setExitCode))
       .demandCommand(1, 'Indiquez une commande : generate, validate, lint, packet, diff, impact, redline ou avenant.')
       .strict()
       .fail((msg, err) => {

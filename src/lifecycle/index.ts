@@ -53,3 +53,14 @@ export async function impact(target: string, options: { dataDir?: string; templa
   const source = await resolveVersion(undefined, baseOf(options));
   return run(await loadVersion(source), target);
 }
+
+/** `convkit redline`: redlines of the changed documents, rendered in memory then written. */
+export async function redline(
+  options: CompareOptions & import('./redline-run.js').RedlineOptions,
+): Promise<{ path: string; size: number }[]> {
+  const { buildRedlines, renderRedlines, writeRedlines } = await import('./redline-run.js');
+  const { from, to } = await loadPair(options);
+  const files = await renderRedlines(buildRedlines(from, to, options.only), options);
+  await writeRedlines(files);
+  return files.map((f) => ({ path: f.path, size: f.bytes.byteLength }));
+}

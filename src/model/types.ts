@@ -122,6 +122,8 @@ export interface SignatureBlock {
   /** Number of original copies; when present the block says « en N exemplaires originaux ». */
   readonly originals?: number;
   readonly parties: readonly SignatureParty[];
+  /** Redlines only: the whole block is a tracked insertion or deletion (it has no runs to mark). */
+  readonly change?: 'ins' | 'del';
   readonly span?: Span;
   readonly source?: Provenance;
 }

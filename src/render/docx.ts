@@ -56,7 +56,7 @@ import {
   type LayoutRun,
   type LayoutTable,
 } from './docx-layout.js';
-import { bodyXml, escapeXmlText } from './docx-xml.js';
+import { bodyXml, escapeXmlText, type Revisions } from './docx-xml.js';
 import { DOCX_STYLES } from './docx-styles.js';
 
 const FONT = 'Times New Roman';
@@ -390,12 +390,13 @@ function packageTemplateFor(withHeader: boolean): Promise<PackageTemplate> {
  * same bytes as `renderDocxWithLibrary`. The first call of a process builds the package
  * template with the docx library (~20 ms); later calls take 1–2 ms for a convention.
  *
+ * @param revisions redlines only (redline-docx.ts): write runs marked `change` as tracked changes.
  * @throws ConvkitError when `doc.meta.date` is not a valid AAAA-MM-JJ date between 1980 and 2099.
  */
-export async function renderDocx(doc: Document): Promise<Uint8Array> {
+export async function renderDocx(doc: Document, revisions?: Revisions): Promise<Uint8Array> {
   const date = parseMetaDate(doc.meta.date);
   const template = await packageTemplateFor(doc.header !== undefined);
-  const body = bodyXml(layoutDocument(doc), template.firstNumId);
+  const body = bodyXml(layoutDocument(doc), template.firstNumId, revisions);
   const headerText = doc.header === undefined ? undefined : escapeXmlText(doc.header);
   return zipPackage(fillTemplate(template, body, headerText, doc.meta), date);
 }
