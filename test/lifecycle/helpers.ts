@@ -73,12 +73,17 @@ export function odtResolved(contentXml: string, mode: 'accept' | 'reject'): stri
   const deletions = new Map<string, string>();
   for (const m of tracked.matchAll(/<text:changed-region[^>]*text:id="([^"]+)"[^>]*>([\s\S]*?)<\/text:changed-region>/g)) {
     const del = /<text:deletion>([\s\S]*?)<\/text:deletion>/.exec(m[2] ?? '');
-    if (del) deletions.set(m[1] ?? '', (del[1] ?? '').replace(/<office:change-info>[\s\S]*?<\/office:change-info>/, ''));
+    if (del) {
+      const inner = (del[1] ?? '').replace(/<office:change-info>[\s\S]*?<\/office:change-info>/, '');
+      // A deletion inside one paragraph is that paragraph's text, without a paragraph end.
+      const single = /^<text:p[^>]*>((?:(?!<text:p)[\s\S])*)<\/text:p>$/.exec(inner.trim());
+      deletions.set(m[1] ?? '', single ? (single[1] ?? '') : inner);
+    }
   }
   let body = office.replace(/<text:tracked-changes[^>]*>[\s\S]*?<\/text:tracked-changes>/, '');
   if (mode === 'reject') {
     body = body.replace(/<text:change-start text:change-id="([^"]+)"\/>[\s\S]*?<text:change-end text:change-id="\1"\/>/g, '');
-    body = body.replace(/<text:change text:change-id="([^"]+)"\/>/g, (_m, id: string) => ` ${deletions.get(id) ?? ''} `);
+    body = body.replace(/<text:change text:change-id="([^"]+)"\/>/g, (_m, id: string) => deletions.get(id) ?? '');
   }
   return odtText(body);
 }
