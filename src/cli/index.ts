@@ -7,6 +7,7 @@ import { packetCommand } from './packet.js';
 import { diffCommand } from './diff.js';
 import { impactCommand } from './impact.js';
 import { redlineCommand } from './redline.js';
+import { avenantCommand } from './avenant.js';
 
 /**
  * Runs the CLI and resolves to the exit status: 0 success, 1 lint found errors, 2 the run failed.
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(diffCommand(setExitCode))
       .command(impactCommand(setExitCode))
       .command(redlineCommand(setExitCode))
+      .command(avenantCommand(setExitCode))
       .demandCommand(1, 'Indiquez une commande : generate, validate, lint, packet, diff, impact, redline ou avenant.')
       .strict()
       .fail((msg, err) => {

@@ -64,3 +64,26 @@ export async function redline(
   await writeRedlines(files);
   return files.map((f) => ({ path: f.path, size: f.bytes.byteLength }));
 }
+
+/**
+ * `convkit avenant`: drafts the amendment of a partner's convention between two versions and
+ * writes `<out>/avenants/<partner>-avenant-<n>.docx|pdf` (rendered in memory, then written).
+ */
+export async function avenant(
+  partnerId: string,
+  options: CompareOptions & { readonly outDir: string; readonly formats?: readonly ('docx' | 'pdf')[] },
+): Promise<{ path: string; size: number }[]> {
+  const { buildAvenant } = await import('./avenant.js');
+  const { renderDocument } = await import('../generate/index.js');
+  const { writeFileAtomic } = await import('../io/atomic.js');
+  const pathMod = await import('node:path');
+  const { from, to } = await loadPair(options);
+  const built = await buildAvenant(from, to, partnerId);
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  for (const format of options.formats ?? ['docx', 'pdf']) {
+    const file = pathMod.resolve(options.outDir, 'avenants', `${built.document.id}.${format}`);
+    files.push({ path: file, bytes: await renderDocument(built.document, format) });
+  }
+  for (const f of files) await writeFileAtomic(f.path, f.bytes);
+  return files.map((f) => ({ path: f.path, size: f.bytes.byteLength }));
+}

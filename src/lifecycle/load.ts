@@ -23,6 +23,11 @@ export interface LoadedVersion {
   readonly documents: ReadonlyMap<string, VersionDocument>;
   /** Template files, relative path → text. */
   readonly templates: ReadonlyMap<string, string>;
+  /**
+   * The templates folder the documents were built with. For a git revision it was a temporary
+   * copy, already removed: its compiled templates stay in the engine's cache (loadTemplates).
+   */
+  readonly templatesDir: string;
 }
 
 /** Loads a version's data and templates and builds every document with provenance. */
@@ -37,5 +42,5 @@ export async function loadVersion(source: VersionSource): Promise<LoadedVersion>
     const kind = FOLDERS[b.plan.kind];
     documents.set(`${kind}/${b.plan.name}`, { kind, id: b.plan.name, plan: b.plan, document: b.document });
   }
-  return { label: source.label, dataset, documents, templates };
+  return { label: source.label, dataset, documents, templates, templatesDir: source.templatesDir };
 }
