@@ -115,7 +115,7 @@ export function avenantArticles(
   for (const key of ['legalName', 'shortName', 'designation', 'sourceLabel'] as const) {
     const a = oldP[key];
     const b = newP[key];
-    if (a && b && a !== b) renames.push([a, b]);
+    if (a && b && a !== b && !renames.some(([x]) => x === a)) renames.push([a, b]);
   }
   renames.sort((x, y) => y[0].length - x[0].length);
   if (renames.some(([a]) => a === oldP.legalName || a === oldP.shortName)) {
@@ -134,7 +134,8 @@ export function avenantArticles(
   }
   const explained = (before: string, after: string): boolean => {
     let t = before;
-    for (const [a, b] of renames) t = t.split(a).join(b);
+    // Titles print names in capitals: « PÔLE EMPLOI CÔTE D'OR ».
+    for (const [a, b] of renames) t = t.split(a).join(b).split(a.toLocaleUpperCase('fr-FR')).join(b.toLocaleUpperCase('fr-FR'));
     return t === after;
   };
   // People whose data changed, for the referents article.
