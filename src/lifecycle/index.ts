@@ -1,6 +1,6 @@
 /** The convention's life after the vote: versions, diff, impact, redlines, amendments. */
 import { defaultTemplatesDir } from '../template/engine.js';
-import { defaultDataDir } from '../generate/index.js';
+import { fileURLToPath } from 'node:url';
 import { diffVersions, type DiffResult } from './diff.js';
 import { loadVersion, type LoadedVersion } from './load.js';
 import { resolveVersion, type Base } from './versions.js';
@@ -18,6 +18,11 @@ export interface CompareOptions {
   readonly templatesDir?: string;
 }
 
+/** The data folder shipped with the package (as generate's defaultDataDir, without loading the renderers). */
+function defaultDataDir(): string {
+  return fileURLToPath(new URL('../../data/', import.meta.url));
+}
+
 export function baseOf(options: { dataDir?: string; templatesDir?: string }): Base {
   return { dataDir: options.dataDir ?? defaultDataDir(), templatesDir: options.templatesDir ?? defaultTemplatesDir() };
 }
@@ -29,7 +34,9 @@ export async function loadPair(options: CompareOptions): Promise<{ from: LoadedV
   try {
     const b = await resolveVersion(options.to, base);
     try {
-      const [from, to] = await Promise.all([loadVersion(a), loadVersion(b)]);
+      // The new version first; the old one reuses its compiled templates when they are the same.
+      const to = await loadVersion(b);
+      const from = await loadVersion(a, { templates: to.templates, dir: to.templatesDir });
       return { from, to };
     } finally {
       await b.dispose();

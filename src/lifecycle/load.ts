@@ -1,7 +1,7 @@
 /** One version of the documents, built in memory with provenance (never written to out/). */
 import { loadDataset, type Dataset } from '../data/load.js';
-import { buildDocuments, FOLDERS } from '../generate/index.js';
-import type { PlannedDocument } from '../generate/plan.js';
+import { buildDocuments } from '../generate/build.js';
+import { FOLDERS, type PlannedDocument } from '../generate/plan.js';
 import type { Document } from '../model/types.js';
 import { readTemplateFiles, type VersionSource } from './versions.js';
 
@@ -30,17 +30,19 @@ export interface LoadedVersion {
   readonly templatesDir: string;
 }
 
-/** Loads a version's data and templates and builds every document with provenance. */
-export async function loadVersion(source: VersionSource): Promise<LoadedVersion> {
-  const dataset = await loadDataset(source.dataDir);
-  const [built, templates] = await Promise.all([
-    buildDocuments(dataset, { templatesDir: source.templatesDir, provenance: true }),
-    readTemplateFiles(source.templatesDir),
-  ]);
+/**
+ * Loads a version's data and templates and builds every document with provenance.
+ * `compileFrom`: another folder holding the very same template files, already compiled (the
+ * working copy's, when a revision did not touch the templates): compiled once, not twice.
+ */
+export async function loadVersion(source: VersionSource, known?: { templates: ReadonlyMap<string, string>; dir: string }): Promise<LoadedVersion> {
+  const [dataset, templates] = await Promise.all([loadDataset(source.dataDir), readTemplateFiles(source.templatesDir)]);
+  const same = known !== undefined && known.templates.size === templates.size && [...templates].every(([k, v]) => known.templates.get(k) === v);
+  const built = await buildDocuments(dataset, { templatesDir: same ? known.dir : source.templatesDir, provenance: true });
   const documents = new Map<string, VersionDocument>();
   for (const b of built) {
     const kind = FOLDERS[b.plan.kind];
     documents.set(`${kind}/${b.plan.name}`, { kind, id: b.plan.name, plan: b.plan, document: b.document });
   }
-  return { label: source.label, dataset, documents, templates, templatesDir: source.templatesDir };
+  return { label: source.label, dataset, documents, templates, templatesDir: same ? known.dir : source.templatesDir };
 }
