@@ -14,6 +14,7 @@ import { benchWarm } from './lib/generate.mjs';
 import { benchLibreOffice, hasLibreOffice } from './lib/libreoffice.mjs';
 import { benchLint } from './lib/lint.mjs';
 import { benchServe } from './lib/serve.mjs';
+import { benchDiff } from './lib/diff.mjs';
 import { machineInfo } from './lib/machine.mjs';
 import { median, round } from './lib/stats.mjs';
 import { synthesise } from './synth.mjs';
@@ -51,6 +52,12 @@ try {
     const r = await benchWarm(root, quick ? { runs: 15, warmup: 5 } : {});
     row('b', `(b) 1 convention + annexes, DOCX, à chaud`, `${r.msDocx} ms (rendu seul ${r.msRenderDocx} ms)`, '≤ 10 ms', r.msDocx <= 10);
     row('b', `(b) 1 convention + annexes, PDF, à chaud`, `${r.msPdf} ms (rendu seul ${r.msRenderPdf} ms)`, '≤ 10 ms', r.msPdf <= 10);
+    return r;
+  });
+
+  await section('diff', async () => {
+    const r = benchDiff(root, quick ? { runs: 3 } : {});
+    row('f', `(f) convkit diff, jeu complet entre deux révisions, à froid (${r.documentsChanged} documents modifiés)`, `${r.ms} ms`, '≤ 1 s', r.ms <= 1000);
     return r;
   });
 

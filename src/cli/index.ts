@@ -4,6 +4,10 @@ import { generateCommand } from './generate.js';
 import { validateCommand } from './validate.js';
 import { lintCommand } from './lint.js';
 import { packetCommand } from './packet.js';
+import { diffCommand } from './diff.js';
+import { impactCommand } from './impact.js';
+import { redlineCommand } from './redline.js';
+import { avenantCommand } from './avenant.js';
 import { serveCommand } from './serve.js';
 
 /*
@@ -52,7 +56,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(lintCommand(setExitCode))
       .command(packetCommand(setExitCode))
       .command(serveCommand())
-      .demandCommand(1, 'Indiquez une commande : generate, validate, lint, packet ou serve.')
+      .command(diffCommand(setExitCode))
+      .command(impactCommand(setExitCode))
+      .command(redlineCommand(setExitCode))
+      .command(avenantCommand(setExitCode))
+      .demandCommand(1, 'Indiquez une commande : generate, validate, lint, packet, serve, diff, impact, redline ou avenant.')
       .strict()
       .fail((msg, err) => {
         if (err) throw err;

@@ -24,8 +24,15 @@ export interface DocumentBuilder {
   blockText(kind: 'convention' | 'charter' | 'engagement', id: string): string;
 }
 
+/** Options of {@link documentBuilder}. */
+export interface BuilderOptions {
+  /** Record each block's template file and data fields in `source` (lifecycle: diff, impact). */
+  readonly provenance?: boolean;
+}
+
 /** Creates a builder; cheap (contexts are built per document). */
-export function documentBuilder(dataset: Dataset, engine: TemplateEngine): DocumentBuilder {
+export function documentBuilder(dataset: Dataset, engine: TemplateEngine, options: BuilderOptions = {}): DocumentBuilder {
+  const renderOptions = options.provenance ? { provenance: true } : undefined;
   const o = dataset.observatory;
   const coordinator = dataset.organisations.get(o.coordinator);
   const contractor = dataset.organisations.get(o.contractor);
@@ -41,11 +48,11 @@ export function documentBuilder(dataset: Dataset, engine: TemplateEngine): Docum
   const text = (kind: 'convention' | 'charter' | 'engagement', id: string): string => {
     switch (kind) {
       case 'convention':
-        return engine.render('convention', conventionContext(dataset, id));
+        return engine.render('convention', conventionContext(dataset, id), renderOptions);
       case 'charter':
-        return engine.render('charter', charterContext(dataset, id));
+        return engine.render('charter', charterContext(dataset, id), renderOptions);
       case 'engagement':
-        return engine.render('engagement', engagementContext(dataset, id));
+        return engine.render('engagement', engagementContext(dataset, id), renderOptions);
     }
   };
   const sections = (kind: 'convention' | 'charter' | 'engagement', id: string) =>

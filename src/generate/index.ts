@@ -11,10 +11,9 @@ import { ConvkitError } from '../errors.js';
 import { defaultDataDir } from './default-dir.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Document } from '../model/types.js';
-import { loadTemplates } from '../template/engine.js';
-import { buildDeliberationDocument, loadDeliberations } from '../deliberation/index.js';
-import { documentBuilder, type DocumentBuilder } from './documents.js';
-import { outputPath, planDocuments, type OutputFormat, type PlannedDocument } from './plan.js';
+import { loadDeliberations } from '../deliberation/index.js';
+import { buildDocuments, type BuildOptions, type BuiltDocument } from './build.js';
+import { outputPath, type OutputFormat } from './plan.js';
 
 export { documentBuilder, type DocumentBuilder } from './documents.js';
 export { planAnnexes, type AnnexPlan } from './annexes.js';
@@ -25,42 +24,7 @@ export { applyTypography } from './typography.js';
 
 export { defaultDataDir } from './default-dir.js';
 
-/** Options of {@link buildDocuments} and {@link generate}. */
-export interface BuildOptions {
-  /** Partner or signatory ids to keep (default: everything). */
-  readonly only?: readonly string[];
-  /** Folder of the clause library (default: the package's `templates/`). */
-  readonly templatesDir?: string;
-}
-
-/** A built document with its place in the plan. */
-export interface BuiltDocument {
-  readonly plan: PlannedDocument;
-  readonly document: Document;
-}
-
-/** Builds the DocModel of every planned document of a loaded data set. */
-export async function buildDocuments(dataset: Dataset, options: BuildOptions = {}): Promise<BuiltDocument[]> {
-  const builder = documentBuilder(dataset, await loadTemplates(options.templatesDir));
-  return planDocuments(dataset, options.only).map((plan) => ({ plan, document: buildDocument(dataset, builder, plan) }));
-}
-
-/** Builds the DocModel of one planned document (shared by the in-process and worker paths). */
-export function buildDocument(dataset: Dataset, builder: DocumentBuilder, plan: PlannedDocument): Document {
-  switch (plan.kind) {
-    case 'deliberation': {
-      const deliberation = dataset.deliberations.find((d) => d.id === plan.source);
-      if (!deliberation) throw new ConvkitError(`délibération inconnue : « ${plan.source} »`);
-      return buildDeliberationDocument(dataset, deliberation);
-    }
-    case 'convention':
-      return builder.convention(plan.source);
-    case 'charter':
-      return builder.charter(plan.source);
-    case 'engagement':
-      return builder.engagement(plan.source);
-  }
-}
+export { buildDocument, buildDocuments, type BuildOptions, type BuiltDocument } from './build.js';
 
 /** One output file, rendered in memory. */
 export interface OutputFile {

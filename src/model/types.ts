@@ -24,6 +24,28 @@ export interface Run {
   readonly text: string;
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /**
+   * Redlines only: this run is an insertion or a deletion between two versions of a document
+   * (src/lifecycle). Renderers that know redlines (render/redline-docx.ts, render/pdf/redline*)
+   * mark it; the others never see it set.
+   */
+  readonly change?: 'ins' | 'del';
+}
+
+/**
+ * Where a generated block or section came from, recorded by the template engine when a build
+ * asks for it (lifecycle: diff, impact, redline, avenant). Renderers ignore it; ordinary builds
+ * leave it absent, so their output is byte-identical with or without this field.
+ */
+export interface Provenance {
+  /** Template file that produced the block, relative to the templates folder (« partials/article-suivi.hbs »). */
+  readonly template: string;
+  /**
+   * Data fields printed or tested while producing the block, as « person:sylvie-tartesse.phone »,
+   * « partner:caf-21.name.name », « org:grand-dijon.role », « observatory.place »,
+   * « document.annex.data » (derived values). Sorted, unique.
+   */
+  readonly fields?: readonly string[];
 }
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
@@ -34,6 +56,7 @@ export interface HeadingBlock {
   readonly level: 1 | 2 | 3;
   readonly runs: readonly Run[];
   readonly span?: Span;
+  readonly source?: Provenance;
 }
 
 export interface ParagraphBlock {
@@ -43,6 +66,7 @@ export interface ParagraphBlock {
   /** Keep this paragraph on the same page as the next block (titles of lists, party blocks). */
   readonly keepWithNext?: boolean;
   readonly span?: Span;
+  readonly source?: Provenance;
 }
 
 export interface ListItem {
@@ -55,6 +79,7 @@ export interface ListBlock {
   readonly ordered: boolean;
   readonly items: readonly ListItem[];
   readonly span?: Span;
+  readonly source?: Provenance;
 }
 
 export interface TableCell {
@@ -73,6 +98,7 @@ export interface TableBlock {
    */
   readonly widths?: readonly number[];
   readonly span?: Span;
+  readonly source?: Provenance;
 }
 
 /** One signing party: one column of the signature block. */
@@ -96,12 +122,16 @@ export interface SignatureBlock {
   /** Number of original copies; when present the block says « en N exemplaires originaux ». */
   readonly originals?: number;
   readonly parties: readonly SignatureParty[];
+  /** Redlines only: the whole block is a tracked insertion or deletion (it has no runs to mark). */
+  readonly change?: 'ins' | 'del';
   readonly span?: Span;
+  readonly source?: Provenance;
 }
 
 export interface PageBreakBlock {
   readonly kind: 'pageBreak';
   readonly span?: Span;
+  readonly source?: Provenance;
 }
 
 export type Block =
@@ -141,6 +171,7 @@ export interface Section {
   readonly annexKind?: AnnexKind;
   readonly blocks: readonly Block[];
   readonly span?: Span;
+  readonly source?: Provenance;
 }
 
 export type DocumentKind = 'convention' | 'charter' | 'engagement' | 'deliberation' | 'unknown';

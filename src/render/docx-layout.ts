@@ -48,6 +48,8 @@ export interface LayoutRun {
   readonly italic?: true;
   /** A line break (`w:br`) before the text. */
   readonly breakBefore?: true;
+  /** Redlines only: a tracked insertion or deletion (model `Run.change`). */
+  readonly change?: 'ins' | 'del';
 }
 
 /** Paragraph spacing in twips (`w:spacing`). */
@@ -131,7 +133,7 @@ function textRuns(runs: readonly Run[], forceBold = false): LayoutRun[] {
     const italic = run.italic === true ? true : undefined;
     const lines = run.text.split('\n');
     for (let i = 0; i < lines.length; i += 1) {
-      out.push({ text: lines[i] ?? '', bold, italic, breakBefore: i > 0 ? true : undefined });
+      out.push({ text: lines[i] ?? '', bold, italic, breakBefore: i > 0 ? true : undefined, ...(run.change ? { change: run.change } : {}) });
     }
   }
   return out;
@@ -306,6 +308,19 @@ function layoutSignature(block: SignatureBlock, state: LayoutState, out: LayoutB
   out.push(SPACER);
 }
 
+/** Redlines: every run laid out from index `first` on becomes a tracked change. */
+function markChange(out: LayoutBlock[], first: number, change: 'ins' | 'del'): void {
+  const mark = (p: LayoutParagraph): LayoutParagraph => ({ ...p, runs: p.runs.map((r) => ({ ...r, change })) });
+  for (let i = first; i < out.length; i += 1) {
+    const b = out[i];
+    if (!b) continue;
+    out[i] =
+      b.kind === 'paragraph'
+        ? mark(b)
+        : { ...b, rows: b.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ ...c, paragraphs: c.paragraphs.map(mark) })) })) };
+  }
+}
+
 function layoutSection(section: Section, state: LayoutState, out: LayoutBlock[]): void {
   if (section.kind === 'annex') state.breakPending = true;
   section.blocks.forEach((block, i) => {
@@ -322,9 +337,12 @@ function layoutSection(section: Section, state: LayoutState, out: LayoutBlock[])
       case 'table':
         layoutTable(block, state, out);
         break;
-      case 'signature':
+      case 'signature': {
+        const first = out.length;
         layoutSignature(block, state, out);
+        if (block.change) markChange(out, first, block.change);
         break;
+      }
       case 'pageBreak':
         state.breakPending = true;
         break;

@@ -37,16 +37,37 @@ function spacingXml(spacing: LayoutSpacing): string {
   return `<w:spacing${attrs}/>`;
 }
 
-function runXml(run: LayoutRun): string {
+/**
+ * Tracked changes (redlines only, render/redline-docx.ts): runs marked `change` are written
+ * inside `w:ins` / `w:del` with this author and date and a fresh `w:id` each.
+ */
+export interface Revisions {
+  readonly author: string;
+  /** ISO date-time (« 2015-06-30T00:00:00Z »), from the data: never the clock. */
+  readonly date: string;
+  /** Next `w:id`; incremented as marks are written. */
+  next: number;
+}
+
+function revisionAttrs(rev: Revisions): string {
+  const id = rev.next;
+  rev.next += 1;
+  return ` w:id="${id}" w:author="${escapeXmlText(rev.author)}" w:date="${rev.date}"`;
+}
+
+function runXml(run: LayoutRun, rev?: Revisions): string {
   let props = '';
   if (run.bold) props += '<w:b/><w:bCs/>';
   if (run.italic) props += '<w:i/><w:iCs/>';
-  return (
+  const deleted = rev !== undefined && run.change === 'del';
+  const xml =
     '<w:r>' +
     (props === '' ? '' : `<w:rPr>${props}</w:rPr>`) +
     (run.breakBefore ? '<w:br/>' : '') +
-    `<w:t xml:space="preserve">${escapeXmlText(run.text)}</w:t></w:r>`
-  );
+    (deleted ? `<w:delText xml:space="preserve">${escapeXmlText(run.text)}</w:delText></w:r>` : `<w:t xml:space="preserve">${escapeXmlText(run.text)}</w:t></w:r>`);
+  if (rev === undefined || run.change === undefined) return xml;
+  const tag = run.change === 'ins' ? 'w:ins' : 'w:del';
+  return `<${tag}${revisionAttrs(rev)}>${xml}</${tag}>`;
 }
 
 /** Numbering ids of list instances, in order of first appearance (as docx assigns them). */
@@ -67,7 +88,7 @@ class NumIds {
   }
 }
 
-function paragraphXml(p: LayoutParagraph, numIds: NumIds, rowKeepNext: boolean): string {
+function paragraphXml(p: LayoutParagraph, numIds: NumIds, rowKeepNext: boolean, rev?: Revisions): string {
   let props = '';
   if (p.style !== undefined) props += `<w:pStyle w:val="${escapeXmlText(p.style)}"/>`;
   if (p.keepNext || rowKeepNext) props += '<w:keepNext/>';
@@ -77,8 +98,12 @@ function paragraphXml(p: LayoutParagraph, numIds: NumIds, rowKeepNext: boolean):
   }
   if (p.spacing) props += spacingXml(p.spacing);
   if (p.align) props += `<w:jc w:val="${JC[p.align]}"/>`;
+  // A paragraph made only of inserted (deleted) runs: its mark is inserted (deleted) too, so
+  // that rejecting (accepting) every change removes the whole paragraph.
+  const whole = rev && p.runs.length > 0 && p.runs.every((r) => r.change === p.runs[0]?.change) ? p.runs[0]?.change : undefined;
+  if (whole && rev) props += `<w:rPr><w:${whole}${revisionAttrs(rev)}/></w:rPr>`;
   let runs = '';
-  for (const run of p.runs) runs += runXml(run);
+  for (const run of p.runs) runs += runXml(run, rev);
   if (props === '' && runs === '') return '<w:p/>';
   return `<w:p>${props === '' ? '' : `<w:pPr>${props}</w:pPr>`}${runs}</w:p>`;
 }
@@ -96,7 +121,7 @@ const TBL_LOOK: Readonly<Record<LayoutTable['look'], string>> = {
   layout: '<w:tblLook w:firstRow="false" w:lastRow="false" w:firstColumn="false" w:lastColumn="false" w:noHBand="true" w:noVBand="true"/>',
 };
 
-function tableXml(table: LayoutTable, numIds: NumIds): string {
+function tableXml(table: LayoutTable, numIds: NumIds, rev?: Revisions): string {
   const { top, left, bottom, right } = table.margins;
   let out =
     '<w:tbl><w:tblPr>' +
@@ -119,7 +144,7 @@ function tableXml(table: LayoutTable, numIds: NumIds): string {
       if (cell.fill !== undefined) out += `<w:shd w:fill="${escapeXmlText(cell.fill)}" w:color="auto" w:val="clear"/>`;
       if (cell.verticalAlign) out += `<w:vAlign w:val="${cell.verticalAlign}"/>`;
       out += '</w:tcPr>';
-      for (const p of cell.paragraphs) out += paragraphXml(p, numIds, row.keepNext === true);
+      for (const p of cell.paragraphs) out += paragraphXml(p, numIds, row.keepNext === true, rev);
       out += '</w:tc>';
     }
     out += '</w:tr>';
@@ -140,10 +165,11 @@ export interface BodyXml {
  *
  * @param blocks the layout (`layoutDocument`).
  * @param firstNumId the numId of the first list instance (docx numbers its own default list 1).
+ * @param rev tracked-change marks for runs carrying `change` (redlines); absent: ignored.
  */
-export function bodyXml(blocks: readonly LayoutBlock[], firstNumId: number): BodyXml {
+export function bodyXml(blocks: readonly LayoutBlock[], firstNumId: number, rev?: Revisions): BodyXml {
   const numIds = new NumIds(firstNumId);
   let xml = '';
-  for (const block of blocks) xml += block.kind === 'table' ? tableXml(block, numIds) : paragraphXml(block, numIds, false);
+  for (const block of blocks) xml += block.kind === 'table' ? tableXml(block, numIds, rev) : paragraphXml(block, numIds, false, rev);
   return { xml, lists: numIds.ordered };
 }

@@ -24,7 +24,7 @@ import type { Document } from '../model/types.js';
 import { fillTemplate, packageParts, packageTemplate, parseMetaDate, type PackageTemplate } from './docx-package.js';
 import { zipPackage } from './docx-zip.js';
 import { layoutDocument } from './docx-layout.js';
-import { bodyXml, escapeXmlText } from './docx-xml.js';
+import { bodyXml, escapeXmlText, type Revisions } from './docx-xml.js';
 
 /**
  * Renders a document with the docx library end to end: the reference the fast path
@@ -140,12 +140,13 @@ function packageTemplateFor(withHeader: boolean): Promise<PackageTemplate> {
  * template (precomputed at build time; built with the docx library, ~20 ms, when stale);
  * later calls take 1–2 ms for a convention.
  *
+ * @param revisions redlines only (redline-docx.ts): write runs marked `change` as tracked changes.
  * @throws ConvkitError when `doc.meta.date` is not a valid AAAA-MM-JJ date between 1980 and 2099.
  */
-export async function renderDocx(doc: Document): Promise<Uint8Array> {
+export async function renderDocx(doc: Document, revisions?: Revisions): Promise<Uint8Array> {
   const date = parseMetaDate(doc.meta.date);
   const template = await packageTemplateFor(doc.header !== undefined);
-  const body = bodyXml(layoutDocument(doc), template.firstNumId);
+  const body = bodyXml(layoutDocument(doc), template.firstNumId, revisions);
   const headerText = doc.header === undefined ? undefined : escapeXmlText(doc.header);
   return zipPackage(fillTemplate(template, body, headerText, doc.meta), date);
 }

@@ -104,6 +104,23 @@ export const ClausesSchema = z
   .prefault({});
 export type Clauses = z.infer<typeof ClausesSchema>;
 
+/**
+ * One amendment (« avenant ») of the partner's convention, once approved and signed: numbers,
+ * visas and « modifiée par l'avenant n° 1 du … » are derived from this history
+ * (`convkit avenant`, docs/cycle-de-vie.md).
+ */
+export const AmendmentSchema = z.strictObject({
+  /** « 1 » for « avenant n° 1 »: 1, 2, 3… in order. */
+  number: z.number().int().min(1),
+  /** Date of signature (AAAA-MM-JJ). */
+  date: IsoDate,
+  /** Id of the deliberation that approved it (`data/deliberations/<id>.yaml`), when there is one. */
+  deliberation: Id.optional(),
+  /** What it changed, in a few words (« référents », « dénomination du partenaire »). */
+  object: z.string().min(1).optional(),
+});
+export type Amendment = z.infer<typeof AmendmentSchema>;
+
 /** A data-provider partner: one convention each. */
 export const PartnerSchema = z.strictObject({
   ...OrganisationFields,
@@ -119,6 +136,8 @@ export const PartnerSchema = z.strictObject({
   engagementAct: z.boolean().default(false),
   clauses: ClausesSchema,
   terms: TermsSchema.partial().optional(),
+  /** Amendments of the convention already signed, oldest first (optional: none yet). */
+  amendments: z.array(AmendmentSchema).optional(),
 });
 export type Partner = z.infer<typeof PartnerSchema>;
 export type PartnerInput = z.input<typeof PartnerSchema>;

@@ -12,6 +12,7 @@
  */
 import type {} from 'handlebars';
 import { TemplateError, placeOf } from './errors.js';
+import { SOURCE_HELPER } from './provenance.js';
 
 type Node = hbs.AST.Node;
 type Expression = hbs.AST.Expression;
@@ -76,6 +77,11 @@ export interface RewriteContext {
   readonly helpers: ReadonlySet<string>;
   /** Partial names available. */
   readonly partials: ReadonlySet<string>;
+  /**
+   * The template file, relative to the templates folder (« partials/article-suivi.hbs »): when
+   * given, the program is wrapped in `{{_src "…"}}` … `{{_src}}` for provenance (provenance.ts).
+   */
+  readonly source?: string;
 }
 
 function fail(message: string, loc: SourceLocation | undefined): never {
@@ -141,5 +147,12 @@ function rewriteStatement(node: hbs.AST.Statement, ctx: RewriteContext): hbs.AST
 
 /** Rewrites a parsed template (see the module comment). @throws TemplateError */
 export function rewriteTemplate(program: hbs.AST.Program, ctx: RewriteContext): hbs.AST.Program {
-  return rewriteProgram(program, ctx);
+  const rewritten = rewriteProgram(program, ctx);
+  if (ctx.source === undefined) return rewritten;
+  // Inserted after Handlebars' whitespace pass (done by parse): standalone lines are unchanged.
+  const loc = program.loc;
+  const literal = { type: 'StringLiteral', value: ctx.source, original: ctx.source, loc } as hbs.AST.StringLiteral;
+  const mark = (params: Expression[]): hbs.AST.MustacheStatement =>
+    ({ type: 'MustacheStatement', path: path(SOURCE_HELPER, loc), params, hash: undefined, escaped: false, strip: { open: false, close: false }, loc }) as unknown as hbs.AST.MustacheStatement;
+  return { ...rewritten, body: [mark([literal]), ...rewritten.body, mark([])] };
 }

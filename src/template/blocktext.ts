@@ -22,6 +22,7 @@ import { ConvkitError } from '../errors.js';
 import type {
   Align,
   AnnexKind,
+  Provenance,
   Block,
   ListItem,
   Run,
@@ -34,6 +35,7 @@ import type {
 import { runsText } from '../model/types.js';
 import { InlineSyntaxError, parseInline, splitUnescaped } from './inline.js';
 import { unescapeBlockText } from './escape.js';
+import { hasMarkers, stripMarkers, type MarkedLine } from './provenance.js';
 
 /** Options of {@link parseBlockText}. */
 export interface BlockTextOptions {
@@ -60,6 +62,7 @@ export function defaultAnnexHeading(n: number, title: string): string {
 }
 
 interface SectionDraft {
+  source?: Provenance;
   kind: SectionKind;
   number?: number;
   title?: string;
@@ -104,9 +107,37 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
       throw error;
     }
   };
+  // Provenance (only when the text carries markers, see provenance.ts): the lines consumed by
+  // the block being built.
+  const marked: readonly MarkedLine[] | undefined = hasMarkers(text) ? stripMarkers(text) : undefined;
+  let acc: { template: string | undefined; fields: Set<string> } | undefined;
+  const note = (n: number): void => {
+    const info = marked?.[n - 1];
+    if (!info) return;
+    if (!acc) acc = { template: info.template, fields: new Set() };
+    acc.template ??= info.template;
+    for (const f of info.fields) acc.fields.add(f);
+  };
+  const take = (): Provenance | undefined => {
+    const a = acc;
+    acc = undefined;
+    if (!a || a.template === undefined) return undefined;
+    return a.fields.size > 0 ? { template: a.template, fields: [...a.fields].sort() } : { template: a.template };
+  };
   const push = (block: Block, line: number): void => {
     if (!section) fail(line, 'contenu avant toute section (commencez par @front, @body, @article…)');
-    section?.blocks.push(block);
+    const source = marked ? take() : undefined;
+    section?.blocks.push(source ? { ...block, source } : block);
+  };
+  /** A section directive on line n: the section and its heading block come from that line. */
+  const stamp = (n: number): void => {
+    if (!marked || !section) return;
+    note(n);
+    const source = take();
+    if (!source) return;
+    section.source = source;
+    const first = section.blocks[0];
+    if (first) section.blocks[0] = { ...first, source };
   };
   const takeModifiers = (line: number, isParagraph: boolean): { keepWithNext?: true; align?: Align } => {
     if (!isParagraph && (keepNext || align)) {
@@ -159,13 +190,14 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
     sections.push(draft);
   };
 
-  const lines = text.split(/\r?\n/);
+  const lines = marked ? marked.map((l) => l.text) : text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index += 1) {
     const n = index + 1;
     const line = (lines[index] ?? '').trim();
 
     if (signature) {
       if (line === '') continue;
+      note(n);
       if (line === '@end') {
         push(finishSignature(signature, fail), signature.line);
         signature = undefined;
@@ -211,11 +243,13 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
           const draft: SectionDraft = { kind: name, blocks: [] };
           if (rest.trim() !== '') draft.title = runsText(inline(n, rest.trim()));
           startSection(draft);
+          stamp(n);
           break;
         }
         case 'preamble': {
           const runs = inline(n, title());
           startSection({ kind: 'preamble', title: runsText(runs), blocks: [{ kind: 'heading', level: 2, runs }] });
+          stamp(n);
           break;
         }
         case 'article': {
@@ -227,6 +261,7 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
             title: t,
             blocks: [{ kind: 'heading', level: 2, runs: inline(n, escapeHeading(articleHeading(articles, t))) }],
           });
+          stamp(n);
           break;
         }
         case 'annex': {
@@ -247,12 +282,15 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
             annexKind: kind,
             blocks: [{ kind: 'heading', level: 2, runs: inline(n, escapeHeading(annexHeading(number, t))) }],
           });
+          stamp(n);
           break;
         }
         case 'pagebreak':
+          note(n);
           push({ kind: 'pageBreak' }, n);
           break;
         case 'keep':
+          note(n);
           keepNext = true;
           pendingLine = n;
           break;
@@ -262,12 +300,14 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
             fail(n, '@widths attend des nombres positifs (ex. « @widths 3 7 »)');
           }
           close();
+          note(n);
           widths = values;
           widthsLine = n;
           break;
         }
         case 'signature':
           if (rest.trim() !== '') fail(n, '@signature ne prend pas d’argument : ses champs suivent, un par ligne');
+          note(n);
           signature = { line: n, fields: new Map(), parties: [] };
           break;
         case 'end':
@@ -275,6 +315,7 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
           break;
         default:
           if ((ALIGNS as readonly string[]).includes(name)) {
+            note(n);
             align = name as Align;
             pendingLine = n;
           } else {
@@ -289,6 +330,7 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
       close();
       takeModifiers(n, false);
       const level = (heading[1] ?? '#').length as 1 | 2 | 3;
+      note(n);
       push({ kind: 'heading', level, runs: inline(n, heading[2] ?? '') }, n);
       continue;
     }
@@ -303,6 +345,7 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
         open = { kind: 'list', ordered: isOrdered, items: [], line: n };
       }
       open.items.push([content]);
+      note(n);
       continue;
     }
 
@@ -320,6 +363,7 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
         open = { kind: 'table', rows: [], header: false, line: n };
       }
       open.rows.push(line);
+      note(n);
       continue;
     }
 
@@ -330,6 +374,7 @@ export function parseBlockText(text: string, options: BlockTextOptions = {}): Se
       close();
       open = { kind: 'paragraph', lines: [line], line: n };
     }
+    note(n);
   }
   if (signature) fail(signature.line, '@signature sans @end');
   close();
@@ -381,6 +426,7 @@ function escapeHeading(text: string): string {
 
 function freeze(draft: SectionDraft): Section {
   return {
+    ...(draft.source !== undefined ? { source: draft.source } : {}),
     kind: draft.kind,
     ...(draft.number !== undefined ? { number: draft.number } : {}),
     ...(draft.title !== undefined ? { title: draft.title } : {}),

@@ -21,6 +21,7 @@ import { ConvkitError } from '../errors.js';
 import { rewriteTemplate } from './ast.js';
 import { locate, toConvkitError, TemplateError } from './errors.js';
 import { helpers } from './helpers/index.js';
+import { newRecorder } from './provenance.js';
 
 /** A loaded, compiled clause library. */
 export interface TemplateEngine {
@@ -34,7 +35,16 @@ export interface TemplateEngine {
    * Renders a document template to block text.
    * @throws ConvkitError naming the template file and line (unknown variable, helper misuse…).
    */
-  render(name: string, context: object): string;
+  render(name: string, context: object, options?: RenderOptions): string;
+}
+
+/** Options of {@link TemplateEngine.render}. */
+export interface RenderOptions {
+  /**
+   * Record provenance (template file, data fields) as invisible markers in the block text,
+   * which `parseBlockText` turns into `source` on blocks and sections (provenance.ts).
+   */
+  readonly provenance?: boolean;
 }
 
 /** Built-in block helpers the templates may use. */
@@ -152,7 +162,7 @@ function compileSpecs(env: typeof Handlebars, dir: string, files: LibraryFiles):
   const specs = new Map<string, string>();
   for (const [key, source] of files.sources) {
     try {
-      const ast = rewriteTemplate(env.parse(source), { helpers: helperNames, partials: partialNames });
+      const ast = rewriteTemplate(env.parse(source), { helpers: helperNames, partials: partialNames, source: key });
       specs.set(key, env.precompile(ast, options) as unknown as string);
     } catch (error) {
       if (error instanceof ConvkitError) throw error;
@@ -247,13 +257,13 @@ async function load(dir: string, precompiled?: PrecompiledLibrary): Promise<Temp
     dir,
     templates: [...templates.keys()],
     partials: [...partialNames].sort(),
-    render(name, context) {
+    render(name, context, options) {
       const template = templates.get(name);
       if (!template) {
         throw new ConvkitError(`modèle introuvable « ${name}.hbs » dans ${shownPath(dir)} (modèles : ${[...templates.keys()].join(', ')})`);
       }
       try {
-        return template(context);
+        return options?.provenance ? template(context, { data: { provenance: newRecorder() } }) : template(context);
       } catch (error) {
         if (error instanceof TemplateError) throw toConvkitError(error);
         throw toConvkitError(locate(error, shownPath(path.join(dir, `${name}.hbs`))));

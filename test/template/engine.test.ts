@@ -136,7 +136,7 @@ describe('template engine', () => {
 
   it('the bundled clause library loads', async () => {
     const engine = await loadTemplates();
-    expect([...engine.templates].sort()).toEqual(['charter', 'convention', 'engagement']);
+    expect([...engine.templates].sort()).toEqual(['avenant', 'charter', 'convention', 'engagement']);
     expect(engine.partials).toContain('article-collecte');
   });
 });

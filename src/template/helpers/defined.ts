@@ -1,4 +1,5 @@
 import { DEFINED_HELPER } from '../ast.js';
+import { fieldOf, recorderOf } from '../provenance.js';
 import { helperError, splitArgs, type HelperDef } from './types.js';
 
 /**
@@ -8,11 +9,17 @@ import { helperError, splitArgs, type HelperDef } from './types.js';
 export const defined: HelperDef = {
   name: DEFINED_HELPER,
   description: 'vérifie qu’une variable existe (inséré automatiquement)',
-  fn: (...args) => {
+  fn: function (this: unknown, ...args) {
     const { params, options } = splitArgs(args);
+    const name = typeof options.hash.path === 'string' ? options.hash.path : undefined;
     if (params[0] === undefined) {
-      const name = typeof options.hash.path === 'string' ? options.hash.path : '?';
-      return helperError(options, `variable inconnue « ${name} »`);
+      return helperError(options, `variable inconnue « ${name ?? '?'} »`);
+    }
+    const recorder = recorderOf(options);
+    if (recorder) {
+      // Provenance on: the field is printed with the next value (see provenance.ts).
+      const field = fieldOf(recorder, options, this, name, params[0]);
+      if (field !== undefined) recorder.pending.push(field);
     }
     return params[0];
   },
