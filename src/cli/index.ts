@@ -4,6 +4,7 @@ import { generateCommand } from './generate.js';
 import { validateCommand } from './validate.js';
 import { lintCommand } from './lint.js';
 import { packetCommand } from './packet.js';
+import { checkCommandName } from './suggest.js';
 
 /**
  * Runs the CLI and resolves to the exit status: 0 success, 1 lint found errors, 2 the run failed.
@@ -15,6 +16,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     code = Math.max(code, c);
   };
   try {
+    // A mistyped command (« generat ») is named with the closest one before anything else runs.
+    checkCommandName(argv);
     await yargs([...argv])
       .scriptName('convkit')
       .locale('fr')

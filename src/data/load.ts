@@ -412,6 +412,7 @@ const FOLDER_ROLES: Record<string, string> = {
 };
 
 function issueCode(issue: z.core.$ZodIssue): DataProblemCode {
+  if (issue.code === 'invalid_value' && issue.input === undefined) return 'missing-field';
   if (issue.code === 'invalid_type') return issue.input === undefined ? 'missing-field' : issue.input === null ? 'empty-value' : 'wrong-type';
   if (issue.code === 'invalid_union' && 'discriminator' in issue) {
     const input = issue.input as Record<string, unknown> | undefined;
