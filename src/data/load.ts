@@ -19,6 +19,7 @@ import {
   type Signatory,
 } from '../schema/index.js';
 import { blankWarnings } from './blanks.js';
+import { omissionWarnings } from './omissions.js';
 import { translateIssue, unknownFieldMessage } from './messages.js';
 import { readDataText } from './read-text.js';
 import { checkReferences } from './references.js';
@@ -27,7 +28,8 @@ import type { DataProblem, DataProblemCode, DatasetView, EntityKind, SourceIndex
 import { keyPosition, parseYaml, positionOf, sourceTextAt, type YamlSource } from './yaml-source.js';
 
 export type { DataProblem, DataProblemCode, DatasetView, EntityKind, SourceIndex } from './types.js';
-export { blankWarnings } from './blanks.js';
+export { blankWarnings, blanksByDocument, dataBlanks, describeBlanks, type BlankDocument, type DataBlank, type DocumentBlanks } from './blanks.js';
+export { omissionWarnings } from './omissions.js';
 export { MAX_ALIAS_COUNT } from './yaml-source.js';
 
 /**
@@ -354,6 +356,7 @@ export async function checkDataset(root: string): Promise<DataCheck> {
       hasDeliberations: deliberationDir.exists,
     }),
     ...blankWarnings(view),
+    ...omissionWarnings(view),
   );
 
   problems.sort(byPlace);

@@ -29,7 +29,7 @@ describe('convkit validate', () => {
     expect(lines.at(-1)).toMatch(/^0 erreur, \d+ avertissements \(\d+ fichiers lus\)$/);
     for (const line of lines.slice(0, -1)) expect(line).toMatch(/^data\/\S+\.yaml:\d+:\d+ : avertissement : champ « [^»]+ » : .+$/);
     expect(r.stdout).toContain(
-      'data/partners/pole-emploi-21.yaml:3:1 : avertissement : champ « address » : adresse de « pole-emploi-21 » non renseignée : un blanc à compléter figurera dans la désignation des parties',
+      'data/partners/pole-emploi-21.yaml:3:1 : avertissement : champ « address » : adresse de « pole-emploi-21 » non renseignée : la désignation des parties sera imprimée sans adresse',
     );
   });
 

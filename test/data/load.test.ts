@@ -38,6 +38,7 @@ describe('the bundled data', () => {
     expect(warnings).toEqual([
       'organisations/compas-tis.yaml address blank',
       'organisations/compas-tis.yaml siret blank',
+      'partners/caf-21.yaml dataList blank',
       'partners/pole-emploi-21.yaml address blank',
       'people/caf-21.yaml people[1].function blank',
       'people/caf-21.yaml people[1].phone blank',
