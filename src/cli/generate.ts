@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { createProgressBar, generateDocuments } from '../batch/index.js';
+import { blankSummaryText } from '../generate/blanks-summary.js';
 import { defaultDataDir, parseFormats, type WrittenFile } from '../generate/index.js';
 
 interface GenerateArgs {
@@ -9,6 +10,7 @@ interface GenerateArgs {
   readonly format: string;
   readonly only?: readonly string[];
   readonly templates?: string;
+  readonly strict: boolean;
 }
 
 /** « 34 Ko »: sizes in kilo-octets, rounded up (a file is never « 0 Ko »). */
@@ -45,22 +47,30 @@ export function generateCommand(setExitCode: (code: number) => void): CommandMod
           array: true,
           describe: 'Identifiants de partenaires ou de signataires à produire (ex. --only caf-21 chenove)',
         })
-        .option('templates', { type: 'string', describe: 'Dossier des modèles (par défaut : les modèles fournis avec convkit)' }) as unknown as Argv<GenerateArgs>,
+        .option('templates', { type: 'string', describe: 'Dossier des modèles (par défaut : les modèles fournis avec convkit)' })
+        .option('strict', {
+          type: 'boolean',
+          default: false,
+          describe: 'N’écrit rien si un document a des blancs à compléter (exécution « prête à signer »)',
+        }) as unknown as Argv<GenerateArgs>,
     handler: async (argv) => {
       const formats = parseFormats(argv.format);
       const only = (argv.only ?? []).flatMap((o) => String(o).split(',')).map((o) => o.trim()).filter((o) => o !== '');
       // Large runs go to worker threads (src/batch): a progress bar on a terminal, each file
       // written as it arrives, a failing document reported while the others are written.
       const bar = createProgressBar(process.stderr);
-      const { written, failures, documents } = await generateDocuments({
+      const { written, failures, documents, blanks } = await generateDocuments({
         dataDir: argv.data ?? defaultDataDir(),
         outDir: argv.out,
         formats,
         only,
         ...(argv.templates !== undefined ? { templatesDir: argv.templates } : {}),
         onProgress: bar.update,
+        refuseBlanks: argv.strict,
       }).finally(bar.finish);
       for (const file of written) process.stdout.write(`${writtenLine(file)}\n`);
+      // What remains to fill, from the same blanks `convkit validate` warns about.
+      process.stdout.write(blankSummaryText(blanks));
       for (const f of failures) process.stderr.write(`convkit : échec de ${f.id} : ${f.message}\n`);
       if (failures.length > 0) {
         process.stderr.write(`convkit : ${failures.length} document${failures.length > 1 ? 's' : ''} sur ${documents} non produit${failures.length > 1 ? 's' : ''} ; les autres sont écrits.\n`);

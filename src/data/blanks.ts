@@ -1,4 +1,5 @@
 import { joinFrench } from '../french/list.js';
+import { withDe, type ArticleKind, type Gender } from '../french/names.js';
 import type { Person } from '../schema/index.js';
 import type { DataProblem, DatasetView, EntityKind } from './types.js';
 
@@ -7,6 +8,12 @@ export interface BlankDocument {
   readonly kind: 'convention' | 'charter' | 'engagement';
   /** Partner id (convention, engagement act) or signatory id (charter). */
   readonly source: string;
+  /**
+   * True when this document prints a visible blank (« Tél. : ……… »); false when its text just
+   * goes without the value (no address in the parties block, « Mme PIRODDI » without first name,
+   * a signature block without the signer's name).
+   */
+  readonly visible: boolean;
 }
 
 /**
@@ -21,13 +28,8 @@ export interface DataBlank {
   readonly field: readonly (string | number)[];
   /** What is missing, for the summary: « téléphone ». */
   readonly what: string;
-  /** Whose it is, for the summary: « Mme Pascale STURLA BORDET », « Pôle Emploi ». */
+  /** Whose it is, for the summary: « de Mme Pascale STURLA BORDET », « de la CAF de la Côte d'Or ». */
   readonly of: string;
-  /**
-   * True when the document prints a visible blank (« Tél. : ……… »); false when the text just
-   * goes without the value (no address in the parties block, « Mme PIRODDI » without first name).
-   */
-  readonly visible: boolean;
   /** The warning of `convkit validate`. */
   readonly message: string;
   /** The documents that show the blank (or go without the value). */
@@ -44,10 +46,11 @@ export function dataBlanks(d: DatasetView): DataBlank[] {
   const out: DataBlank[] = [];
   const named = (p: Person): string => [p.civility, p.firstName, p.lastName].filter(Boolean).join(' ');
   const referent = (p: Person): string => `${named(p)} (${p.civility === 'Mme' ? 'référente' : 'référent'})`;
-  const conventions = (ids: readonly string[]): BlankDocument[] => ids.map((source) => ({ kind: 'convention', source }));
-  const allConventions = conventions(d.partners.map((p) => p.id));
-  const charters = (ids: readonly string[]): BlankDocument[] => ids.map((source) => ({ kind: 'charter', source }));
-  const engagements = d.partners.filter((p) => p.engagementAct).map((p): BlankDocument => ({ kind: 'engagement', source: p.id }));
+  const conventions = (ids: readonly string[], visible = true): BlankDocument[] => ids.map((source) => ({ kind: 'convention', source, visible }));
+  const allConventions = (visible = true): BlankDocument[] => conventions(d.partners.map((p) => p.id), visible);
+  const charters = (ids: readonly string[], visible = true): BlankDocument[] => ids.map((source) => ({ kind: 'charter', source, visible }));
+  const engagements = d.partners.filter((p) => p.engagementAct).map((p): BlankDocument => ({ kind: 'engagement', source: p.id, visible: true }));
+  const orgName = (o: { shortName: string; gender: Gender; article: ArticleKind }): string => withDe({ name: o.shortName, gender: o.gender, article: o.article });
 
   // Referents: each is printed with first name, function, phone and e-mail in the referent
   // annex of the conventions: the observatory's in every one, a partner's in its own.
@@ -64,10 +67,10 @@ export function dataBlanks(d: DatasetView): DataBlank[] {
   for (const id of [...referents.keys()].sort()) {
     const p = d.people.get(id);
     if (!p) continue;
-    const documents = conventions([...(referents.get(id) ?? [])].sort());
-    const of = named(p);
+    const inConventions = [...(referents.get(id) ?? [])].sort();
+    const of = `de ${named(p)}`;
     const add = (field: keyof Person, what: string, visible: boolean, message: string): void => {
-      out.push({ kind: 'person', id, field: [field], what, of, visible, message, documents });
+      out.push({ kind: 'person', id, field: [field], what, of, message, documents: conventions(inConventions, visible) });
     };
     if (!p.firstName) add('firstName', 'prénom', false, `prénom de ${referent(p)} non renseigné : l’annexe des référents n’imprimera que « ${p.civility} ${p.lastName} »`);
     if (!p.function) add('function', 'fonction', true, `fonction de ${referent(p)} non renseignée : ${inAnnex}`);
@@ -81,11 +84,15 @@ export function dataBlanks(d: DatasetView): DataBlank[] {
   const coordinator = d.observatory && d.organisations.get(d.observatory.coordinator);
   const contractor = d.observatory && d.organisations.get(d.observatory.contractor);
   const signatoryIds = d.signatories.map((s) => s.id);
-  type Party = { kind: EntityKind; id: string; name: string; representative?: string | undefined; representativeTitle?: string | undefined; documents: BlankDocument[] };
+  // The conventions print both in the parties block (a visible blank when absent); the charters
+  // only in the signature block (which then goes without the name).
+  type Party = { kind: EntityKind; id: string; name: string; representative?: string | undefined; representativeTitle?: string | undefined; named: BlankDocument[]; titled: BlankDocument[] };
   const parties: Party[] = [
-    ...(coordinator ? [{ kind: 'organisation' as const, ...coordinator, name: coordinator.shortName, documents: [...allConventions, ...charters(signatoryIds)] }] : []),
-    ...d.partners.map((p) => ({ kind: 'partner' as const, ...p, name: p.shortName, documents: conventions([p.id]) })),
-    ...d.signatories.map((s) => ({ kind: 'signatory' as const, ...s, name: s.shortName, documents: charters([s.id]) })),
+    ...(coordinator
+      ? [{ kind: 'organisation' as const, ...coordinator, name: orgName(coordinator), named: [...allConventions(), ...charters(signatoryIds, false)], titled: [...allConventions(), ...charters(signatoryIds)] }]
+      : []),
+    ...d.partners.map((p) => ({ kind: 'partner' as const, ...p, name: orgName(p), named: conventions([p.id]), titled: conventions([p.id]) })),
+    ...d.signatories.map((s) => ({ kind: 'signatory' as const, ...s, name: orgName(s), named: charters([s.id], false), titled: charters([s.id]) })),
   ];
   const signature = 'un blanc à compléter figurera dans le bloc de signature';
   const represents = new Map<string, BlankDocument[]>();
@@ -97,11 +104,10 @@ export function dataBlanks(d: DatasetView): DataBlank[] {
         field: ['representative'],
         what: 'nom du représentant',
         of: o.name,
-        visible: true,
         message: `représentant de « ${o.id} » non renseigné : le nom du signataire sera laissé en blanc`,
-        documents: o.documents,
+        documents: o.named,
       });
-    } else represents.set(o.representative, [...(represents.get(o.representative) ?? []), ...o.documents]);
+    } else represents.set(o.representative, [...(represents.get(o.representative) ?? []), ...o.named.map((x) => ({ ...x, visible: false }))]);
     if (!o.representativeTitle) {
       out.push({
         kind: o.kind,
@@ -109,9 +115,8 @@ export function dataBlanks(d: DatasetView): DataBlank[] {
         field: ['representativeTitle'],
         what: 'titre du représentant',
         of: o.name,
-        visible: true,
         message: `titre du représentant de « ${o.id} » non renseigné (« Maire », « Directeur »…) : ${signature}`,
-        documents: o.documents,
+        documents: o.titled,
       });
     }
   }
@@ -123,8 +128,7 @@ export function dataBlanks(d: DatasetView): DataBlank[] {
         id,
         field: ['firstName'],
         what: 'prénom',
-        of: named(p),
-        visible: false,
+        of: `de ${named(p)}`,
         message: `prénom de ${named(p)} (${p.civility === 'Mme' ? 'représentante' : 'représentant'}) non renseigné : les documents n’imprimeront que « ${p.civility} ${p.lastName} »`,
         documents: represents.get(id) ?? [],
       });
@@ -135,7 +139,7 @@ export function dataBlanks(d: DatasetView): DataBlank[] {
   const parts = 'la désignation des parties sera imprimée sans adresse';
   for (const p of d.partners) {
     if (!p.address) {
-      out.push({ kind: 'partner', id: p.id, field: ['address'], what: 'adresse', of: p.shortName, visible: false, message: `adresse de « ${p.id} » non renseignée : ${parts}`, documents: conventions([p.id]) });
+      out.push({ kind: 'partner', id: p.id, field: ['address'], what: 'adresse', of: orgName(p), message: `adresse de « ${p.id} » non renseignée : ${parts}`, documents: conventions([p.id], false) });
     }
   }
   if (coordinator && !coordinator.address) {
@@ -144,17 +148,16 @@ export function dataBlanks(d: DatasetView): DataBlank[] {
       id: coordinator.id,
       field: ['address'],
       what: 'adresse',
-      of: coordinator.shortName,
-      visible: false,
+      of: orgName(coordinator),
       message: `adresse de « ${coordinator.id} » non renseignée : ${parts}`,
-      documents: allConventions,
+      documents: allConventions(false),
     });
   }
   // The contractor's engagement act (required by some partners) asks for its address and SIRET,
   // and lists the partner's files: its data list.
   if (contractor && engagements.length > 0) {
     const act = 'un blanc à compléter figurera dans l’acte d’engagement';
-    const base = { kind: 'organisation' as const, id: contractor.id, of: contractor.shortName, visible: true, documents: engagements };
+    const base = { kind: 'organisation' as const, id: contractor.id, of: orgName(contractor), documents: engagements };
     if (!contractor.address) out.push({ ...base, field: ['address'], what: 'adresse', message: `adresse de « ${contractor.id} » (prestataire) non renseignée : ${act}` });
     if (!contractor.siret) out.push({ ...base, field: ['siret'], what: 'SIRET', message: `SIRET de « ${contractor.id} » (prestataire) non renseigné : ${act}` });
   }
@@ -165,12 +168,11 @@ export function dataBlanks(d: DatasetView): DataBlank[] {
         id: p.id,
         field: ['dataList'],
         what: 'liste des fichiers',
-        of: p.shortName,
-        visible: true,
+        of: orgName(p),
         message:
           `liste des données de « ${p.id} » absente : son acte d’engagement (et le modèle annexé à sa convention) laissera en blanc la liste des fichiers ; ` +
           'ajoutez « dataList: { items: [ … ] } » à ce fichier (une annexe « liste des données » s’ajoutera à la convention)',
-        documents: [...conventions([p.id]), { kind: 'engagement', source: p.id }],
+        documents: [...conventions([p.id]), { kind: 'engagement', source: p.id, visible: true }],
       });
     }
   }
@@ -200,12 +202,19 @@ export interface DocumentBlanks {
 }
 
 /** The blanks of each of `documents` that has any, in the order given. */
-export function blanksByDocument(all: readonly DataBlank[], documents: readonly BlankDocument[]): DocumentBlanks[] {
+export function blanksByDocument(all: readonly DataBlank[], documents: readonly Pick<BlankDocument, 'kind' | 'source'>[]): DocumentBlanks[] {
   const out: DocumentBlanks[] = [];
   for (const document of documents) {
-    const here = all.filter((b) => b.documents.some((x) => x.kind === document.kind && x.source === document.source));
-    if (here.length === 0) continue;
-    out.push({ document, blanks: here.filter((b) => b.visible), missing: here.filter((b) => !b.visible) });
+    const blanks: DataBlank[] = [];
+    const missing: DataBlank[] = [];
+    for (const b of all) {
+      // A value may be needed twice in one document (a representative in the parties and the
+      // signature): a visible blank anywhere counts it as a blank.
+      const here = b.documents.filter((x) => x.kind === document.kind && x.source === document.source);
+      if (here.length === 0) continue;
+      (here.some((x) => x.visible) ? blanks : missing).push(b);
+    }
+    if (blanks.length + missing.length > 0) out.push({ document: { ...document, visible: blanks.length > 0 }, blanks, missing });
   }
   return out;
 }
@@ -214,5 +223,5 @@ export function blanksByDocument(all: readonly DataBlank[], documents: readonly 
 export function describeBlanks(blanks: readonly DataBlank[]): string {
   const groups = new Map<string, string[]>();
   for (const b of blanks) groups.set(b.of, [...(groups.get(b.of) ?? []), b.what]);
-  return [...groups].map(([of, whats]) => `${joinFrench(whats)} de ${of}`).join(' ; ');
+  return [...groups].map(([of, whats]) => `${joinFrench(whats)} ${of}`).join(' ; ');
 }
