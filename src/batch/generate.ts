@@ -20,6 +20,7 @@ import {
   type WrittenFile,
 } from '../generate/index.js';
 import { ConvkitError } from '../errors.js';
+import { blankSummaries, refuseBlanks, type BlankSummary } from '../generate/blanks-summary.js';
 import { explainFsError } from './fs-errors.js';
 import { tempTarget } from './temps.js';
 import { CONVKIT_RENDERER, jobIdOf, plainDataset, type ConvkitBatchSetup } from './convkit-renderer.js';
@@ -30,6 +31,8 @@ import type { BatchFailure, BatchProgress } from './types.js';
 export interface BatchGenerateOptions extends GenerateOptions {
   /** Worker threads (0: in this thread); default: {@link autoWorkers} of the number of documents. */
   readonly workers?: number;
+  /** `--strict`: refuse the run, writing nothing, when a planned document has blanks to fill. */
+  readonly refuseBlanks?: boolean;
   /** Progress of a batch run (not called on the in-thread path, which is short). */
   readonly onProgress?: (progress: BatchProgress) => void;
 }
@@ -42,6 +45,8 @@ export interface GenerateOutcome {
   readonly documents: number;
   /** Worker threads used (0: in this thread). */
   readonly workers: number;
+  /** What remains to fill in the planned documents (from the data's blanks), in plan order. */
+  readonly blanks: readonly BlankSummary[];
 }
 
 /**
@@ -61,10 +66,13 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
   const early = await startEarly(dataDir, options);
   let dataset: Awaited<ReturnType<typeof loadDataset>>;
   let plans: ReturnType<typeof planDocuments>;
+  let blanks: BlankSummary[];
   try {
     dataset = await loadDataset(dataDir);
     await loadDeliberations(dataDir, dataset);
     plans = planDocuments(dataset, options.only);
+    blanks = blankSummaries(dataset, plans);
+    if (options.refuseBlanks === true) refuseBlanks(blanks);
   } catch (error) {
     await early?.dispose();
     throw error;
@@ -79,7 +87,7 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
     await writeOutputs(files).catch((error: unknown) => {
       throw writeError(error, files);
     });
-    return { written: files.map((f) => ({ path: f.path, size: f.bytes.byteLength })), failures: [], documents: plans.length, workers: 0 };
+    return { written: files.map((f) => ({ path: f.path, size: f.bytes.byteLength })), failures: [], documents: plans.length, workers: 0, blanks };
   }
 
   await prepareOutDir(options.outDir).catch(async (error: unknown) => {
@@ -112,7 +120,7 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
       if (size !== undefined) written.push({ path: file, size });
     }
   }
-  return { written, failures: result.failures, documents: plans.length, workers: result.workers };
+  return { written, failures: result.failures, documents: plans.length, workers: result.workers, blanks };
 }
 
 /**

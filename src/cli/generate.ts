@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { WrittenFile } from '../generate/index.js';
 import { parseFormats } from '../generate/plan.js';
 import { defaultDataDir } from '../generate/default-dir.js';
+import { blankSummaryText } from '../generate/blanks-summary.js';
 
 interface GenerateArgs {
   readonly data?: string;
@@ -10,6 +11,7 @@ interface GenerateArgs {
   readonly format: string;
   readonly only?: readonly string[];
   readonly templates?: string;
+  readonly strict: boolean;
 }
 
 /** « 34 Ko »: sizes in kilo-octets, rounded up (a file is never « 0 Ko »). */
@@ -46,7 +48,12 @@ export function generateCommand(setExitCode: (code: number) => void): CommandMod
           array: true,
           describe: 'Identifiants de partenaires ou de signataires à produire (ex. --only caf-21 chenove)',
         })
-        .option('templates', { type: 'string', describe: 'Dossier des modèles (par défaut : les modèles fournis avec convkit)' }) as unknown as Argv<GenerateArgs>,
+        .option('templates', { type: 'string', describe: 'Dossier des modèles (par défaut : les modèles fournis avec convkit)' })
+        .option('strict', {
+          type: 'boolean',
+          default: false,
+          describe: 'N’écrit rien si un document a des blancs à compléter (exécution « prête à signer »)',
+        }) as unknown as Argv<GenerateArgs>,
     handler: async (argv) => {
       // Loaded on use (see index.ts): the generator, its renderers and the batch.
       const { createProgressBar, generateDocuments } = await import('../batch/index.js');
@@ -55,15 +62,18 @@ export function generateCommand(setExitCode: (code: number) => void): CommandMod
       // Large runs go to worker threads (src/batch): a progress bar on a terminal, each file
       // written as it arrives, a failing document reported while the others are written.
       const bar = createProgressBar(process.stderr);
-      const { written, failures, documents } = await generateDocuments({
+      const { written, failures, documents, blanks } = await generateDocuments({
         dataDir: argv.data ?? defaultDataDir(),
         outDir: argv.out,
         formats,
         only,
         ...(argv.templates !== undefined ? { templatesDir: argv.templates } : {}),
         onProgress: bar.update,
+        refuseBlanks: argv.strict,
       }).finally(bar.finish);
       for (const file of written) process.stdout.write(`${writtenLine(file)}\n`);
+      // What remains to fill, from the same blanks `convkit validate` warns about.
+      process.stdout.write(blankSummaryText(blanks));
       for (const f of failures) process.stderr.write(`convkit : échec de ${f.id} : ${f.message}\n`);
       if (failures.length > 0) {
         process.stderr.write(`convkit : ${failures.length} document${failures.length > 1 ? 's' : ''} sur ${documents} non produit${failures.length > 1 ? 's' : ''} ; les autres sont écrits.\n`);

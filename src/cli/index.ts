@@ -1,4 +1,4 @@
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { ConvkitError } from '../errors.js';
 import { generateCommand } from './generate.js';
 import { validateCommand } from './validate.js';
@@ -35,6 +35,7 @@ import { serveCommand } from './serve.js';
  * command module (type-only imports are free). test/cli/lazy-load.test.ts records what `--help`, `validate` and a DOCX-only
  * `generate` load and fails when one of them pulls in the PDF stack, docx or the linter.
  */
+import { checkCommandName } from './suggest.js';
 
 /**
  * Runs the CLI and resolves to the exit status: 0 success, 1 lint found errors, 2 the run failed.
@@ -46,21 +47,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     code = Math.max(code, c);
   };
   try {
-    await yargs([...argv])
-      .scriptName('convkit')
-      .locale('fr')
-      .usage('$0 <commande> [options]')
-      // Light descriptors (see above): each handler imports its work when it runs.
-      .command(generateCommand(setExitCode))
-      .command(validateCommand(setExitCode))
-      .command(lintCommand(setExitCode))
-      .command(packetCommand(setExitCode))
-      .command(serveCommand())
-      .command(diffCommand(setExitCode))
-      .command(impactCommand(setExitCode))
-      .command(redlineCommand(setExitCode))
-      .command(avenantCommand(setExitCode))
-      .demandCommand(1, 'Indiquez une commande : generate, validate, lint, packet, serve, diff, impact, redline ou avenant.')
+    // Light descriptors (see above): each handler imports its work when it runs.
+    const commands = [
+      generateCommand(setExitCode),
+      validateCommand(setExitCode),
+      lintCommand(setExitCode),
+      packetCommand(setExitCode),
+      serveCommand(),
+      diffCommand(setExitCode),
+      impactCommand(setExitCode),
+      redlineCommand(setExitCode),
+      avenantCommand(setExitCode),
+    ] as const;
+    const names = commands.map((c) => String(c.command).split(' ')[0] ?? '');
+    // A mistyped command (« generat ») is named with the closest one before anything else runs.
+    checkCommandName(argv, names);
+    let cli = yargs([...argv]).scriptName('convkit').locale('fr').usage('$0 <commande> [options]');
+    for (const command of commands) cli = cli.command(command as CommandModule);
+    await cli
+      .demandCommand(1, `Indiquez une commande : ${names.slice(0, -1).join(', ')} ou ${names.at(-1)}.`)
       .strict()
       .fail((msg, err) => {
         if (err) throw err;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DeliberationSchema,
+  EDITOR_INPUT_SCHEMAS,
   ObservatorySchema,
   OrganisationSchema,
   PartnerSchema,
@@ -32,7 +33,18 @@ export type DataFileSchemaName = keyof typeof DATA_FILE_SCHEMAS;
  */
 export function dataFileJsonSchema(name: DataFileSchemaName): Record<string, unknown> {
   const { schema, title } = DATA_FILE_SCHEMAS[name];
-  const generated = z.toJSONSchema(schema, { io: 'input', target: 'draft-07', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema, {
+    io: 'input',
+    target: 'draft-07',
+    unrepresentable: 'any',
+    // A field that normalises what the clerk types (a pasted phone) describes what it accepts.
+    override: (ctx) => {
+      const custom = EDITOR_INPUT_SCHEMAS.get(ctx.zodSchema as unknown as z.ZodType);
+      if (!custom) return;
+      for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[key];
+      Object.assign(ctx.jsonSchema, structuredClone(custom));
+    },
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, title: `convkit : ${title}`, ...rest };
 }

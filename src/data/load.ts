@@ -19,6 +19,7 @@ import {
   type Signatory,
 } from '../schema/index.js';
 import { blankWarnings } from './blanks.js';
+import { omissionWarnings } from './omissions.js';
 import { translateIssue, unknownFieldMessage } from './messages.js';
 import { readDataText } from './read-text.js';
 import { checkReferences } from './references.js';
@@ -27,7 +28,8 @@ import type { DataProblem, DataProblemCode, DatasetView, EntityKind, SourceIndex
 import { keyPosition, parseYaml, positionOf, sourceTextAt, type YamlSource } from './yaml-source.js';
 
 export type { DataProblem, DataProblemCode, DatasetView, EntityKind, SourceIndex } from './types.js';
-export { blankWarnings } from './blanks.js';
+export { blankWarnings, blanksByDocument, dataBlanks, describeBlanks, type BlankDocument, type DataBlank, type DocumentBlanks } from './blanks.js';
+export { omissionWarnings } from './omissions.js';
 export { MAX_ALIAS_COUNT } from './yaml-source.js';
 
 /**
@@ -372,6 +374,7 @@ export async function checkDataset(root: string, options: CheckOptions = {}): Pr
       hasDeliberations: deliberationDir.exists,
     }),
     ...blankWarnings(view),
+    ...omissionWarnings(view),
   );
 
   problems.sort(byPlace);
@@ -430,6 +433,7 @@ const FOLDER_ROLES: Record<string, string> = {
 };
 
 function issueCode(issue: z.core.$ZodIssue): DataProblemCode {
+  if (issue.code === 'invalid_value' && issue.input === undefined) return 'missing-field';
   if (issue.code === 'invalid_type') return issue.input === undefined ? 'missing-field' : issue.input === null ? 'empty-value' : 'wrong-type';
   if (issue.code === 'invalid_union' && 'discriminator' in issue) {
     const input = issue.input as Record<string, unknown> | undefined;

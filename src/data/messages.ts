@@ -26,6 +26,7 @@ export function translateIssue(issue: z.core.$ZodIssue, context: IssueContext = 
       return `type incorrect : ${expected} attendu, ${kindOf(issue.input)} reçu (${shown()})${typeHint(issue.expected, issue.input, context.source)}`;
     }
     case 'invalid_value':
+      if (issue.input === undefined) return `champ obligatoire manquant ; valeurs admises : ${issue.values.map((v) => `« ${String(v)} »`).join(', ')}`;
       return `valeur non autorisée : ${shown()} ; valeurs admises : ${issue.values.map((v) => `« ${String(v)} »`).join(', ')}`;
     case 'invalid_union': {
       if ('discriminator' in issue && typeof issue.discriminator === 'string') {

@@ -35,7 +35,9 @@ export type DataProblemCode =
   | 'duplicate-reference'
   | 'inconsistent'
   | 'ignored-file'
-  | 'blank';
+  | 'blank'
+  | 'not-approved'
+  | 'unused';
 
 /** A problem found in the data, with its place. */
 export interface DataProblem {

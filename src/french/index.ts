@@ -19,3 +19,5 @@ export { countOf, deCountOf, numberInWords } from './numbers.js';
 export { joinFrench } from './list.js';
 export { frenchSpacing, NBSP } from './typography.js';
 export { displayName, formalName, titleWithArticle, type PersonName } from './person.js';
+export { agreeTitle, titleGender } from './titles.js';
+export { HOUSE_PHONE, normaliseEmail, normalisePhone, phoneFromNumber, type Normalised } from './contact.js';

@@ -7,6 +7,7 @@ import type { Dataset } from '../data/load.js';
 import { ConvkitError } from '../errors.js';
 import { parseDesignation, type Gender, type NameRef } from '../french/names.js';
 import { displayName, formalName, titleWithArticle } from '../french/person.js';
+import { agreeTitle, titleGender } from '../french/titles.js';
 import { personGender, type Clauses, type Organisation, type Partner, type Person, type Signatory } from '../schema/index.js';
 
 export interface PersonView {
@@ -86,7 +87,11 @@ export function orgView(dataset: Dataset, o: OrgLike): OrgView {
   const rep = o.representative ? personView(person(dataset, o.representative)) : null;
   const designationText = 'designation' in o && o.designation ? o.designation : null;
   const siret = 'siret' in o && o.siret ? o.siret : null;
-  const title = o.representativeTitle ?? null;
+  // The title agrees with its holder (« Directrice » for a woman) unless the data forces it as
+  // typed; its article follows the printed title's own gender when it shows one.
+  const typed = o.representativeTitle ?? null;
+  const title = typed !== null && rep !== null && o.representativeTitleAsTyped !== true ? agreeTitle(typed, rep.gender) : typed;
+  const articleGender = title === null ? 'm' : rep !== null && o.representativeTitleAsTyped !== true ? rep.gender : (titleGender(title) ?? rep?.gender ?? 'm');
   return {
     id: o.id,
     name: { name: o.shortName, gender: o.gender, article: o.article },
@@ -97,7 +102,7 @@ export function orgView(dataset: Dataset, o: OrgLike): OrgView {
     addressText: o.address && o.address.length > 0 ? o.address.join(' – ') : null,
     representative: rep,
     representativeTitle: title,
-    role: title ? titleWithArticle(title, rep?.gender ?? 'm') : null,
+    role: title ? titleWithArticle(title, articleGender) : null,
     siret,
   };
 }

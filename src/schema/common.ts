@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOUSE_PHONE, normaliseEmail, normalisePhone, phoneFromNumber } from '../french/contact.js';
 
 /** Ids name files and output paths: lower-case ASCII, digits and dashes, never `..` or `/`. */
 export const Id = z
@@ -24,13 +25,69 @@ export const IsoDate = z
   )
   .describe('Date au format AAAA-MM-JJ (ex. « 2014-06-26 »)');
 
-/** French phone number as printed: « 03 80 50 35 44 » (10 digits, grouped by two). */
-export const Phone = z
-  .string()
-  .regex(/^0[1-9](?: \d{2}){4}$/, { message: 'numéro de téléphone attendu au format « 03 80 50 35 44 »' })
-  .describe('Numéro de téléphone : dix chiffres groupés par deux (« 03 80 50 35 44 »)');
+/**
+ * JSON Schemas that editors should see for the *input* of a field whose zod schema transforms
+ * what the clerk types (a phone pasted as « 03.80.50.35.44 »): what JSON Schema cannot derive
+ * from a transform. Read by src/data/json-schema.ts.
+ */
+export const EDITOR_INPUT_SCHEMAS = new Map<z.ZodType, Record<string, unknown>>();
 
-export const Email = z.email({ message: 'adresse électronique invalide' }).describe('Adresse électronique');
+/**
+ * French phone number, normalised to the house format « 03 80 50 35 44 » (« … poste 12 » with an
+ * extension) from what people paste: « 03.80.50.35.44 », « +33 3 80 50 35 44 »,
+ * « 03-80-50-35-44 », no-break or thin spaces, « 0380503544 », and the number YAML reads from an
+ * unquoted 0380503544. Anything else is refused with the reason (and the value to paste when it
+ * can be guessed).
+ */
+export const Phone = z
+  .preprocess(
+    (v, ctx) => {
+      if (typeof v !== 'number') return v;
+      const phone = phoneFromNumber(v);
+      if (phone !== undefined) return phone;
+      ctx.addIssue({ code: 'custom', message: 'numéro de téléphone invalide : dix chiffres attendus, « 03 80 50 35 44 »', input: v });
+      return z.NEVER;
+    },
+    z.string().transform((s, ctx) => {
+      const r = normalisePhone(s);
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: 'custom', message: r.reason, input: s });
+      return z.NEVER;
+    }),
+  )
+  .pipe(z.string().regex(HOUSE_PHONE, { message: 'numéro de téléphone attendu au format « 03 80 50 35 44 »' }))
+  .describe('Numéro de téléphone : dix chiffres groupés par deux (« 03 80 50 35 44 »), suivis au besoin de « poste 12 »');
+EDITOR_INPUT_SCHEMAS.set(Phone, {
+  description:
+    'Numéro de téléphone (« 03 80 50 35 44 », au besoin suivi de « poste 12 ») ; convkit accepte aussi « 03.80.50.35.44 », « 03-80-50-35-44 », « +33 3 80 50 35 44 », « 0380503544 » et le ramène à « 03 80 50 35 44 »',
+  anyOf: [
+    {
+      type: 'string',
+      pattern: '^\\s*(?:(?:\\+|00)33[\\s.\\-]*(?:\\(0\\)[\\s.\\-]*)?[1-9]|0[1-9])(?:[\\s.\\-/]*\\d){8}(?:[\\s,;]*(?:[Pp]oste|[Pp]\\.|[Ee]xt\\.?|[Ee]xtension)\\s*:?\\s*\\d{1,6})?\\s*$',
+    },
+    { type: 'integer', minimum: 100000000, maximum: 999999999 },
+  ],
+});
+
+/**
+ * E-mail address, trimmed (any kind of space), without « mailto: » or « < > », in lower case:
+ * « Sylvie.Tartesse@Compas-TIS.com » becomes « sylvie.tartesse@compas-tis.com ».
+ */
+export const Email = z
+  .string()
+  .transform((s, ctx) => {
+    const r = normaliseEmail(s);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.reason, input: s });
+    return z.NEVER;
+  })
+  .pipe(z.email({ message: 'adresse électronique invalide' }))
+  .describe('Adresse électronique');
+EDITOR_INPUT_SCHEMAS.set(Email, {
+  description: 'Adresse électronique (« prenom.nom@exemple.fr ») ; convkit retire les espaces autour et la met en minuscules',
+  type: 'string',
+  pattern: '^\\s*(?:mailto:)?<?[^\\s@<>]+@[^\\s@<>]+\\.[A-Za-z]{2,}>?\\s*$',
+});
 
 /** Grammatical gender of a name: drives agreement (« informé » / « informée »). */
 export const Gender = z.enum(['m', 'f']).describe('Genre grammatical du nom : « m » (le Grand Dijon) ou « f » (la CAF)');

@@ -18,7 +18,16 @@ export const OrganisationFields = {
   /** Person id of the representative who signs. */
   representative: Id.optional().describe('Identifiant (data/people/) de la personne qui signe'),
   /** Title of the representative in the signature block and the parties: « Président », « Directeur ». */
-  representativeTitle: z.string().min(1).optional().describe('Titre du signataire dans le bloc de signature (« Président », « Maire »)'),
+  representativeTitle: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Titre du signataire (« Président », « Directeur », « Maire ») ; il s’accorde avec la civilité du représentant (« Directrice » pour une femme)'),
+  /** Print the title exactly as typed, without agreeing it with the representative's gender. */
+  representativeTitleAsTyped: z
+    .boolean()
+    .optional()
+    .describe('true : le titre est imprimé tel que saisi, sans accord avec la civilité du représentant (« Madame le Directeur »)'),
 } as const;
 
 /** The coordinator (« le Grand Dijon ») or the contractor (Compas-tis). */

@@ -29,7 +29,7 @@ describe('convkit validate', () => {
     expect(lines.at(-1)).toMatch(/^0 erreur, \d+ avertissements \(\d+ fichiers lus\)$/);
     for (const line of lines.slice(0, -1)) expect(line).toMatch(/^data\/\S+\.yaml:\d+:\d+ : avertissement : champ « [^»]+ » : .+$/);
     expect(r.stdout).toContain(
-      'data/partners/pole-emploi-21.yaml:3:1 : avertissement : champ « address » : adresse de « pole-emploi-21 » non renseignée : un blanc à compléter figurera dans la désignation des parties',
+      'data/partners/pole-emploi-21.yaml:3:1 : avertissement : champ « address » : adresse de « pole-emploi-21 » non renseignée : la désignation des parties sera imprimée sans adresse',
     );
   });
 
@@ -50,7 +50,7 @@ describe('convkit validate', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toContain(`data/partners/caf-21.yaml:${at.line}:${at.column} : champ « referents[1] » : personne inconnue : « x-inconnu »`);
     expect(lines).toContain(
-      'data/people/zz-test.yaml:6:12 : champ « people[0].phone » : type incorrect : texte attendu, nombre reçu (0380) : mettez la valeur entre guillemets, « "0380" »',
+      'data/people/zz-test.yaml:6:12 : champ « people[0].phone » : numéro de téléphone invalide : dix chiffres attendus, « 03 80 50 35 44 » : 0380',
     );
     expect(lines.at(-1)).toMatch(/^2 erreurs, \d+ avertissements \(\d+ fichiers lus\)$/);
   });

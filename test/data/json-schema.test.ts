@@ -53,8 +53,21 @@ describe('committed JSON Schemas (schemas/*.schema.json)', () => {
     expect(validate(schema, { people: [{ id: 'x', civility: 'Mme', lastName: 'X', emial: 'a' }] }, 'p')).toEqual(['p/people/0 : champ inconnu emial']);
     expect(validate(schema, { people: [{ id: 'X Y', civility: 'Mme', lastName: 'X', phone: 380 }] }, 'p')).toEqual([
       'p/people/0/id : motif',
-      'p/people/0/phone : type string attendu',
+      'p/people/0/phone : aucune forme admise',
     ]);
+  });
+
+  it('let the editor accept the phones and e-mails convkit normalises, and flag what it refuses', () => {
+    const schema = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, 'people.schema.json'), 'utf8')) as JsonSchema;
+    const person = (extra: Record<string, unknown>): unknown => ({ people: [{ id: 'x', civility: 'Mme', lastName: 'X', ...extra }] });
+    for (const phone of ['03 80 50 35 44', '03.80.50.35.44', '+33 3 80 50 35 44', '03-80-50-35-44', '03\u00a080\u202f50\u200935\u00a044', '0380503544', 380503544, '03 80 50 35 44 poste 12']) {
+      expect(validate(schema, person({ phone }), 'p'), String(phone)).toEqual([]);
+    }
+    for (const phone of ['03 80 5', 'abc', 380, '+41 22 123 45 67']) {
+      expect(validate(schema, person({ phone }), 'p'), String(phone)).toEqual(['p/people/0/phone : aucune forme admise']);
+    }
+    expect(validate(schema, person({ email: ' Sylvie.Tartesse@Compas-TIS.com ' }), 'p')).toEqual([]);
+    expect(validate(schema, person({ email: 'jean@' }), 'p')).toEqual(['p/people/0/email : motif']);
   });
 });
 

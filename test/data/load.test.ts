@@ -38,6 +38,7 @@ describe('the bundled data', () => {
     expect(warnings).toEqual([
       'organisations/compas-tis.yaml address blank',
       'organisations/compas-tis.yaml siret blank',
+      'partners/caf-21.yaml dataList blank',
       'partners/pole-emploi-21.yaml address blank',
       'people/caf-21.yaml people[1].function blank',
       'people/caf-21.yaml people[1].phone blank',
@@ -87,19 +88,36 @@ describe('schema problems: one located French message per problem', () => {
     ]);
   });
 
-  it('wrong type: an unquoted phone number is read as a number, and the message says so (not « manquant »)', async () => {
+  it('wrong type: an unquoted number in a text field is read as a number, and the message says so (not « manquant »)', async () => {
     const { data } = tempDataCopy();
-    const text = PERSON('    phone: 0380\n');
+    const text = PERSON('    function: 0380\n');
     write(data, 'people/zz-test.yaml', text);
     const [p] = await problemsOf(data, 'people/zz-test.yaml');
     expect(p).toEqual({
       severity: 'error',
       code: 'wrong-type',
       ...where(text, '0380'),
-      field: 'people[0].phone',
+      field: 'people[0].function',
       message: 'type incorrect : texte attendu, nombre reçu (0380) : mettez la valeur entre guillemets, « "0380" »',
     });
     expect(String(p?.message)).not.toMatch(/manquant/);
+  });
+
+  it('an unquoted phone number needs no quotes: 0380503544 is accepted, 0380 gets one message with the format', async () => {
+    const { data } = tempDataCopy();
+    write(data, 'people/zz-test.yaml', PERSON('    phone: 0380503544\n'));
+    expect(await problemsOf(data, 'people/zz-test.yaml')).toEqual([]);
+    const text = PERSON('    phone: 0380\n');
+    write(data, 'people/zz-test.yaml', text);
+    expect(await problemsOf(data, 'people/zz-test.yaml')).toEqual([
+      {
+        severity: 'error',
+        code: 'invalid-value',
+        ...where(text, '0380'),
+        field: 'people[0].phone',
+        message: 'numéro de téléphone invalide : dix chiffres attendus, « 03 80 50 35 44 » : 0380',
+      },
+    ]);
   });
 
   it('malformed e-mail and phone, with the value read', async () => {
@@ -112,7 +130,7 @@ describe('schema problems: one located French message per problem', () => {
         code: 'invalid-value',
         ...where(text, '"03 80 5"'),
         field: 'people[0].phone',
-        message: 'numéro de téléphone attendu au format « 03 80 50 35 44 » : « 03 80 5 »',
+        message: 'numéro de téléphone de 5 chiffres au lieu de 10 ; format attendu : « 03 80 50 35 44 », suivi au besoin de « poste 12 » : « 03 80 5 »',
       },
       { severity: 'error', code: 'invalid-value', ...where(text, 'jean@'), field: 'people[0].email', message: 'adresse électronique invalide : « jean@ »' },
     ]);
@@ -445,7 +463,7 @@ describe('bad files', () => {
     const errors = check.problems.filter((p) => p.severity === 'error');
     expect(errors.map((p) => `${path.relative(data, p.location.file)} ${p.code}`)).toEqual([
       'partners/caf-21.yaml unknown-field',
-      'people/zz-test.yaml wrong-type',
+      'people/zz-test.yaml invalid-value',
       'people/zz-test.yaml unknown-field',
       'signatories/chenove.yaml yaml-syntax',
       'signatories/talant.yaml empty-file',
