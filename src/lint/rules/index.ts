@@ -19,6 +19,7 @@ import { rule as personOrganisation } from './person-organisation.js';
 import { rule as referentIncomplete } from './referent-incomplete.js';
 import { rule as partiesTitle } from './parties-title.js';
 import { rule as partiesSignature } from './parties-signature.js';
+import { rule as partiesUncertain } from './parties-uncertain.js';
 import { rule as deliberationProxyCount } from './deliberation-proxy-count.js';
 import { rule as deliberationVoteCount } from './deliberation-vote-count.js';
 import { rule as deliberationQuorum } from './deliberation-quorum.js';
@@ -57,6 +58,7 @@ export const rules: readonly Rule[] = [
   referentIncomplete,
   partiesTitle,
   partiesSignature,
+  partiesUncertain,
   deliberationProxyCount,
   deliberationVoteCount,
   deliberationQuorum,
