@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import { rule as sourceMention } from './source-mention.js';
 import { rule as partnerContext } from './partner-context.js';
 import { rule as partnerSlot } from './partner-slot.js';
+import { rule as partnerForeign } from './partner-foreign.js';
 import { rule as duplicatedClause } from './duplicated-clause.js';
 import { rule as misplacedClause } from './misplaced-clause.js';
 import { rule as articleNumbering } from './article-numbering.js';
@@ -41,6 +42,7 @@ export const rules: readonly Rule[] = [
   sourceMention,
   partnerContext,
   partnerSlot,
+  partnerForeign,
   duplicatedClause,
   misplacedClause,
   articleNumbering,
