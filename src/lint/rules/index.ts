@@ -11,6 +11,7 @@ import { rule as annexNumbering } from './annex-numbering.js';
 import { rule as placeholderBracket } from './placeholder-bracket.js';
 import { rule as placeholderMarker } from './placeholder-marker.js';
 import { rule as blankField } from './blank-field.js';
+import { rule as blankSlot } from './blank-slot.js';
 import { rule as signatureDate } from './signature-date.js';
 import { rule as annexReference } from './annex-reference.js';
 import { rule as attachedList } from './attached-list.js';
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = [
   placeholderBracket,
   placeholderMarker,
   blankField,
+  blankSlot,
   signatureDate,
   annexReference,
   attachedList,
