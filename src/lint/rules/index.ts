@@ -16,6 +16,7 @@ import { rule as signatureDate } from './signature-date.js';
 import { rule as annexReference } from './annex-reference.js';
 import { rule as attachedList } from './attached-list.js';
 import { rule as personContact } from './person-contact.js';
+import { rule as contactInText } from './contact-in-text.js';
 import { rule as personNameVariant } from './person-name-variant.js';
 import { rule as personOrganisation } from './person-organisation.js';
 import { rule as referentIncomplete } from './referent-incomplete.js';
@@ -57,6 +58,7 @@ export const rules: readonly Rule[] = [
   annexReference,
   attachedList,
   personContact,
+  contactInText,
   personNameVariant,
   personOrganisation,
   referentIncomplete,
