@@ -110,7 +110,9 @@ export function lint(files: readonly SourceFile[], config: LintConfig = {}, rule
         continue;
       }
       try {
-        messages.get(file)?.push(toMessage(rule.meta, level, finding, file.path));
+        const message = toMessage(rule.meta, level, finding, file.path);
+        const where = file.whereAt?.(message.line);
+        messages.get(file)?.push(where !== undefined && message.where === undefined ? { ...message, where } : message);
       } catch (error) {
         internal(file, `La règle « ${rule.meta.id} » a produit un constat invalide (${describe(error)}).`);
       }

@@ -295,6 +295,58 @@ function headerBefore(nodes: readonly TextNode[], starts: readonly Start[]): Map
   return out;
 }
 
+/** « Annexe n° 7 à la délibération du 26 juin 2014 »: a packet's label above an annexed document. */
+const PACKET_LABEL = /^Annexe\s+(?:n°\s*)?\d+\s+(?:à|au|de)\s+(?:la|l['’]|le)\s/iu;
+
+/** The kind of document a bookmark's title announces. */
+function kindOfTitle(title: string): StartKind | undefined {
+  const t = fold(title);
+  if (/\bdeliberation\b/.test(t) && !/\bconvention\b|\bcharte\b/.test(t)) return 'deliberation';
+  if (/\bcharte\b/.test(t)) return 'charter';
+  if (/\b(?:convention|avenant|protocole)\b/.test(t)) return 'convention';
+  return undefined;
+}
+
+/**
+ * Where documents start, with the running-header nodes before each start (start index →
+ * first header node). A source with an outline (a PDF's bookmarks, see read/pdf.ts) is first
+ * cut at its bookmarks: no document crosses one, a bookmark whose section has no recognised
+ * title still starts a document (of the kind its title says), and the packet's label above
+ * an annexed document (« Annexe n° 7 à la délibération du … ») is that document's header.
+ */
+function startsOf(source: SourceFile): { starts: Start[]; headers: Map<number, number> } {
+  const nodes = source.nodes;
+  const outline = (source as { readonly bookmarks?: readonly { readonly line: number; readonly title: string }[] }).bookmarks ?? [];
+  if (outline.length === 0) {
+    const starts = findStarts(nodes);
+    return { starts, headers: headerBefore(nodes, starts) };
+  }
+  const cuts: { from: number; title?: string }[] = [{ from: 0 }];
+  for (const b of outline) {
+    const from = nodes.findIndex((n) => n.span.start.line >= b.line);
+    if (from < 0) continue;
+    const last = cuts[cuts.length - 1] as { from: number; title?: string };
+    if (from === last.from) cuts[cuts.length - 1] = { from, title: b.title };
+    else if (from > last.from) cuts.push({ from, title: b.title });
+  }
+  const starts: Start[] = [];
+  const headers = new Map<number, number>();
+  for (const [k, cut] of cuts.entries()) {
+    const to = cuts[k + 1]?.from ?? nodes.length;
+    let from = cut.from;
+    while (from < to && PACKET_LABEL.test((nodes[from] as TextNode).text)) from++;
+    const local = findStarts(nodes.slice(from, to)).map((s) => ({ ...s, index: s.index + from }));
+    const kind = cut.title !== undefined ? kindOfTitle(cut.title) : undefined;
+    if (kind && (local.length === 0 || (local[0] as Start).index > from) && from < to) local.unshift({ index: from, kind });
+    const first = local[0];
+    if (first && first.index > cut.from && cut.title !== undefined && first.index === from) headers.set(first.index, cut.from);
+    const within = headerBefore(nodes, local);
+    for (const [i, h] of within) if (h >= cut.from && !headers.has(i)) headers.set(i, h);
+    starts.push(...local);
+  }
+  return { starts, headers };
+}
+
 /**
  * Segments a source file. Never throws on odd input: what it does not recognise stays in
  * an 'other' document or in a section's body.
@@ -305,8 +357,7 @@ export function segmentFile(source: SourceFile): SegmentedFile {
   const docOf = new Map<TextNode, LintDocument>();
   const sectionOfMap = new Map<TextNode, { article?: Article; annex?: Annex }>();
   const orgs = new OrgIndex();
-  const starts = findStarts(nodes);
-  const headers = headerBefore(nodes, starts);
+  const { starts, headers } = startsOf(source);
 
   const ranges: { from: number; to: number; kind: StartKind | 'other'; header: number }[] = [];
   let cursor = 0;
@@ -316,7 +367,7 @@ export function segmentFile(source: SourceFile): SegmentedFile {
     if (from > cursor) ranges.push({ from: cursor, to: from, kind: 'other', header: 0 });
     const next = starts[k + 1];
     const nextFrom = next ? (headers.get(next.index) ?? next.index) : nodes.length;
-    ranges.push({ from, to: nextFrom, kind: s.kind, header: headerAt === undefined ? 0 : 1 });
+    ranges.push({ from, to: nextFrom, kind: s.kind, header: s.index - from });
     cursor = nextFrom;
   }
   if (cursor < nodes.length) ranges.push({ from: cursor, to: nodes.length, kind: 'other', header: 0 });

@@ -27,10 +27,12 @@ export interface TextNode {
 export interface SourceFile {
   /** The path as given on the command line. */
   readonly path: string;
-  readonly format: 'txt' | 'md' | 'docx';
-  /** The decoded text (for .docx: paragraphs joined by `\n`), for reporters that show it. */
+  readonly format: 'txt' | 'md' | 'docx' | 'pdf';
+  /** The decoded text (for .docx: paragraphs joined by `\n`; for .pdf: one line per PDF line), for reporters that show it. */
   readonly text: string;
   readonly nodes: readonly TextNode[];
+  /** A human locator for a 1-based line of `text` (« page 3, ligne 12 » for a .pdf), when the line is not enough. */
+  whereAt?(line: number): string | undefined;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -91,6 +93,8 @@ export interface Message {
   readonly endLine: number;
   readonly endColumn: number;
   readonly url: string;
+  /** A human locator (« page 3, ligne 12 » in a PDF; « article 5, paragraphe 2 »), for reporters. */
+  readonly where?: string;
   readonly related: readonly {
     readonly file: string;
     readonly line: number;

@@ -156,7 +156,7 @@ function renderFile(out: string[], result: LintResult, f: number, fileIndex: Rea
     for (const p of placed) {
       const m = p.message;
       out.push(
-        `<li id="l${f}-${p.n}" class="sev-${m.severity}"><a href="#m${f}-${p.n}">${range(m)}</a> ` +
+        `<li id="l${f}-${p.n}" class="sev-${m.severity}"><a href="#m${f}-${p.n}">${range(m)}</a>${m.where !== undefined ? ` (${escapeHtml(m.where)})` : ''} ` +
           `<span class="sev-label sev-${m.severity}">${SEVERITY_LABEL[m.severity]}</span> ${escapeHtml(m.message)} <code>${escapeHtml(m.ruleId)}</code>`,
       );
       if (m.related.length > 0) {

@@ -21,6 +21,7 @@ export const formatJson: Formatter = (results) => {
       column: m.column,
       endLine: m.endLine,
       endColumn: m.endColumn,
+      ...(m.where !== undefined ? { where: m.where } : {}),
       related: m.related.map((x) => ({
         file: x.file,
         line: x.line,

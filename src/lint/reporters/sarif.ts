@@ -80,8 +80,15 @@ export function formatSarifWith(options: SarifOptions): Formatter {
           {
             physicalLocation: {
               artifactLocation: artifact(m.file),
-              region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+              region: {
+                startLine: m.line,
+                startColumn: m.column,
+                endLine: m.endLine,
+                endColumn: m.endColumn,
+                ...(m.where !== undefined ? { message: { text: m.where } } : {}),
+              },
             },
+            ...(m.where !== undefined ? { message: { text: m.where } } : {}),
           },
         ],
         ...(m.related.length > 0

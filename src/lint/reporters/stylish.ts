@@ -21,7 +21,7 @@ export const formatStylish: Formatter = (results) => {
     const wWhere = Math.max(...where.map((w) => w.length));
     const wSeverity = Math.max(...result.messages.map((m) => m.severity.length));
     result.messages.forEach((m, i) => {
-      out.push(`  ${(where[i] as string).padEnd(wWhere)}  ${m.severity.padEnd(wSeverity)}  ${oneLine(m.message)}  ${m.ruleId}`);
+      out.push(`  ${(where[i] as string).padEnd(wWhere)}  ${m.severity.padEnd(wSeverity)}  ${m.where !== undefined ? `(${m.where}) ` : ''}${oneLine(m.message)}  ${m.ruleId}`);
       for (const r of m.related) {
         out.push(`    ↳ ${r.file}:${range(r)}${r.message ? `  ${oneLine(r.message)}` : ''}`);
       }
