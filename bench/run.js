@@ -11,6 +11,7 @@ import { ensureBuilt } from './lib/build.mjs';
 import { benchCold, benchWarm } from './lib/generate.mjs';
 import { benchLibreOffice, hasLibreOffice } from './lib/libreoffice.mjs';
 import { benchLint } from './lib/lint.mjs';
+import { benchLintPdf } from './lib/lint-pdf.mjs';
 import { machineInfo } from './lib/machine.mjs';
 import { median, round } from './lib/stats.mjs';
 import { synthesise } from './synth.mjs';
@@ -60,6 +61,12 @@ try {
       'chaque rapport ≤ 1,5',
       worst <= 1.5,
     );
+    return r;
+  });
+
+  await section('lintPdf', async () => {
+    const r = await benchLintPdf(root, quick ? { runs: 1 } : {});
+    row('d', `(d) lint des PDF générés (${r.documents} documents, ${r.pages} pages), à chaud`, `${r.pagesPerSecond} pages/s (${r.ms} ms)`, '', undefined);
     return r;
   });
 
