@@ -15,6 +15,7 @@ import { benchLibreOffice, hasLibreOffice } from './lib/libreoffice.mjs';
 import { benchLint } from './lib/lint.mjs';
 import { benchServe } from './lib/serve.mjs';
 import { benchDiff } from './lib/diff.mjs';
+import { benchLintPdf } from './lib/lint-pdf.mjs';
 import { machineInfo } from './lib/machine.mjs';
 import { median, round } from './lib/stats.mjs';
 import { synthesise } from './synth.mjs';
@@ -81,6 +82,12 @@ try {
     const r = await benchServe(root, quick ? { startRuns: 1, edits: 20 } : {});
     row('g', `(g) poste de travail : aperçu après une modification (1 convention, p95 sur ${r.edits})`, `${r.previewP95Ms} ms (médiane ${r.previewMedianMs} ms ; CPU p95 ${r.previewCpuP95Ms} ms)`, '≤ 100 ms', r.previewP95Ms <= 100);
     row('g', `(g) poste de travail : première page après le démarrage`, `${r.firstPageMs} ms (écoute à ${r.listenMs} ms)`, '≤ 300 ms', r.firstPageMs <= 300);
+    return r;
+  });
+
+  await section('lintPdf', async () => {
+    const r = await benchLintPdf(root, quick ? { runs: 1 } : {});
+    row('d', `(d) lint des PDF générés (${r.documents} documents, ${r.pages} pages), à chaud`, `${r.pagesPerSecond} pages/s (${r.ms} ms)`, '', undefined);
     return r;
   });
 

@@ -3,7 +3,6 @@ import type { Argv, CommandModule } from 'yargs';
 import type { WrittenFile } from '../generate/index.js';
 import { parseFormats } from '../generate/plan.js';
 import { defaultDataDir } from '../generate/default-dir.js';
-import { blankSummaryText } from '../generate/blanks-summary.js';
 
 interface GenerateArgs {
   readonly data?: string;
@@ -57,6 +56,7 @@ export function generateCommand(setExitCode: (code: number) => void): CommandMod
     handler: async (argv) => {
       // Loaded on use (see index.ts): the generator, its renderers and the batch.
       const { createProgressBar, generateDocuments } = await import('../batch/index.js');
+      const { blankSummaryText } = await import('../generate/blanks-summary.js');
       const formats = parseFormats(argv.format);
       const only = (argv.only ?? []).flatMap((o) => String(o).split(',')).map((o) => o.trim()).filter((o) => o !== '');
       // Large runs go to worker threads (src/batch): a progress bar on a terminal, each file

@@ -73,7 +73,8 @@ function summaryOf(group: readonly Message[], document: string | undefined): Mes
     endLine: first.endLine,
     endColumn: first.endColumn,
     url: BLANK_SUMMARY_RULE.url,
-    ...(document !== undefined ? { where: document } : first.where !== undefined ? { where: first.where } : {}),
+    // Placed at the first blank, so it is described as that place (its page in a PDF).
+    ...(first.where !== undefined ? { where: first.where } : document !== undefined ? { where: document } : {}),
     related: group.map((m) => ({
       file: m.file,
       line: m.line,

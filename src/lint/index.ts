@@ -16,6 +16,7 @@ export {
   readSourceFiles,
   expandInputs,
   parseSource,
+  parseSourceAsync,
   formatOf,
   isReadSourceFile,
   lineStartsOf,

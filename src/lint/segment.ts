@@ -4,6 +4,26 @@ import { OrgIndex, stripArticle } from './text/organisations.js';
 import { isAttendanceHeading, parseDeliberation, type DeliberationData } from './text/deliberation.js';
 import { parseReferents, type ReferentCard } from './text/referents.js';
 import { isSignatureNode, linesOfNode, locate, opensSignature, parseSignature, type Located, type SignatureBlock } from './text/signature.js';
+import {
+  ANNEX,
+  ARTICLE,
+  andPrefixLength,
+  firstLine,
+  isAgreementFormula,
+  isAnnexHeading,
+  isArticleHeading,
+  isDocumentTitle,
+  isNumberedHeading,
+  isPartHeading,
+  isPartiesOpener,
+  isPartySeparator,
+  isPreambleHeading,
+  isRecital,
+  isVisa,
+  looksLikeParty,
+  numberedHeading,
+  openerLength,
+} from './segment/recognisers.js';
 
 export type { Located, SignatureBlock, SignatureParty } from './text/signature.js';
 export type { ReferentCard } from './text/referents.js';
@@ -24,6 +44,10 @@ export type NodeRole =
   | 'title'
   | 'parties'
   | 'preamble-heading'
+  | 'visa'
+  | 'recital'
+  | 'formula'
+  | 'part-heading'
   | 'article-heading'
   | 'body'
   | 'signature'
@@ -66,6 +90,14 @@ export interface Party {
   readonly role?: Located;
   /** Organisation identity (see `OrgIndex`). */
   readonly orgId?: string;
+}
+
+/** Why the parties of a convention are not known: party-dependent rules stay silent. */
+export interface PartiesUncertainty {
+  /** Where the parties block starts (or the document's first node). */
+  readonly node: TextNode;
+  /** French, « une seule partie reconnue dans le bloc « Entre … » ». */
+  readonly reason: string;
 }
 
 export type AnnexKind = 'referents' | 'charter' | 'data-list' | 'engagement-act' | 'other';
@@ -117,7 +149,11 @@ export interface ConventionDocument extends DocumentBase {
   readonly coordinator?: Party;
   /** The other party (« d'autre part »): the partner this convention is about. */
   readonly partner?: Party;
+  /** Set when the parties cannot be told apart with confidence: `parties` is then empty. */
+  readonly partiesUncertain?: PartiesUncertainty;
   readonly preamble?: Section;
+  /** Visas (« Vu … »), recitals (« Considérant … ») and the agreement formula, in order. */
+  readonly visas: readonly TextNode[];
   readonly articles: readonly Article[];
   readonly signature?: SignatureBlock;
   readonly annexes: readonly Annex[];
@@ -156,15 +192,7 @@ export interface SegmentedFile {
 
 // ── Recognisers ────────────────────────────────────────────────────────────────────────────
 
-const ARTICLE = /^Article\s+(\d+|premier|1er|[IVXLC]+)(?![\p{L}\d])\s*(?:[-–—:.]\s*)?(.*)$/iu;
-const ANNEX = /^ANNEXE\s+(?:N°\s*)?(\d+|[IVX]+|X{1,4}|N)(?![\p{L}\d])\s*(?:[:–—.-]\s*)?(.*)$/iu;
 const NUMBERED_LABEL = /^\d+\.\s+\p{Lu}/u;
-const PREAMBLE = /^Pr[ée]ambule\b/i;
-
-function firstLine(node: TextNode): string {
-  const i = node.text.indexOf('\n');
-  return (i < 0 ? node.text : node.text.slice(0, i)).trim();
-}
 
 function romanToInt(s: string): number | undefined {
   const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
@@ -181,27 +209,9 @@ function romanToInt(s: string): number | undefined {
 
 function parseNumber(label: string): number | undefined {
   if (/^\d+$/.test(label)) return Number(label);
-  if (/^(premier|1er)$/i.test(label)) return 1;
+  if (/^(premier|1\s*er)$/i.test(label)) return 1;
   if (/^[IVXLC]+$/.test(label)) return romanToInt(label);
   return undefined;
-}
-
-function isArticleHeading(node: TextNode): boolean {
-  if (node.kind === 'item' || node.text.length > 200) return false;
-  const line = firstLine(node);
-  const m = ARTICLE.exec(line);
-  if (!m) return false;
-  // « Article 3 du code… » in a sentence is not a heading.
-  const rest = (m[2] ?? '').trim();
-  return !/\.$/.test(rest) || rest.length < 3;
-}
-
-function isAnnexHeading(node: TextNode): boolean {
-  if (node.kind === 'item' || node.text.length > 300) return false;
-  const m = ANNEX.exec(firstLine(node));
-  if (!m) return false;
-  const rest = (m[2] ?? '').trim();
-  return !/\.$/.test(rest);
 }
 
 function isDeliberationStart(node: TextNode): boolean {
@@ -209,10 +219,6 @@ function isDeliberationStart(node: TextNode): boolean {
   return /^EXTRAIT\s+DU\s+REGISTRE\b/i.test(line) || (/^D[ÉE]LIB[ÉE]RATION\b/.test(line) && (node.kind === 'heading' || !/\p{Ll}/u.test(line)));
 }
 
-function isConventionStart(node: TextNode): boolean {
-  const line = fold(firstLine(node));
-  return line.startsWith('convention de partenariat') || ((node.kind === 'heading' || !/\p{Ll}/u.test(firstLine(node))) && /^convention\b/.test(line));
-}
 
 /** « - Observatoire de la cohésion sociale - »: a short banner line framed by dashes. */
 function isBanner(node: TextNode): boolean {
@@ -252,7 +258,7 @@ function findStarts(nodes: readonly TextNode[]): Start[] {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as TextNode;
     if (isDeliberationStart(node)) starts.push({ index: i, kind: 'deliberation' });
-    else if (isConventionStart(node)) {
+    else if (isDocumentTitle(nodes, i)) {
       // « CONVENTION DE PARTENARIAT » then « CONCLUE ENTRE »: one start.
       const prev = starts[starts.length - 1];
       if (!(prev && prev.kind === 'convention' && prev.index === i - 1)) starts.push({ index: i, kind: 'convention' });
@@ -280,11 +286,65 @@ function headerBefore(nodes: readonly TextNode[], starts: readonly Start[]): Map
     const prev = nodes[s.index - 1];
     const before = nodes[s.index - 2];
     if (!prev || prev.text.includes('\n') || prev.text.length > 120 || /[.;:,]$/.test(prev.text.trim()) || isSignatureNode(prev)) continue;
+    // The last line of a referent card (an e-mail, a phone number) is never a running header.
+    if (/@|\d{2}[ .]\d{2}[ .]\d{2}/.test(prev.text)) continue;
     const repeated = (counts.get(prev.text) ?? 0) >= 2;
     const setApart = before !== undefined && prev.span.start.line - before.span.end.line >= 3 && s.index > 1;
     if (repeated || setApart) out.set(s.index, s.index - 1);
   }
   return out;
+}
+
+/** « Annexe n° 7 à la délibération du 26 juin 2014 »: a packet's label above an annexed document. */
+const PACKET_LABEL = /^Annexe\s+(?:n°\s*)?\d+\s+(?:à|au|de)\s+(?:la|l['’]|le)\s/iu;
+
+/** The kind of document a bookmark's title announces. */
+function kindOfTitle(title: string): StartKind | undefined {
+  const t = fold(title);
+  if (/\bdeliberation\b/.test(t) && !/\bconvention\b|\bcharte\b/.test(t)) return 'deliberation';
+  if (/\bcharte\b/.test(t)) return 'charter';
+  if (/\b(?:convention|avenant|protocole)\b/.test(t)) return 'convention';
+  return undefined;
+}
+
+/**
+ * Where documents start, with the running-header nodes before each start (start index →
+ * first header node). A source with an outline (a PDF's bookmarks, see read/pdf.ts) is first
+ * cut at its bookmarks: no document crosses one, a bookmark whose section has no recognised
+ * title still starts a document (of the kind its title says), and the packet's label above
+ * an annexed document (« Annexe n° 7 à la délibération du … ») is that document's header.
+ */
+function startsOf(source: SourceFile): { starts: Start[]; headers: Map<number, number> } {
+  const nodes = source.nodes;
+  const outline = (source as { readonly bookmarks?: readonly { readonly line: number; readonly title: string }[] }).bookmarks ?? [];
+  if (outline.length === 0) {
+    const starts = findStarts(nodes);
+    return { starts, headers: headerBefore(nodes, starts) };
+  }
+  const cuts: { from: number; title?: string }[] = [{ from: 0 }];
+  for (const b of outline) {
+    const from = nodes.findIndex((n) => n.span.start.line >= b.line);
+    if (from < 0) continue;
+    const last = cuts[cuts.length - 1] as { from: number; title?: string };
+    if (from === last.from) cuts[cuts.length - 1] = { from, title: b.title };
+    else if (from > last.from) cuts.push({ from, title: b.title });
+  }
+  const starts: Start[] = [];
+  const headers = new Map<number, number>();
+  for (const [k, cut] of cuts.entries()) {
+    const to = cuts[k + 1]?.from ?? nodes.length;
+    let from = cut.from;
+    while (from < to && PACKET_LABEL.test((nodes[from] as TextNode).text)) from++;
+    const local = findStarts(nodes.slice(from, to)).map((s) => ({ ...s, index: s.index + from }));
+    const kind = cut.title !== undefined ? kindOfTitle(cut.title) : undefined;
+    if (kind && (local.length === 0 || (local[0] as Start).index > from) && from < to) local.unshift({ index: from, kind });
+    const first = local[0];
+    if (first && first.index > cut.from && cut.title !== undefined && first.index === from) headers.set(first.index, cut.from);
+    const within = headerBefore(nodes, local);
+    for (const [i, h] of within) if (h >= cut.from && !headers.has(i)) headers.set(i, h);
+    starts.push(...local);
+  }
+  return { starts, headers };
 }
 
 /**
@@ -297,8 +357,7 @@ export function segmentFile(source: SourceFile): SegmentedFile {
   const docOf = new Map<TextNode, LintDocument>();
   const sectionOfMap = new Map<TextNode, { article?: Article; annex?: Annex }>();
   const orgs = new OrgIndex();
-  const starts = findStarts(nodes);
-  const headers = headerBefore(nodes, starts);
+  const { starts, headers } = startsOf(source);
 
   const ranges: { from: number; to: number; kind: StartKind | 'other'; header: number }[] = [];
   let cursor = 0;
@@ -308,7 +367,7 @@ export function segmentFile(source: SourceFile): SegmentedFile {
     if (from > cursor) ranges.push({ from: cursor, to: from, kind: 'other', header: 0 });
     const next = starts[k + 1];
     const nextFrom = next ? (headers.get(next.index) ?? next.index) : nodes.length;
-    ranges.push({ from, to: nextFrom, kind: s.kind, header: headerAt === undefined ? 0 : 1 });
+    ranges.push({ from, to: nextFrom, kind: s.kind, header: s.index - from });
     cursor = nextFrom;
   }
   if (cursor < nodes.length) ranges.push({ from: cursor, to: nodes.length, kind: 'other', header: 0 });
@@ -425,32 +484,54 @@ function parseParty(node: TextNode, from: number, to: number): Party | undefined
   return party;
 }
 
-/** The « Entre … d'une part, et … d'autre part » block: its nodes and parties. */
-function readParties(nodes: readonly TextNode[], at: number): { end: number; parties: Party[] } {
+/** True when a node ends the parties block without belonging to it. */
+function endsPartiesBlock(node: TextNode): boolean {
+  return isVisa(node) || isRecital(node) || isAgreementFormula(node) || isPreambleHeading(node) || isPartHeading(node) || isArticleHeading(node) || isAnnexHeading(node);
+}
+
+/**
+ * The parties block in its usual forms: « Entre A, d'une part, et B, d'autre part », « ENTRE
+ * LES SOUSSIGNÉS : A ET B », « Entre : A Et : B », « Entre A, … et B, … » (parties in the
+ * opener's and the separator's paragraphs). It ends after « d'autre part », or before a
+ * visa, a recital, the agreement formula, a preamble, a part or article heading. A paragraph
+ * that does not look like a party (no representative, alias or address) ends it too, unless
+ * a separator announced it.
+ */
+function readParties(nodes: readonly TextNode[], at: number): { end: number; parties: Party[]; markers: number } {
   const parties: Party[] = [];
+  let markers = 0;
+  let announced = true;
   let i = at;
-  for (; i < nodes.length && i < at + 12; i++) {
+  for (; i < nodes.length && i < at + 14; i++) {
     const node = nodes[i] as TextNode;
-    if (i > at && (isArticleHeading(node) || PREAMBLE.test(node.text))) break;
+    if (i > at && endsPartiesBlock(node)) break;
     const t = node.text;
-    let from = 0;
-    if (i === at) {
-      const m = /^\s*Entre\s*:?\s*/i.exec(t);
-      from = m ? m[0].length : 0;
+    if (isPartySeparator(node) || (i === at && openerLength(node) === t.length)) {
+      if (/d['’](?:une|autre)\s+part/i.test(t)) markers++;
+      announced = true;
+      if (/d['’]autre\s+part/i.test(t)) {
+        i++;
+        break;
+      }
+      continue;
     }
-    const markerOnly = /^\s*(?:et|d['’]une part,?|d['’]autre part[.,]?|ET)\s*$/i.test(t.slice(from));
-    if (!markerOnly && t.slice(from).trim().length > 0) {
-      // A party paragraph may end with « , d'une part, » inline.
-      const inline = /,?\s*d['’](?:une|autre) part[.,]?\s*$/i.exec(t);
-      const party = parseParty(node, from, inline ? inline.index : t.length);
-      if (party) parties.push(party);
-    }
-    if (/d['’]autre part/i.test(t)) {
-      i++;
-      break;
+    const from = i === at ? openerLength(node) : andPrefixLength(node);
+    if (!announced && from === 0 && !looksLikeParty(t)) break;
+    if (!looksLikeParty(t) && t.length > 400) break;
+    // A party paragraph may end with « , d'une part, » inline.
+    const inline = /,?\s*(?:et\s+)?d['’](?:une|autre)\s+part[.,;]?\s*$/i.exec(t);
+    const party = parseParty(node, from, inline ? inline.index : t.length);
+    if (party) parties.push(party);
+    announced = false;
+    if (inline) {
+      markers++;
+      if (/d['’]autre\s+part/i.test(inline[0])) {
+        i++;
+        break;
+      }
     }
   }
-  return { end: i, parties };
+  return { end: i, parties, markers };
 }
 
 function segmentConvention(
@@ -462,17 +543,17 @@ function segmentConvention(
   orgs: OrgIndex,
 ): ConventionDocument {
   let i = 0;
-  // Title: up to « Entre ».
+  // Title: up to the parties opener.
   const titleNodes: TextNode[] = [];
-  while (i < rest.length && !/^\s*Entre\b/i.test((rest[i] as TextNode).text) && !isArticleHeading(rest[i] as TextNode) && i < 8) {
+  while (i < rest.length && i < 8 && !isPartiesOpener(rest[i] as TextNode) && !endsPartiesBlock(rest[i] as TextNode)) {
     titleNodes.push(rest[i] as TextNode);
     i++;
   }
-  if (i >= rest.length || !/^\s*Entre\b/i.test((rest[i] as TextNode).text)) {
-    // No « Entre » block: the title is the first node only (if it is one).
+  if (i >= rest.length || !isPartiesOpener(rest[i] as TextNode)) {
+    // No parties block: the title is the first node only (if it is one).
     titleNodes.length = 0;
     i = 0;
-    if (rest[0] && isConventionStart(rest[0])) {
+    if (rest[0] && isDocumentTitle(rest, 0)) {
       titleNodes.push(rest[0]);
       i = 1;
     }
@@ -499,26 +580,61 @@ function segmentConvention(
   // Parties.
   let parties: Party[] = [];
   const partiesNodes: TextNode[] = [];
-  if (rest[i] && /^\s*Entre\b/i.test((rest[i] as TextNode).text)) {
+  let partiesUncertain: PartiesUncertainty | undefined;
+  if (rest[i] && isPartiesOpener(rest[i] as TextNode)) {
     const read = readParties(rest, i);
     for (let k = i; k < read.end; k++) {
       partiesNodes.push(rest[k] as TextNode);
       roles.set(rest[k] as TextNode, 'parties');
     }
-    parties = read.parties.map((p) => {
+    const found = read.parties.map((p) => {
       const orgId = orgs.addName(p.name.text);
       if (orgId && p.alias) orgs.addName(stripArticle(p.alias.text), orgId);
       return orgId ? { ...p, orgId } : p;
     });
+    if (found.length === 2 && found[0]?.orgId !== found[1]?.orgId) parties = found;
+    else {
+      partiesUncertain = {
+        node: rest[i] as TextNode,
+        reason:
+          found.length < 2 ? `${found.length === 0 ? 'aucune partie' : 'une seule partie'} reconnue dans le bloc « Entre … »`
+          : found.length > 2 ? `${found.length} parties dans le bloc « Entre … »`
+          : 'les deux parties du bloc « Entre … » désignent le même organisme',
+      };
+    }
     i = read.end;
+  } else if (rest.some((n) => isArticleHeading(n))) {
+    partiesUncertain = { node: rest[0] as TextNode, reason: 'aucun bloc « Entre … » ne nomme les parties' };
+  }
+
+  // Visas, recitals and the agreement formula, kept apart from the preamble's body.
+  const visas: TextNode[] = [];
+  for (; i < rest.length; i++) {
+    const node = rest[i] as TextNode;
+    const role: NodeRole | undefined = isVisa(node) ? 'visa' : isRecital(node) ? 'recital' : isAgreementFormula(node) ? 'formula' : undefined;
+    if (!role) break;
+    roles.set(node, role);
+    visas.push(node);
   }
 
   // Preamble, articles, annexes.
   let preamble: { heading?: TextNode; body: TextNode[] } | undefined;
   const articles: (Omit<Article, 'body'> & { body: TextNode[] })[] = [];
   const annexStarts: number[] = [];
+  // « 1. Objet » headings are articles only in a document that has no « Article … » heading.
+  const numbered = !rest.some((n) => isArticleHeading(n));
+  const headingAt = (n: TextNode): boolean => isArticleHeading(n) || (numbered && isNumberedHeading(n));
   for (; i < rest.length; i++) {
     const node = rest[i] as TextNode;
+    if (articles.length === 0 && (isVisa(node) || isRecital(node) || isAgreementFormula(node))) {
+      roles.set(node, isVisa(node) ? 'visa' : isRecital(node) ? 'recital' : 'formula');
+      visas.push(node);
+      continue;
+    }
+    if (isPartHeading(node)) {
+      roles.set(node, 'part-heading');
+      continue;
+    }
     if (isAnnexHeading(node)) {
       const label = rest[i - 1];
       annexStarts.push(label && NUMBERED_LABEL.test(label.text) && label.text.length < 80 && !label.text.includes('\n') ? i - 1 : i);
@@ -532,12 +648,13 @@ function segmentConvention(
       }
       break;
     }
-    if (isArticleHeading(node)) {
+    if (headingAt(node)) {
       const line = firstLine(node);
-      const m = ARTICLE.exec(line) as RegExpExecArray;
-      const label = m[1] as string;
+      const m = ARTICLE.exec(line);
+      const nh = m ? undefined : numberedHeading(node);
+      const label = m ? (m[1] as string) : (nh?.label ?? '');
       const labelStart = node.text.indexOf(label);
-      let title = (m[2] ?? '').trim();
+      let title = (m ? (m[2] ?? '') : (nh?.title ?? '')).trim();
       let titleAt: Located | undefined;
       if (title.length > 0) {
         const s = line.lastIndexOf(title);
@@ -568,7 +685,7 @@ function segmentConvention(
     else {
       if (!preamble) {
         preamble = { body: [] };
-        if (PREAMBLE.test(node.text) && node.text.length < 120) {
+        if (isPreambleHeading(node)) {
           preamble.heading = node;
           roles.set(node, 'preamble-heading');
           continue;
@@ -616,7 +733,9 @@ function segmentConvention(
     parties,
     ...(coordinator ? { coordinator } : {}),
     ...(partner ? { partner } : {}),
+    ...(partiesUncertain ? { partiesUncertain } : {}),
     ...(preamble ? { preamble } : {}),
+    visas,
     articles: finalArticles,
     ...(signature ? { signature } : {}),
     annexes,

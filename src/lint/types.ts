@@ -27,8 +27,8 @@ export interface TextNode {
 export interface SourceFile {
   /** The path as given on the command line. */
   readonly path: string;
-  readonly format: 'txt' | 'md' | 'docx';
-  /** The decoded text (for .docx: paragraphs joined by `\n`), for reporters that show it. */
+  readonly format: 'txt' | 'md' | 'docx' | 'pdf';
+  /** The decoded text (for .docx: paragraphs joined by `\n`; for .pdf: one line per PDF line), for reporters that show it. */
   readonly text: string;
   readonly nodes: readonly TextNode[];
   /**

@@ -244,7 +244,7 @@ export async function lintUpload(name: string, bytes: Uint8Array): Promise<{ jso
   if (!format) throw new HttpError(415, `${name} : format non pris en charge : le linter lit les fichiers ${lintApi.LINT_EXTENSIONS.join(', ')}`);
   let source;
   try {
-    source = lintApi.parseSource(name, format, bytes);
+    source = await lintApi.parseSourceAsync(name, format, bytes);
   } catch (error) {
     if (error instanceof ConvkitError) throw new HttpError(422, error.message);
     throw error;

@@ -24,6 +24,11 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'convkit-cli-lint-'));
   await writeFile(path.join(dir, 'a.txt'), 'Article 1 – Objet\n\nTexte.\n');
   await writeFile(path.join(dir, 'garbage.txt'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 0]));
+  // A PDF without text, as a scanner gives when it does no OCR.
+  const { PDFDocument } = await import('pdf-lib');
+  const scan = await PDFDocument.create();
+  scan.addPage([595, 842]);
+  await writeFile(path.join(dir, 'scan.pdf'), await scan.save());
 }, 120_000);
 
 afterAll(async () => {
@@ -71,12 +76,13 @@ describe('convkit lint (built binary)', () => {
     [['lint', CORPUS, '--inconnue'], /inconnue/],
     [['lint', 'package.json'], /package\.json : format non pris en charge/],
     [['lint', '__GARBAGE__'], /garbage\.txt : le fichier ne semble pas être du texte/],
+    [['lint', '__SCAN__'], /scan\.pdf : ce PDF ne contient pas de texte lisible \(1 page\(s\), 0 caractère\(s\)\) : c'est sans doute un document numérisé/],
     [['lint', CORPUS, '--config', '__CONFIG__'], /\.convkitrc\.json:1:12 : champ « rules\.pas-une-regle » : règle inconnue « pas-une-regle »/],
     [['lint', CORPUS, '--output', '/nonexistent-dir/r.json'], /r\.json : impossible d’écrire le rapport \(dossier introuvable\)/],
   ])('exits 2 with a French message: %j', async (args, message) => {
     const config = path.join(dir, '.convkitrc.json');
     await writeFile(config, '{"rules": {"pas-une-regle": "off"}}');
-    const r = convkit(args.map((a) => a.replace('__GARBAGE__', path.join(dir, 'garbage.txt')).replace('__CONFIG__', config)));
+    const r = convkit(args.map((a) => a.replace('__GARBAGE__', path.join(dir, 'garbage.txt')).replace('__SCAN__', path.join(dir, 'scan.pdf')).replace('__CONFIG__', config)));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^convkit : /);
     expect(r.stderr).toMatch(message);

@@ -6,6 +6,7 @@ import { parseDocx } from './docx.js';
 import { parseMd } from './md.js';
 import { parseTxt } from './txt.js';
 import type { ReadSourceFile } from './source.js';
+import { parsePdf } from './pdf.js';
 
 export type { ReadSourceFile } from './source.js';
 export { isReadSourceFile, lineStartsOf, computeLineStarts } from './source.js';
@@ -15,14 +16,15 @@ export { DOCX_XML_LIMIT } from './docx.js';
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
 /** File extensions the linter reads. */
-export const LINT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.docx'];
+export const LINT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.docx', '.pdf'];
 
 /** The reader format of a path, from its extension (case-insensitive); undefined when unsupported. */
-export function formatOf(file: string): 'txt' | 'md' | 'docx' | undefined {
+export function formatOf(file: string): 'txt' | 'md' | 'docx' | 'pdf' | undefined {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.txt') return 'txt';
   if (ext === '.md' || ext === '.markdown') return 'md';
   if (ext === '.docx') return 'docx';
+  if (ext === '.pdf') return 'pdf';
   return undefined;
 }
 
@@ -38,9 +40,18 @@ export function parseSource(file: string, format: 'txt' | 'md' | 'docx', bytes: 
 }
 
 /**
+ * Like {@link parseSource}, for every format including `.pdf` (read with pdf.js, loaded on
+ * the first PDF): asynchronous. A PDF without text (a scan) is a French ConvkitError.
+ */
+export async function parseSourceAsync(file: string, format: 'txt' | 'md' | 'docx' | 'pdf', bytes: Uint8Array): Promise<ReadSourceFile> {
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(file, bytes.length);
+  return format === 'pdf' ? parsePdf(file, bytes) : parseSource(file, format, bytes);
+}
+
+/**
  * Reads one input file into a {@link ReadSourceFile} (a `SourceFile` with line table and
  * suppression directives), dispatching on the extension: `.txt`, `.md` (or `.markdown`),
- * `.docx`. Every failure (missing or unreadable file, unsupported extension, binary data,
+ * `.docx`, `.pdf`. Every failure (missing or unreadable file, unsupported extension, binary data,
  * corrupt .docx, file over {@link MAX_INPUT_BYTES}) is a French ConvkitError naming the
  * file (exit status 2).
  */
@@ -48,7 +59,7 @@ export async function readSourceFile(file: string): Promise<ReadSourceFile> {
   const format = formatOf(file);
   if (!format) {
     throw new ConvkitError(
-      `${file} : format non pris en charge (extension « ${path.extname(file) || 'aucune'} ») : convkit lint lit les fichiers .txt, .md et .docx.`,
+      `${file} : format non pris en charge (extension « ${path.extname(file) || 'aucune'} ») : convkit lint lit les fichiers .txt, .md, .docx et .pdf.`,
       { locations: [{ file }] },
     );
   }
@@ -68,7 +79,7 @@ export async function readSourceFile(file: string): Promise<ReadSourceFile> {
   } catch (error) {
     throw unreadable(file, error);
   }
-  return parseSource(file, format, bytes);
+  return parseSourceAsync(file, format, bytes);
 }
 
 /**
@@ -107,7 +118,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       throw unreadable(input, error);
     }
     if (names.length === 0) {
-      throw new ConvkitError(`${input} : ce dossier ne contient aucun fichier .txt, .md ou .docx à vérifier.`, { locations: [{ file: input }] });
+      throw new ConvkitError(`${input} : ce dossier ne contient aucun fichier .txt, .md, .docx ou .pdf à vérifier.`, { locations: [{ file: input }] });
     }
     for (const name of names) add(path.join(input, name));
   }

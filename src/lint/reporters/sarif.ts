@@ -84,7 +84,12 @@ export function formatSarifWith(options: SarifOptions): Formatter {
           {
             physicalLocation: {
               artifactLocation: artifact(m.file),
-              region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+              region: {
+                startLine: m.line,
+                startColumn: m.column,
+                endLine: m.endLine,
+                endColumn: m.endColumn,
+              },
             },
             ...(m.where !== undefined ? { message: { text: m.where } } : {}),
           },

@@ -4,7 +4,22 @@ import { fold } from '../text/normalize.js';
 import { q, relatedAt, ruleMeta } from './util/kit.js';
 import { conventionsOf } from './util/clauses.js';
 
-const REF = /\bannexe\s+(?:n°\s*)?(\d+)(?![\p{L}\d])/giu;
+const REF = /\bannexe\s+(?:n°\s*)?(\d+|[IVX]{1,5})(?![\p{L}\d])/giu;
+
+const ROMAN: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10 };
+
+/** « 2 » → 2, « IV » → 4 (upper-case roman numerals only: « annexe i » is not a number). */
+function annexNumber(label: string): number | undefined {
+  if (/^\d+$/.test(label)) return Number(label);
+  if (!/^[IVX]+$/.test(label)) return undefined;
+  let total = 0;
+  for (let i = 0; i < label.length; i++) {
+    const v = ROMAN[label[i] as string] as number;
+    const next = ROMAN[label[i + 1] as string] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
 
 const KIND_LABEL: Readonly<Record<AnnexKind, string>> = {
   referents: 'la liste des référents',
@@ -33,20 +48,21 @@ export const rule: Rule = {
       for (const node of nodes) {
         REF.lastIndex = 0;
         for (let m = REF.exec(node.text); m; m = REF.exec(node.text)) {
-          const n = Number(m[1]);
+          const n = annexNumber(m[1] as string);
+          if (n === undefined) continue;
           const annex = doc.annexes.find((a) => a.number === n);
           const range = { node, start: m.index, end: m.index + m[0].length };
           if (!annex) {
             const list = doc.annexes.map((a) => a.rawNumber).join(', ');
-            context.report({ ...range, message: `Renvoi à l'annexe ${n}, qui n'existe pas dans cette convention${list ? ` (annexes : ${list})` : ' (aucune annexe)'}.` });
+            context.report({ ...range, message: `Renvoi à l'annexe ${m[1]}, qui n'existe pas dans cette convention${list ? ` (annexes : ${list})` : ' (aucune annexe)'}.` });
             continue;
           }
           const want = expectedKind(node.text.slice(0, m.index));
           if (want && annex.kind !== 'other' && annex.kind !== want) {
             context.report({
               ...range,
-              message: `Le renvoi à l'annexe ${n} concerne ${KIND_LABEL[want]}, mais l'annexe ${n} est ${KIND_LABEL[annex.kind]} (${q(annex.title, 50)}).`,
-              related: [relatedAt(file, { node: annex.heading }, `annexe ${n}`)],
+              message: `Le renvoi à l'annexe ${m[1]} concerne ${KIND_LABEL[want]}, mais l'annexe ${m[1]} est ${KIND_LABEL[annex.kind]} (${q(annex.title, 50)}).`,
+              related: [relatedAt(file, { node: annex.heading }, `annexe ${m[1]}`)],
             });
           }
         }

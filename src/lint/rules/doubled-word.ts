@@ -14,6 +14,8 @@ export const rule: Rule = {
         RE.lastIndex = 0;
         for (let m = RE.exec(node.text); m; m = RE.exec(node.text)) {
           if (ALLOWED.has((m[1] as string).toLowerCase())) continue;
+          // « XXX XXX » is a blank (placeholder-marker), not a word typed twice.
+          if (/^X+$/.test(m[1] as string)) continue;
           context.report({ node, start: m.index, end: m.index + m[0].length, message: `Mot répété : ${q(m[0])}.` });
         }
       }

@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import { rule as sourceMention } from './source-mention.js';
 import { rule as partnerContext } from './partner-context.js';
 import { rule as partnerSlot } from './partner-slot.js';
+import { rule as partnerForeign } from './partner-foreign.js';
 import { rule as duplicatedClause } from './duplicated-clause.js';
 import { rule as misplacedClause } from './misplaced-clause.js';
 import { rule as articleNumbering } from './article-numbering.js';
@@ -10,15 +11,18 @@ import { rule as annexNumbering } from './annex-numbering.js';
 import { rule as placeholderBracket } from './placeholder-bracket.js';
 import { rule as placeholderMarker } from './placeholder-marker.js';
 import { rule as blankField } from './blank-field.js';
+import { rule as blankSlot } from './blank-slot.js';
 import { rule as signatureDate } from './signature-date.js';
 import { rule as annexReference } from './annex-reference.js';
 import { rule as attachedList } from './attached-list.js';
 import { rule as personContact } from './person-contact.js';
+import { rule as contactInText } from './contact-in-text.js';
 import { rule as personNameVariant } from './person-name-variant.js';
 import { rule as personOrganisation } from './person-organisation.js';
 import { rule as referentIncomplete } from './referent-incomplete.js';
 import { rule as partiesTitle } from './parties-title.js';
 import { rule as partiesSignature } from './parties-signature.js';
+import { rule as partiesUncertain } from './parties-uncertain.js';
 import { rule as deliberationProxyCount } from './deliberation-proxy-count.js';
 import { rule as deliberationVoteCount } from './deliberation-vote-count.js';
 import { rule as deliberationQuorum } from './deliberation-quorum.js';
@@ -41,6 +45,7 @@ export const rules: readonly Rule[] = [
   sourceMention,
   partnerContext,
   partnerSlot,
+  partnerForeign,
   duplicatedClause,
   misplacedClause,
   articleNumbering,
@@ -49,15 +54,18 @@ export const rules: readonly Rule[] = [
   placeholderBracket,
   placeholderMarker,
   blankField,
+  blankSlot,
   signatureDate,
   annexReference,
   attachedList,
   personContact,
+  contactInText,
   personNameVariant,
   personOrganisation,
   referentIncomplete,
   partiesTitle,
   partiesSignature,
+  partiesUncertain,
   deliberationProxyCount,
   deliberationVoteCount,
   deliberationQuorum,

@@ -2,7 +2,9 @@ import type { Rule } from '../rule.js';
 import type { Article } from '../segment.js';
 import { contentWords } from '../text/organisations.js';
 import { wordKey } from '../text/normalize.js';
-import { analyseClauses, type Unit } from './util/clauses.js';
+import { analyseClauses, conventionsOf, type Unit } from './util/clauses.js';
+import { paragraphSubject, SUBJECT_LABEL, titleSubjects } from '../text/subjects.js';
+import type { TextNode } from '../types.js';
 import { q, relatedAt, ruleMeta } from './util/kit.js';
 
 const GENERIC = new Set(['convention', 'conventions', 'article', 'donnees', 'dispositions', 'modalites', 'parties']);
@@ -18,9 +20,14 @@ function overlap(a: Set<string>, b: Set<string>): boolean {
 }
 
 /**
- * A paragraph under the wrong article, compared with the shared skeleton: its copies in the
- * other conventions sit under an article this convention also has (URSSAF: the breach
- * termination paragraph under « Résolution des litiges » instead of « Dénonciation »).
+ * A paragraph under the wrong article, found two ways:
+ * - compared with the shared skeleton: its copies in the other conventions sit under an
+ *   article this convention also has (URSSAF: the breach termination paragraph under
+ *   « Résolution des litiges » instead of « Dénonciation »);
+ * - within one convention, from a lexicon of what each kind of article holds (text/subjects):
+ *   a paragraph that speaks only of termination (or duration, disputes, confidentiality,
+ *   financing, ownership, purpose) under an article whose title names another subject, while
+ *   the convention has an article for that subject. This second way is a warning.
  */
 export const rule: Rule = {
   meta: ruleMeta(
@@ -30,6 +37,11 @@ export const rule: Rule = {
     'Un paragraphe se trouve sous un autre article que dans les autres conventions, alors que cet article existe aussi ici.',
   ),
   check(context) {
+    const reported = new Set<TextNode>();
+    const report: typeof context.report = (f) => {
+      reported.add(f.node);
+      context.report(f);
+    };
     const { clusters } = analyseClauses(context.files);
     for (const cluster of clusters) {
       if (cluster.reference.units[0]?.scope !== 'article') continue;
@@ -66,7 +78,7 @@ export const rule: Rule = {
         for (const v of cluster.variants) {
           for (const u of v.units) {
             if (u.doc !== unit.doc || u.article !== mine) continue;
-            context.report({
+            report({
               node: u.node,
               message: `Ce paragraphe est sous l'article ${mine.label} (${q(mine.title)}) ; dans les autres conventions il relève de l'article ${q(expectedTitle)}, qui est ici l'article ${target.label}.`,
               related: [
@@ -75,6 +87,27 @@ export const rule: Rule = {
               ],
             });
           }
+        }
+      }
+    }
+    for (const { file, doc } of conventionsOf(context.files)) {
+      const kinds = doc.articles.map((a) => titleSubjects(a.title));
+      for (const [k, article] of doc.articles.entries()) {
+        const mine = kinds[k] as ReturnType<typeof titleSubjects>;
+        if (mine.size === 0) continue;
+        for (const node of article.body) {
+          if (reported.has(node)) continue;
+          const subject = paragraphSubject(node.text);
+          if (!subject || mine.has(subject)) continue;
+          const home = doc.articles.findIndex((_, j) => j !== k && (kinds[j] as ReturnType<typeof titleSubjects>).has(subject));
+          const target = doc.articles[home];
+          if (!target) continue;
+          report({
+            node,
+            severity: 'warning',
+            message: `Ce paragraphe porte sur ${SUBJECT_LABEL[subject]} mais se trouve sous l'article ${article.label} (${q(article.title)}) ; il relève de l'article ${target.label} (${q(target.title)}).`,
+            related: [relatedAt(file, { node: target.heading }, `article ${target.label} de cette convention`)],
+          });
         }
       }
     }

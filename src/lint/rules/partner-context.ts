@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { conventionsOf } from './util/clauses.js';
 import { q, ruleMeta } from './util/kit.js';
-import { isParty, partnerContextBefore, partyLabel } from './util/partner.js';
+import { mentionsParty, partnerContextBefore, partyLabel } from './util/partner.js';
 
 /**
  * « avec l'accord de la Maison de l'Emploi… » in the URSSAF convention: where a convention
@@ -25,7 +25,7 @@ export const rule: Rule = {
       ];
       for (const node of nodes) {
         for (const m of file.orgs.find(node.text)) {
-          if (isParty(doc, m.id)) continue;
+          if (mentionsParty(file, doc, m)) continue;
           const phrase = partnerContextBefore(node.text, m);
           if (!phrase) continue;
           context.report({

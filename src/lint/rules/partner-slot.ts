@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 import { tokenDiff } from '../text/normalize.js';
 import { analyseClauses, docCount, PARTNER_TOKEN, placeOf } from './util/clauses.js';
 import { q, relatedAt, ruleMeta } from './util/kit.js';
-import { inSourceMention, partnerContextBefore, partyLabel } from './util/partner.js';
+import { inSourceMention, partnerContextBefore, partnerRoleBefore, partyLabel } from './util/partner.js';
 
 /**
  * Compares each clause with its copies in the other conventions: where the copies name their
@@ -35,7 +35,7 @@ export const rule: Rule = {
             const place = placeOf(unit, e.bStart, e.bEnd);
             const mention = orgs.find(unit.node.text).find((m) => m.start >= place.start && m.start < place.end);
             // Left to partner-context and source-mention.
-            if (mention && (partnerContextBefore(unit.node.text, mention) || inSourceMention(unit.node.text, mention))) continue;
+            if (mention && (partnerContextBefore(unit.node.text, mention) || partnerRoleBefore(unit.node.text, mention) || inSourceMention(unit.node.text, mention))) continue;
             const start = mention ? mention.start : place.start;
             const end = mention ? mention.qualifiedEnd : place.end;
             context.report({

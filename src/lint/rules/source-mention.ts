@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { conventionsOf } from './util/clauses.js';
 import { q, ruleMeta } from './util/kit.js';
-import { partyLabel, SOURCE_MENTION } from './util/partner.js';
+import { mentionsParty, partyLabel, SOURCE_MENTION } from './util/partner.js';
 
 /** « Source CAF 21 » in the CARSAT convention: the data-source mention names another organisation. */
 export const rule: Rule = {
@@ -22,7 +22,7 @@ export const rule: Rule = {
           const designation = m[1] as string;
           const at = m.index + m[0].length - designation.length;
           const mentions = file.orgs.find(designation);
-          if (mentions.length === 0 || mentions.some((x) => x.id === partner.orgId)) continue;
+          if (mentions.length === 0 || mentions.some((x) => x.id === partner.orgId && mentionsParty(file, doc, x))) continue;
           const first = mentions[0];
           const end = at + (first ? first.qualifiedEnd : designation.trimEnd().length);
           context.report({

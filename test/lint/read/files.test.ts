@@ -110,7 +110,7 @@ describe('expandInputs / readSourceFiles', () => {
   });
 
   it('refuses a directory without lintable files', async () => {
-    await expect(expandInputs([path.join(dir, 'vide')])).rejects.toThrow(/ce dossier ne contient aucun fichier \.txt, \.md ou \.docx/);
+    await expect(expandInputs([path.join(dir, 'vide')])).rejects.toThrow(/ce dossier ne contient aucun fichier \.txt, \.md, \.docx ou \.pdf/);
   });
 
   it('reads several files in order', async () => {

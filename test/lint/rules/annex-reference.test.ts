@@ -26,3 +26,16 @@ describe('annex-reference', () => {
     expect(expectedKind('Le prestataire signe l’acte d’engagement en')).toBe('engagement-act');
   });
 });
+
+describe('annex-reference with roman numerals', () => {
+  const annexes = 'ANNEXE I – Liste des indicateurs\n\n- nombre d\'allocataires';
+  it('accepts « annexe I » when annex I exists, and reports « annexe II »', async () => {
+    const { rule } = await import('../../../src/lint/rules/annex-reference.js');
+    const { lineOf, miniConvention, runRule } = await import('../helpers.js');
+    const ok = miniConvention({ articles: [['Données', ["La CPAM transmet les indicateurs énumérés à l'annexe I."]]], annexes });
+    expect(runRule(rule, ok)).toEqual([]);
+    const bad = miniConvention({ articles: [['Données', ["La CPAM transmet les indicateurs énumérés à l'annexe II."]]], annexes });
+    const f = runRule(rule, bad);
+    expect(f.map((x) => [x.line, x.message])).toEqual([[lineOf(bad, "l'annexe II"), "Renvoi à l'annexe II, qui n'existe pas dans cette convention (annexes : I)."]]);
+  });
+});

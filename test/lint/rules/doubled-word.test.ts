@@ -14,3 +14,11 @@ describe('doubled-word', () => {
     ]);
   });
 });
+
+describe('doubled-word and blanks', () => {
+  it('does not take « XXX XXX » for a doubled word', async () => {
+    const { rule } = await import('../../../src/lint/rules/doubled-word.js');
+    const { runRule } = await import('../helpers.js');
+    expect(runRule(rule, 'Une subvention de XXX XXX euros est versée.\n')).toEqual([]);
+  });
+});

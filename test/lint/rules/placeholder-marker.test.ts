@@ -43,3 +43,12 @@ describe('placeholder-marker', () => {
     expect(runRule(rule, text).map((x) => [x.severity, x.line, x.column])).toEqual([['info', 1, columnOf(text, 1, 'XXXX')]]);
   });
 });
+
+describe('placeholder-marker on « XXX XXX »', () => {
+  it('reports one blank, not two', async () => {
+    const { rule } = await import('../../../src/lint/rules/placeholder-marker.js');
+    const { runRule } = await import('../helpers.js');
+    const f = runRule(rule, 'Une subvention de XXX XXX euros est versée.\n');
+    expect(f.map((x) => [x.line, x.column, x.endColumn, x.severity])).toEqual([[1, 19, 26, 'warning']]);
+  });
+});

@@ -52,7 +52,8 @@ describe('grouped blanks', () => {
       expect([s.line, s.column]).toEqual([s.related[0]!.line, s.related[0]!.column]);
     }
     expect(summaries[0]!.message).toBe('7 blancs à compléter dans ce document : 4 champs à remplir, 2 fiches de référent incomplètes, 1 date ou lieu de signature.');
-    expect(summaries[0]!.where).toBe('convention « CAF de la Côte d\'Or »');
+    // Placed at its first blank (the signature date), and described as that place.
+    expect(summaries[0]!.where).toBe('convention « CAF de la Côte d\'Or », signatures');
     expect(summaries[0]!.related[0]!.message).toMatch(/^Date de signature à compléter : .* \(signature-date\)$/);
     expect(result.infoCount).toBe(result.messages.filter((m) => m.severity === 'info').length);
   });

@@ -1,6 +1,6 @@
 import type { ConventionDocument, Party, SegmentedFile } from '../../segment.js';
 import type { OrgMention } from '../../text/organisations.js';
-import { stripArticle } from '../../text/organisations.js';
+import { OrgIndex, stripArticle } from '../../text/organisations.js';
 
 /** Helpers about a convention's partner. */
 
@@ -36,6 +36,29 @@ export function partnerContextBefore(text: string, m: OrgMention): string | unde
   return undefined;
 }
 
+/**
+ * Phrases after which a convention names the body in the partner's role: who provides,
+ * transmits or holds the data, whose director, president, services or agents act.
+ */
+const ROLE = [
+  /\b(?:fournie?s?|transmise?s?|communiqu[ée]e?s?|produite?s?|d[ée]tenue?s?|collect[ée]e?s?|issue?s?|extraite?s?|[ée]labor[ée]e?s?|mise?s?\s+à\s+disposition)\s+(?:par|de)\s+(?:la|le|l['’]|les)?\s*$/iu,
+  /\b(?:le|la|du|au|les|des)\s+(?:Direct(?:eur|rice)(?:\s+g[ée]n[ée]ral(?:e)?)?(?:\s+adjoint(?:e)?)?|Pr[ée]sident(?:e)?|services?|agents?|conseill(?:er|ère)s?|repr[ée]sentant(?:e)?s?)\s+(?:de\s+la|de\s+l['’]|du|de)\s*$/iu,
+];
+
+/** The role phrase right before a mention (see ROLE), if any. */
+export function partnerRoleBefore(text: string, m: OrgMention): string | undefined {
+  const start = m.before ? m.before.start : m.start;
+  const before = text.slice(Math.max(0, start - WINDOW), m.start);
+  for (const re of ROLE) {
+    const x = re.exec(before);
+    if (x) return x[0].trim();
+  }
+  return undefined;
+}
+
+/** Bodies that conventions name as the partner (social security, employment bodies…), not authorities. */
+export const PARTNER_KINDS: ReadonlySet<string> = new Set(['caf', 'carsat', 'cpam', 'msa', 'urssaf', 'mdef', 'mission-locale', 'pole-emploi', 'france-travail', 'ars']);
+
 /** « Source CAF 21, date : … » mentions: the designation after « Source ». */
 export const SOURCE_MENTION = /[«"“]\s*Sources?\s*:?\s+([^,»"”\n]+)/giu;
 
@@ -48,6 +71,40 @@ export function inSourceMention(text: string, m: OrgMention): boolean {
 /** True when the organisation is one of the convention's parties. */
 export function isParty(doc: ConventionDocument, id: string): boolean {
   return doc.parties.some((p) => p.orgId === id);
+}
+
+/** The lexicon alone: a party's own place words come after the lexicon's designation. */
+const LEXICON = new OrgIndex();
+
+const LINKS = new Set(['de', 'du', "d'", 'des', 'la', "l'", 'le', 'les', 'et']);
+
+/** The place words of a qualifier (« de la Côte d'Or » → cote, d'or → « cote or »), links aside. */
+function placeWords(qualifier: string): string {
+  return qualifier
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !LINKS.has(w))
+    .join(' ');
+}
+
+/**
+ * True when a mention designates one of the convention's parties: the same organisation and,
+ * when both the mention and the party name a place (« CAF de la Loire » in a convention with
+ * the « CAF du Rhône »), the same place. A department number (« CAF 21 ») or a missing place
+ * is not compared: it may stand for any place.
+ */
+export function mentionsParty(_file: SegmentedFile, doc: ConventionDocument, m: OrgMention): boolean {
+  for (const p of doc.parties) {
+    if (p.orgId !== m.id) continue;
+    const mine = placeWords(m.qualifier);
+    if (mine.length === 0 || /^\d/.test(mine) || /^x+$/.test(mine)) return true;
+    for (const designation of [p.name, p.alias]) {
+      if (!designation) continue;
+      const own = LEXICON.find(designation.text).find((x) => x.id === m.id);
+      const theirs = own ? placeWords(own.qualifier) : '';
+      if (theirs.length === 0 || /^\d/.test(theirs) || theirs === mine || theirs.startsWith(`${mine} `) || mine.startsWith(`${theirs} `)) return true;
+    }
+  }
+  return false;
 }
 
 /** The organisation mentions of a text, with the file's designations. */

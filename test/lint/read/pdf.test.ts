@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
+import { loadDataset } from '../../../src/data/load.js';
+import { buildDocuments, renderDocument } from '../../../src/generate/index.js';
+import { defaultPacketDeps } from '../../../src/packet/deps.js';
+import { runPacket } from '../../../src/packet/run.js';
+import { parseSource, parseSourceAsync, readSourceFile } from '../../../src/lint/read/index.js';
+import { announcesDocument, dropFurniture, linesOfPage, plainText } from '../../../src/lint/read/pdf.js';
+import { lint, type LintResult } from '../../../src/lint/runner.js';
+import { formatSarif } from '../../../src/lint/reporters/index.js';
+import { rules } from '../../../src/lint/rules/index.js';
+import { ConvkitError } from '../../../src/errors.js';
+
+/** A text piece as pdf.js gives it: text, transform (x = [4], baseline y = [5]), width. */
+const piece = (str: string, x: number, y: number, size = 10): { str: string; transform: number[]; width: number; height: number } => ({
+  str,
+  transform: [size, 0, 0, size, x, y],
+  width: str.length * size * 0.5,
+  height: size,
+});
+
+const WORDS = ['alpha', 'bêta', 'gamma'];
+
+describe('lines and paragraphs from positions', () => {
+  it('orders pieces by position, not by stream order, and joins words and table cells', () => {
+    const lines = linesOfPage(1, [piece('ligne', 100, 700), piece('Deuxième', 50, 700), piece('Première ligne', 50, 714), piece('M. Paul MARTIN', 300, 700)]);
+    expect(lines.map((l) => l.text)).toEqual(['Première ligne', 'Deuxième ligne\tM. Paul MARTIN']);
+  });
+
+  it('drops page numbers and lines repeated at the top of every page', () => {
+    const page = (n: number): ReturnType<typeof linesOfPage> =>
+      linesOfPage(n, [piece('Observatoire – Grand Dijon', 50, 800, 8), ...['Un', 'Deux', 'Trois', 'Quatre'].map((w, k) => piece(`${w} ${WORDS[n - 1]}.`, 50, 700 - 14 * k)), piece(`page ${n} / 3`, 280, 40, 8)]);
+    const kept = dropFurniture([page(1), page(2), page(3)]);
+    expect(kept.map((p) => p.map((l) => l.text))).toEqual([1, 2, 3].map((n) => ['Un', 'Deux', 'Trois', 'Quatre'].map((w) => `${w} ${WORDS[n - 1]}.`)));
+  });
+
+  it('separates paragraphs by wider gaps, keeps a paragraph across a page break and rejoins a hyphenated word', () => {
+    const p1 = linesOfPage(1, [piece('Article 1 – Objet', 50, 700, 11), piece('La présente convention organise le ci-', 50, 670), piece('dessus partenariat entre', 50, 656)]);
+    const p2 = linesOfPage(2, [piece('les parties.', 50, 780), piece('Nouveau paragraphe,', 50, 750), piece('sur deux lignes.', 50, 736)]);
+    const { text, places } = plainText([p1, p2]);
+    expect(text).toBe('Article 1 – Objet\n\nLa présente convention organise le ci-dessus\npartenariat entre\nles parties.\n\nNouveau paragraphe,\nsur deux lignes.\n');
+    expect(places[4]).toEqual({ page: 2, line: 1, size: 10 });
+  });
+
+  it('tells the bookmarks that announce a document of a packet', () => {
+    expect(announcesDocument('Délibération – Observatoire', false)).toBe(true);
+    expect(announcesDocument("Annexe n° 7 – Charte d'utilisation des données", true)).toBe(true);
+    expect(announcesDocument("Annexe 2 – Charte d'utilisation des données", false)).toBe(false);
+    expect(announcesDocument('Article 3 – Collecte des données', true)).toBe(false);
+  });
+});
+
+describe('a scanned PDF', () => {
+  it('is refused with a French message naming the file', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]);
+    doc.addPage([595, 842]);
+    const bytes = await doc.save();
+    await expect(parseSourceAsync('scan.pdf', 'pdf', bytes)).rejects.toThrow(ConvkitError);
+    await expect(parseSourceAsync('scan.pdf', 'pdf', bytes)).rejects.toThrow(/^scan\.pdf : ce PDF ne contient pas de texte lisible \(2 page\(s\), 0 caractère\(s\)\) : c'est sans doute un document numérisé/);
+  });
+  it('a damaged PDF is refused too', async () => {
+    await expect(parseSourceAsync('abime.pdf', 'pdf', new TextEncoder().encode('%PDF-1.7\nceci n’est pas un PDF'))).rejects.toThrow(/^abime\.pdf : PDF illisible ou endommagé/);
+  });
+});
+
+/** The errors and warnings of a lint result, as « rule » strings, and the set of info rules. */
+const summary = (r: LintResult | undefined): { problems: string[]; infos: string[] } => ({
+  problems: (r?.messages ?? []).filter((m) => m.severity !== 'info').map((m) => `${m.ruleId}: ${m.message}`),
+  infos: [...new Set((r?.messages ?? []).filter((m) => m.severity === 'info').map((m) => m.ruleId))].sort(),
+});
+
+describe('generated documents: the PDF lints like the DOCX', () => {
+  let pairs: { name: string; docx: LintResult; pdf: LintResult }[] = [];
+  beforeAll(async () => {
+    const built = await buildDocuments(await loadDataset('data'));
+    for (const b of built) {
+      const name = `${b.plan.kind}-${b.plan.source}`;
+      const [docx] = lint([parseSource(`${name}.docx`, 'docx', await renderDocument(b.document, 'docx'))]);
+      const [pdf] = lint([await parseSourceAsync(`${name}.pdf`, 'pdf', await renderDocument(b.document, 'pdf'))]);
+      pairs.push({ name, docx: docx as LintResult, pdf: pdf as LintResult });
+    }
+  }, 240_000);
+
+  it('reads every generated document', () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('finds no error and no warning in any PDF, as in its DOCX, and no kind of information its DOCX does not have', () => {
+    for (const { name, docx, pdf } of pairs) {
+      expect([name, summary(pdf).problems]).toEqual([name, summary(docx).problems]);
+      expect([name, summary(pdf).infos.filter((r) => !summary(docx).infos.includes(r))]).toEqual([name, []]);
+    }
+  });
+
+  it('places findings by page and line', () => {
+    const withInfo = pairs.find((p) => p.pdf.messages.length > 0);
+    expect(withInfo?.pdf.messages[0]?.where).toMatch(/^page \d+, ligne \d+(, |$)/);
+    const sarif = JSON.parse(formatSarif([withInfo!.pdf], { rules: rules.map((r) => r.meta) })) as {
+      runs: { results: { locations: { physicalLocation: { region: { startLine: number } }; message?: { text: string } }[] }[] }[];
+    };
+    const location = sarif.runs[0]?.results[0]?.locations[0];
+    expect(location?.message?.text).toMatch(/^page \d+, ligne \d+(, |$)/);
+  });
+});
+
+const hasSoffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasSoffice) console.warn('test/lint/read/pdf.test.ts : soffice absent, le PDF du corpus n’est pas vérifié');
+
+describe.skipIf(!hasSoffice)('a PDF of the corpus (LibreOffice)', () => {
+  let dir: string;
+  let txt: LintResult;
+  let pdf: LintResult;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'convkit-corpus-pdf-'));
+    copyFileSync(new URL('../../fixtures/corpus-2014.txt', import.meta.url), path.join(dir, 'corpus.txt'));
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'corpus.txt')], { stdio: 'ignore', timeout: 120_000 });
+    [txt] = lint([await readSourceFile(path.join(dir, 'corpus.txt'))]) as [LintResult];
+    [pdf] = lint([await readSourceFile(path.join(dir, 'corpus.pdf'))]) as [LintResult];
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds the named errors of the README', () => {
+    const has = (rule: string, text: RegExp): boolean => pdf.messages.some((m) => m.ruleId === rule && m.severity === 'error' && text.test(m.message));
+    expect(has('source-mention', /CAF 21/)).toBe(true);
+    expect(has('partner-slot', /Maison de l'Emploi et de la Formation/)).toBe(true);
+    expect(has('misplaced-clause', /Résolution des litiges/)).toBe(true);
+    expect(has('parties-signature', /URSSAF de Dijon/)).toBe(true);
+    expect(pdf.messages.some((m) => m.ruleId === 'duplicated-clause' && /De même, elle s/.test(m.message))).toBe(true);
+  });
+
+  it('finds at least nine in ten of the errors and warnings found in the text, rule by rule', () => {
+    const count = (r: LintResult): Map<string, number> => {
+      const out = new Map<string, number>();
+      for (const m of r.messages) if (m.severity !== 'info') out.set(m.ruleId, (out.get(m.ruleId) ?? 0) + 1);
+      return out;
+    };
+    const a = count(txt);
+    const b = count(pdf);
+    let found = 0;
+    let total = 0;
+    for (const [rule, n] of a) {
+      total += n;
+      found += Math.min(n, b.get(rule) ?? 0);
+    }
+    expect(found / total).toBeGreaterThanOrEqual(0.9);
+    expect(pdf.errorCount).toBeGreaterThanOrEqual(txt.errorCount - 1);
+  });
+});
+
+describe('convkit packet 2014-06-26: its dossier.pdf', () => {
+  let root: string;
+  let result: LintResult;
+  let bookmarks = 0;
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'convkit-dossier-lint-'));
+    await runPacket({ id: '2014-06-26', dataDir: 'data', outDir: path.join(root, 'paquet') }, await defaultPacketDeps());
+    const source = await readSourceFile(path.join(root, 'paquet', 'dossier.pdf'));
+    bookmarks = (source as unknown as { bookmarks: unknown[] }).bookmarks.length;
+    [result] = lint([source]) as [LintResult];
+  }, 240_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('is cut at its 13 document bookmarks and lints with no error and no warning', () => {
+    expect(bookmarks).toBe(13);
+    expect(summary(result).problems).toEqual([]);
+  });
+});
+
+describe('reading a PDF from disk', () => {
+  it('dispatches .pdf to the PDF reader', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'convkit-pdf-read-'));
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    page.drawText('Convention de partenariat : texte de la page, assez long pour ne pas être un scan.', { x: 50, y: 700, size: 10 });
+    const file = path.join(dir, 'court.pdf');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, await doc.save());
+    const source = await readSourceFile(file);
+    expect([source.format, source.nodes.map((n) => n.text)]).toEqual(['pdf', ['Convention de partenariat : texte de la page, assez long pour ne pas être un scan.']]);
+    expect(source.describePosition?.(1, 1)).toBe('page 1, ligne 1');
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { segmentFile, type ConventionDocument } from '../../src/lint/segment.js';
+import { fixtureSource } from './helpers.js';
+
+/**
+ * The segmenter on conventions of other authorities, in other layouts (test/fixtures/
+ * authorities): documents, parties (name and alias), visas kept apart, articles (labels and
+ * titles), part headings, signature and annexes.
+ */
+
+function conventions(name: string): ConventionDocument[] {
+  const seg = segmentFile(fixtureSource(`authorities/${name}`));
+  return seg.documents.filter((d): d is ConventionDocument => d.kind === 'convention');
+}
+
+const partyNames = (d: ConventionDocument): string[] => d.parties.map((p) => p.name.text);
+const aliases = (d: ConventionDocument): (string | undefined)[] => d.parties.map((p) => p.alias?.text);
+const labels = (d: ConventionDocument): string[] => d.articles.map((a) => a.label);
+
+describe('layouts of other authorities', () => {
+  it('« ENTRE LES SOUSSIGNÉS : » (Métropole de Lyon – CAF du Rhône): the opener is not a party', () => {
+    const [d] = conventions('lyon-caf.txt');
+    expect(d && partyNames(d)).toEqual(['La Métropole de Lyon', "La Caisse d'Allocations Familiales du Rhône"]);
+    expect(d && aliases(d)).toEqual(['la Métropole', 'la CAF du Rhône']);
+    expect(d?.visas.map((n) => n.text)).toEqual(['IL A ÉTÉ CONVENU CE QUI SUIT :']);
+    expect(d && labels(d)).toEqual(['1er', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(d?.articles[0]?.number).toBe(1);
+    expect(d?.signature?.parties.length).toBe(2);
+    expect(d?.annexes.map((a) => [a.rawNumber, a.kind])).toEqual([['1', 'data-list'], ['2', 'referents']]);
+  });
+
+  it('« Entre : … Et : … » with visas and recitals (Gironde – CPAM): visas are not parties', () => {
+    const [d] = conventions('gironde-cpam.txt');
+    expect(d && partyNames(d)).toEqual(['Le Département de la Gironde', "La Caisse Primaire d'Assurance Maladie de la Gironde"]);
+    expect(d?.visas.length).toBe(6);
+    expect(d?.preamble).toBeUndefined();
+    expect(d && labels(d)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(d?.articles[1]?.title).toBe('Engagements de la CPAM');
+  });
+
+  it('« Article premier » and a title on two lines (Nantes – Mission Locale)', () => {
+    const [d] = conventions('nantes-mission-locale.txt');
+    expect(d?.titleParties.map((t) => t.text)).toEqual(['la Ville de Nantes et la Mission Locale Nantes Métropole']);
+    expect(d && partyNames(d)).toEqual(['La Ville de Nantes', 'La Mission Locale Nantes Métropole']);
+    expect(d?.articles[0]?.label).toBe('premier');
+    expect(d?.articles[0]?.number).toBe(1);
+    expect(d?.preamble?.heading?.text).toBe('Préambule');
+  });
+
+  it('TITRE levels and « ARTICLE 1 : » (Rennes Métropole – France Travail): the title line « ENTRE … » is not the parties block', () => {
+    const seg = segmentFile(fixtureSource('authorities/rennes-france-travail.txt'));
+    const d = seg.documents[0] as ConventionDocument;
+    expect(d.titleParties.map((t) => t.text)).toEqual(['RENNES MÉTROPOLE ET FRANCE TRAVAIL BRETAGNE']);
+    expect(partyNames(d)).toEqual(['Rennes Métropole', 'France Travail Bretagne']);
+    expect(labels(d)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(d.articles.flatMap((a) => a.body).some((n) => /^TITRE/.test(n.text))).toBe(false);
+    expect(d.nodes.filter((n) => seg.roleOf(n) === 'part-heading').length).toBe(3);
+  });
+
+  it('« Art. 1 – » (Strasbourg – MSA)', () => {
+    const [d] = conventions('strasbourg-msa.txt');
+    expect(d && partyNames(d)).toEqual(['La Ville de Strasbourg', "La Mutualité Sociale Agricole d'Alsace"]);
+    expect(d?.articles.map((a) => a.title)).toContain('Secret statistique');
+  });
+
+  it('a packet of three « Convention relative à l’échange de données… » is three documents', () => {
+    const ds = conventions('montpellier-packet.txt');
+    expect(ds.length).toBe(3);
+    expect(ds.map((d) => d.partner?.alias?.text)).toEqual(["la CAF de l'Hérault", "la CPAM de l'Hérault", "l'URSSAF"]);
+    for (const d of ds) {
+      expect(d.articles.length).toBe(7);
+      expect(d.annexes[0]?.referents.length).toBe(2);
+    }
+  });
+
+  it('an « AVENANT N° 1 » with « ENTRE LES SOUSSIGNÉS : », no « d’une part », and visas', () => {
+    const [d] = conventions('toulouse-carsat-avenant.txt');
+    expect(d?.titleNodes.length).toBe(2);
+    expect(d && partyNames(d)).toEqual(['Toulouse Métropole', "La Caisse d'Assurance Retraite et de la Santé au Travail Midi-Pyrénées"]);
+    expect(d?.visas.length).toBe(3);
+    expect(d && labels(d)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('a « PROTOCOLE D’ACCORD » with « Entre A… et B… » paragraphs, « 1. » numbering and « ANNEXE I »', () => {
+    const [d] = conventions('lille-protocole.txt');
+    expect(d && partyNames(d)).toEqual(['la Métropole Européenne de Lille', "la Caisse d'Allocations Familiales du Nord"]);
+    expect(d && labels(d)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(d?.articles[1]?.title).toBe('Engagements de la CAF du Nord');
+    expect(d?.annexes.map((a) => a.rawNumber)).toEqual(['I']);
+    expect(d?.signature?.parties.length).toBe(2);
+  });
+
+  it('every clean fixture has its two parties (nothing uncertain)', () => {
+    for (const f of ['lyon-caf.txt', 'gironde-cpam.txt', 'nantes-mission-locale.txt', 'rennes-france-travail.txt', 'strasbourg-msa.txt', 'montpellier-packet.txt', 'toulouse-carsat-avenant.txt', 'lille-protocole.txt']) {
+      for (const d of conventions(f)) expect([f, d.partiesUncertain, d.parties.length]).toEqual([f, undefined, 2]);
+    }
+  });
+});
