@@ -7,7 +7,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadDataset } from '../data/load.js';
-import { loadDeliberations } from '../deliberation/index.js';
 import {
   buildDocuments,
   defaultDataDir,
@@ -62,8 +61,8 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
   let dataset: Awaited<ReturnType<typeof loadDataset>>;
   let plans: ReturnType<typeof planDocuments>;
   try {
+    // The same checks as `convkit validate` (src/data/checks/index.ts), deliberations included.
     dataset = await loadDataset(dataDir);
-    await loadDeliberations(dataDir, dataset);
     plans = planDocuments(dataset, options.only);
   } catch (error) {
     await early?.dispose();

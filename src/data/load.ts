@@ -18,10 +18,10 @@ import {
   type Person,
   type Signatory,
 } from '../schema/index.js';
-import { blankWarnings } from './blanks.js';
+import { datasetChecks } from './checks/index.js';
+import { formatPath } from './field-path.js';
 import { translateIssue, unknownFieldMessage } from './messages.js';
 import { readDataText } from './read-text.js';
-import { checkReferences } from './references.js';
 import { fieldInfo } from './schema-walk.js';
 import type { DataProblem, DataProblemCode, DatasetView, EntityKind, SourceIndex } from './types.js';
 import { keyPosition, parseYaml, positionOf, sourceTextAt, type YamlSource } from './yaml-source.js';
@@ -143,11 +143,19 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
 }
 
 /**
- * Checks a whole data folder: every file, then ids, file names and cross-references, then the
- * blanks the documents will show. Never throws for bad data: every problem of every file is in
+ * Options of {@link checkDataset}. None yet: the workspace (src/server) is expected to add
+ * in-memory overrides of some files here; every caller passes through this one signature.
+ */
+export type CheckDatasetOptions = Readonly<Record<never, never>>;
+
+/**
+ * Checks a whole data folder: every file, then ids, file names and cross-references, the
+ * deliberations' arithmetic and approvals, the consistency between fields, then the blanks the
+ * documents will show: the single gate of `validate`, `generate` and `packet`
+ * ({@link datasetChecks}). Never throws for bad data: every problem of every file is in
  * `problems`, and `dataset` is present when none is an error.
  */
-export async function checkDataset(root: string): Promise<DataCheck> {
+export async function checkDataset(root: string, _options: CheckDatasetOptions = {}): Promise<DataCheck> {
   const problems: DataProblem[] = [];
   const shownRoot = displayPath(root);
   const rootInfo = await stat(root).catch(() => undefined);
@@ -277,6 +285,7 @@ export async function checkDataset(root: string): Promise<DataCheck> {
   const partnerList: Partner[] = [];
   const signatoryList: Signatory[] = [];
   const deliberationList: Deliberation[] = [];
+  const deliberationFiles: Parsed<Deliberation>[] = [];
   const people = new Map<string, Person>();
   for (const r of organisations) {
     recordRaw('organisation', r);
@@ -295,7 +304,9 @@ export async function checkDataset(root: string): Promise<DataCheck> {
       if (!r.parsed) continue;
       const before = problems.length;
       register(kind, r.parsed.value.id, r, []);
-      if (problems.length === before) (list as { id: string }[]).push(r.parsed.value);
+      if (problems.length !== before) continue;
+      (list as { id: string }[]).push(r.parsed.value);
+      if (kind === 'deliberation') deliberationFiles.push(r.parsed as Parsed<Deliberation>);
     }
   }
   for (const r of peopleFiles) {
@@ -347,13 +358,16 @@ export async function checkDataset(root: string): Promise<DataCheck> {
     deliberations: deliberationList.sort(byId),
     sources,
   };
+  // Every cross-file check runs from this one call (src/data/checks/index.ts).
   problems.push(
-    ...checkReferences(view, {
-      isKnown: (kind, id) => uncertain.has(kind) || (rawIds.get(kind)?.has(id) ?? false),
-      candidates: (kind) => [...(rawIds.get(kind) ?? [])].sort(),
-      hasDeliberations: deliberationDir.exists,
+    ...datasetChecks(view, {
+      known: {
+        isKnown: (kind, id) => uncertain.has(kind) || (rawIds.get(kind)?.has(id) ?? false),
+        candidates: (kind) => [...(rawIds.get(kind) ?? [])].sort(),
+        hasDeliberations: deliberationDir.exists,
+      },
+      deliberationFiles,
     }),
-    ...blankWarnings(view),
   );
 
   problems.sort(byPlace);
@@ -375,12 +389,7 @@ export async function loadDataset(root: string): Promise<Dataset> {
   throw new ConvkitErrors(errors);
 }
 
-/** « referents[1] », « people[2].phone », « collection.via ». */
-export function formatPath(p: readonly (string | number)[]): string {
-  let out = '';
-  for (const k of p) out += typeof k === 'number' ? `[${k}]` : out === '' ? k : `.${k}`;
-  return out;
-}
+export { formatPath } from './field-path.js';
 
 /** Line and column of the value at path `p` in a parsed file (of its deepest existing parent). */
 export function locateIn(parsed: Parsed<unknown>, p: readonly (string | number)[]): { line: number; column: number } {

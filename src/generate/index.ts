@@ -14,7 +14,7 @@ import type { Document } from '../model/types.js';
 import { renderDocx } from '../render/docx.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { loadTemplates } from '../template/engine.js';
-import { buildDeliberationDocument, loadDeliberations } from '../deliberation/index.js';
+import { buildDeliberationDocument } from '../deliberation/index.js';
 import { documentBuilder, type DocumentBuilder } from './documents.js';
 import { outputPath, planDocuments, type OutputFormat, type PlannedDocument } from './plan.js';
 
@@ -123,9 +123,9 @@ export interface WrittenFile {
  */
 export async function generate(options: GenerateOptions): Promise<WrittenFile[]> {
   const dataDir = options.dataDir ?? defaultDataDir();
+  // Every data check (the deliberations' tally, quorum and proxies included) runs in
+  // `checkDataset`, the same as `convkit validate`.
   const dataset = await loadDataset(dataDir);
-  // The deliberations' own checks (tally, quorum, proxies) run before anything is built.
-  await loadDeliberations(dataDir, dataset);
   const built = await buildDocuments(dataset, options);
   const files = await renderOutputs(built, options.outDir, options.formats ?? ['docx', 'pdf']);
   const out = await stat(options.outDir).catch(() => undefined);
