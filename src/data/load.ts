@@ -19,6 +19,7 @@ import {
   type Signatory,
 } from '../schema/index.js';
 import { datasetChecks } from './checks/index.js';
+import type { RejectedFile } from './checks/raw-references.js';
 import { formatPath } from './field-path.js';
 import { translateIssue, unknownFieldMessage } from './messages.js';
 import { readDataText } from './read-text.js';
@@ -358,17 +359,34 @@ export async function checkDataset(root: string, _options: CheckDatasetOptions =
     deliberations: deliberationList.sort(byId),
     sources,
   };
+  const rejected: RejectedFile[] = [];
+  const schemaFiles: readonly (readonly [z.ZodType, readonly ParseResult<unknown>[]])[] = [
+    [ObservatorySchema, [observatoryFile]],
+    [OrganisationSchema, organisations],
+    [PartnerSchema, partners],
+    [SignatorySchema, signatories],
+    [PeopleFileSchema, peopleFiles],
+    [DeliberationSchema, deliberations],
+  ];
+  for (const [schema, results] of schemaFiles) {
+    for (const r of results) if (!r.parsed && r.source && r.raw !== null && typeof r.raw === 'object') rejected.push({ file: r.file, schema, raw: r.raw, source: r.source });
+  }
   // Every cross-file check runs from this one call (src/data/checks/index.ts).
-  problems.push(
-    ...datasetChecks(view, {
+  const checked = datasetChecks(
+    view,
+    {
       known: {
         isKnown: (kind, id) => uncertain.has(kind) || (rawIds.get(kind)?.has(id) ?? false),
         candidates: (kind) => [...(rawIds.get(kind) ?? [])].sort(),
         hasDeliberations: deliberationDir.exists,
       },
       deliberationFiles,
-    }),
+      rejected,
+      people,
+    },
+    problems,
   );
+  problems.splice(0, problems.length, ...checked);
 
   problems.sort(byPlace);
   const files = all.map((r) => r.file);

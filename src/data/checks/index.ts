@@ -3,12 +3,13 @@
  * `checkDataset` (src/data/load.ts) calls {@link datasetChecks} once, and `validate`, `generate`,
  * `packet` (and the workspace) all go through `checkDataset`. No check lives in one command only.
  */
-import type { Deliberation } from '../../schema/index.js';
+import type { Deliberation, Person } from '../../schema/index.js';
 import { blankWarnings } from '../blanks.js';
 import type { Parsed } from '../load.js';
 import { checkReferences, type KnownIds } from '../references.js';
 import type { DataProblem, DatasetView } from '../types.js';
 import { deliberationProblems } from './deliberations.js';
+import { rawReferenceProblems, type RejectedFile } from './raw-references.js';
 
 /** What the checks need beyond the valid entities. */
 export interface CheckContext {
@@ -16,15 +17,24 @@ export interface CheckContext {
   readonly known: KnownIds;
   /** The valid deliberation files, with their positions (one per id). */
   readonly deliberationFiles: readonly Parsed<Deliberation>[];
+  /** Files the schema rejected: their references are still checked. */
+  readonly rejected: readonly RejectedFile[];
+  /** Every person of the valid people files (to answer a name written for an id). */
+  readonly people: ReadonlyMap<string, Person>;
 }
 
 /**
- * Every cross-file check, in one place: references (src/data/references.ts), the deliberations'
- * arithmetic, proxies and approvals (src/deliberation/checks.ts), then the blanks the documents
- * will show (warnings).
+ * Every cross-file check, in one place: references of the valid entities (src/data/references.ts)
+ * and of the rejected files (./raw-references.ts), the deliberations' arithmetic, proxies and
+ * approvals (src/deliberation/checks.ts), then the blanks the documents will show (warnings).
+ * Takes the problems found file by file (some messages are completed here) and returns the
+ * whole list, unsorted.
  */
-export function datasetChecks(view: DatasetView, context: CheckContext): DataProblem[] {
+export function datasetChecks(view: DatasetView, context: CheckContext, fileProblems: readonly DataProblem[]): DataProblem[] {
+  const raw = rawReferenceProblems(context.rejected, fileProblems, context.known, context.people);
   return [
+    ...raw.problems,
+    ...raw.added,
     ...checkReferences(view, context.known),
     ...deliberationProblems(context.deliberationFiles),
     ...blankWarnings(view),
