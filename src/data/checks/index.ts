@@ -8,6 +8,7 @@ import { blankWarnings } from '../blanks.js';
 import type { Parsed } from '../load.js';
 import { checkReferences, type KnownIds } from '../references.js';
 import type { DataProblem, DatasetView } from '../types.js';
+import { consistencyProblems } from './consistency.js';
 import { deliberationProblems } from './deliberations.js';
 import { rawReferenceProblems, type RejectedFile } from './raw-references.js';
 
@@ -26,7 +27,7 @@ export interface CheckContext {
 /**
  * Every cross-file check, in one place: references of the valid entities (src/data/references.ts)
  * and of the rejected files (./raw-references.ts), the deliberations' arithmetic, proxies and
- * approvals (src/deliberation/checks.ts), then the blanks the documents will show (warnings).
+ * approvals (src/deliberation/checks.ts), the consistency between fields (./consistency.ts), then the blanks the documents will show (warnings).
  * Takes the problems found file by file (some messages are completed here) and returns the
  * whole list, unsorted.
  */
@@ -37,6 +38,7 @@ export function datasetChecks(view: DatasetView, context: CheckContext, fileProb
     ...raw.added,
     ...checkReferences(view, context.known),
     ...deliberationProblems(context.deliberationFiles),
+    ...consistencyProblems(view),
     ...blankWarnings(view),
   ];
 }

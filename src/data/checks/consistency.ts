@@ -1,0 +1,77 @@
+/**
+ * Consistency between fields of one entity, which the schema cannot see and which would make
+ * the documents wrong (and the linter loud) although each field is valid on its own:
+ *   - a name that starts with its article (« La CAISSE … »): convkit adds the article itself;
+ *   - an article that contradicts the gender (`article: la` with `gender: m`);
+ *   - `clauses.observatoryMission` on a partner whose data an interface (the MDEF) collects:
+ *     the mission is the interface's own, and the clause would repeat its text.
+ */
+import type { DataProblem, DatasetView, EntityKind } from '../types.js';
+
+type Named = {
+  readonly id: string;
+  readonly legalName: string;
+  readonly shortName: string;
+  readonly gender: 'm' | 'f';
+  readonly article: 'le' | 'la' | 'elided' | 'none';
+  readonly legalGender?: 'm' | 'f' | undefined;
+  readonly legalArticle?: 'le' | 'la' | 'elided' | 'none' | undefined;
+};
+
+/** « La », « LE », « L’ », « Les » at the start of a name. */
+const LEADING_ARTICLE = /^(la|le|les)\s+|^(l)['’]\s*/iu;
+
+const ARTICLE_GENDER = { la: 'f', le: 'm' } as const;
+
+export function consistencyProblems(d: DatasetView): DataProblem[] {
+  const out: DataProblem[] = [];
+  const report = (kind: EntityKind, id: string, field: readonly (string | number)[], message: string): void => {
+    out.push({ severity: 'error', code: 'inconsistent', message, location: d.sources.locate(kind, id, field) ?? { file: d.root } });
+  };
+  const names = (kind: EntityKind, e: Named): void => {
+    for (const [nameField, genderField, articleField, name, gender, article] of [
+      ['shortName', 'gender', 'article', e.shortName, e.gender, e.article],
+      ['legalName', e.legalGender !== undefined ? 'legalGender' : 'gender', e.legalArticle !== undefined ? 'legalArticle' : 'article', e.legalName, e.legalGender ?? e.gender, e.legalArticle ?? e.article],
+    ] as const) {
+      const lead = LEADING_ARTICLE.exec(name);
+      if (lead && article !== 'none') {
+        const rest = name.slice(lead[0].length);
+        report(
+          kind,
+          e.id,
+          [nameField],
+          `le nom commence par l’article « ${lead[0].trim()} », que convkit ajoute déjà (« ${articleField}: ${article} ») : les documents diraient « ${lead[0].trim()} ${lead[0].trim().toLowerCase()} … ». Écrivez le nom sans article (« ${rest} ») ou « ${articleField}: none »`,
+        );
+      } else if (lead && lead[1] !== undefined) {
+        const written = lead[1].toLowerCase() as 'la' | 'le' | 'les';
+        if (written !== 'les' && ARTICLE_GENDER[written] !== gender) {
+          report(kind, e.id, [genderField], `« ${genderField}: ${gender} » contredit l’article « ${lead[1]} » écrit dans « ${nameField} » (« ${name} ») : écrivez « ${genderField}: ${ARTICLE_GENDER[written]} »`);
+        }
+      }
+      if (article === 'la' || article === 'le') {
+        if (ARTICLE_GENDER[article] !== gender) {
+          report(
+            kind,
+            e.id,
+            [genderField],
+            `« ${genderField}: ${gender} » contredit « ${articleField}: ${article} » (« ${article} ${name} ») : écrivez « ${genderField}: ${ARTICLE_GENDER[article]} », ou « ${articleField}: ${article === 'la' ? 'le' : 'la'} »`,
+          );
+        }
+      }
+    }
+  };
+  for (const o of d.organisations.values()) names('organisation', o);
+  for (const p of d.partners) {
+    names('partner', p);
+    if (p.collection.mode === 'interface' && p.clauses.observatoryMission) {
+      report(
+        'partner',
+        p.id,
+        ['clauses', 'observatoryMission'],
+        `la mission d’observatoire est celle de l’interface « ${p.collection.via} », qui collecte les données de ce partenaire : sa convention la décrit déjà. Retirez « observatoryMission: true » (ou passez la collecte en « mode: direct »)`,
+      );
+    }
+  }
+  for (const s of d.signatories) names('signatory', s);
+  return out;
+}
