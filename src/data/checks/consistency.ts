@@ -3,6 +3,10 @@
  * the documents wrong (and the linter loud) although each field is valid on its own:
  *   - a name that starts with its article (« La CAISSE … »): convkit adds the article itself;
  *   - an article that contradicts the gender (`article: la` with `gender: m`);
+ *   - a name holding a character the documents use around names (« , » « ( » « ) » « « » « » »
+ *     « ; » « : »): the parties block (« NOM – adresse –, ci-après désignée « … », représentée
+ *     par … »), the titles and the signature delimit names with them, so such a name could not
+ *     be read back; the fix is to write the detail in `designation` or the address;
  *   - `clauses.observatoryMission` on a partner whose data an interface (the MDEF) collects:
  *     the mission is the interface's own, and the clause would repeat its text.
  */
@@ -21,6 +25,9 @@ type Named = {
 /** « La », « LE », « L’ », « Les » at the start of a name. */
 const LEADING_ARTICLE = /^(la|le|les)\s+|^(l)['’]\s*/iu;
 
+/** Characters that delimit names in the generated documents. */
+const NAME_DELIMITERS = /[,();:«»]/u;
+
 const ARTICLE_GENDER = { la: 'f', le: 'm' } as const;
 
 export function consistencyProblems(d: DatasetView): DataProblem[] {
@@ -29,6 +36,18 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
     out.push({ severity: 'error', code: 'inconsistent', message, location: d.sources.locate(kind, id, field) ?? { file: d.root } });
   };
   const names = (kind: EntityKind, e: Named): void => {
+    for (const field of ['legalName', 'shortName'] as const) {
+      const bad = NAME_DELIMITERS.exec(e[field]);
+      if (bad) {
+        report(
+          kind,
+          e.id,
+          [field],
+          `le nom contient « ${bad[0]} », que les documents emploient autour des noms (bloc des parties, titre, signature) : écrivez le nom sans « , ( ) « » ; : » ` +
+            `(un sigle ou une précision va dans « designation » ou dans l’adresse)`,
+        );
+      }
+    }
     for (const [nameField, genderField, articleField, name, gender, article] of [
       ['shortName', 'gender', 'article', e.shortName, e.gender, e.article],
       ['legalName', e.legalGender !== undefined ? 'legalGender' : 'gender', e.legalArticle !== undefined ? 'legalArticle' : 'article', e.legalName, e.legalGender ?? e.gender, e.legalArticle ?? e.article],
