@@ -58,23 +58,40 @@ export function lintDocx(files: readonly string[]): string[] {
   return out;
 }
 
+/** How much of the contract to exercise on an accepted data folder (a refusal is always checked in full). */
+export interface ContractScope {
+  /** Formats generated (default DOCX and PDF). */
+  readonly formats?: readonly ('docx' | 'pdf')[];
+  /** Documents generated and linted (default: all). */
+  readonly only?: readonly string[];
+  /** Build the packet too (default true). */
+  readonly packet?: boolean;
+}
+
 /**
  * Checks the contract on a data folder; writes under `work` (`out/`, `packet/`). `deliberation`
  * is the packet's deliberation id (skipped when the data has none).
  */
-export async function checkContract(data: string, work: string, deliberation = '2014-06-26'): Promise<ContractOutcome> {
+export async function checkContract(data: string, work: string, deliberation = '2014-06-26', scope: ContractScope = {}): Promise<ContractOutcome> {
   const breaches: string[] = [];
   const findings: string[] = [];
   const check = await checkDataset(data);
   const errors = check.problems.filter((p) => p.severity === 'error').map((p) => formatLocated(p.message, p.location));
   const out = path.join(work, 'out');
   const packetDir = path.join(work, 'packet');
-  const gen = await refusal(() => generateDocuments({ dataDir: data, outDir: out, workers: 0 }).then((o) => {
+  const valid = !check.problems.some((p) => p.severity === 'error');
+  const gen = await refusal(() =>
+    generateDocuments({
+      dataDir: data,
+      outDir: out,
+      workers: 0,
+      ...(valid ? { formats: scope.formats ?? ['docx', 'pdf'], only: scope.only ?? [] } : {}),
+    }).then((o) => {
     for (const f of o.failures) breaches.push(`generate : échec de ${f.id} : ${f.message}`);
   }));
   const hasDeliberation = existsSync(path.join(data, 'deliberations', `${deliberation}.yaml`));
   const deps = await defaultPacketDeps();
-  const packet = hasDeliberation ? await refusal(() => runPacket({ id: deliberation, dataDir: data, outDir: packetDir }, deps)) : undefined;
+  const packet = hasDeliberation && (!valid || scope.packet !== false) ? await refusal(() => runPacket({ id: deliberation, dataDir: data, outDir: packetDir }, deps)) : undefined;
   if (errors.length > 0) {
     if (!gen) breaches.push('validate refuse, generate accepte');
     else if (gen.internal) breaches.push(`generate : exception interne : ${gen.internal}`);

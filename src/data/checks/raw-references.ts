@@ -45,7 +45,7 @@ const UNKNOWN: Record<EntityKind, string> = {
 };
 
 /** The kinds an id at `path` refers to; none for an entity's own id. */
-function targetsOf(path: readonly (string | number)[]): readonly EntityKind[] {
+export function targetsOf(path: readonly (string | number)[]): readonly EntityKind[] {
   const keys = path.filter((k): k is string => typeof k === 'string');
   const last = keys.at(-1);
   if (last === 'id') return keys.at(-2) === 'deliberation' ? ['deliberation'] : [];
