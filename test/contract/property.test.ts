@@ -94,7 +94,11 @@ function concretePaths(data: unknown, target: FieldTarget): (string | number)[][
     });
   }
   // A field inside an optional object that is absent: set the whole object instead.
-  return paths.filter((p) => getIn(data, p.slice(0, -1)) !== undefined);
+  // A list item of another branch of a union (a text where an object is expected) has no such field.
+  return paths.filter((p) => {
+    const parent = getIn(data, p.slice(0, -1));
+    return parent !== null && typeof parent === 'object';
+  });
 }
 
 const targets = new Map<z.ZodType, FieldTarget[]>();
