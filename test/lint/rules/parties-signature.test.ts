@@ -36,4 +36,11 @@ describe('parties-signature', () => {
     const l = lineOf(other, 'La Vice-Présidente, déléguée aux finances');
     expect(runRule(rule, other).map((x) => [x.severity, x.line, x.column])).toEqual([['warning', l, 1]]);
   });
+  it('reads a title left blank (« ……… ») as the title of its party (issue 16, found by the contract test)', () => {
+    const blank = '………………………………';
+    const text = miniConvention({
+      signature: `A Nancy, le\n\nPour la Communauté urbaine du Grand Nancy,\n${blank}\n\nPour la CPAM de Meurthe-et-Moselle,\nLa Directrice,\n\nAndré ROSSINOT\n\nClaire DUVAL`,
+    }).replace('ROSSINOT, Président,', `ROSSINOT, ${blank},`);
+    expect(runRule(rule, text)).toEqual([]);
+  });
 });

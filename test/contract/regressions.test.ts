@@ -1,0 +1,23 @@
+/**
+ * Counterexamples found by the contract's property test (npm run fuzz), each shrunk to one
+ * field and kept as a named regression test.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { read, removeTempCopies, tempDataCopy, write } from '../data/fixture.js';
+import { checkContract } from './harness.js';
+
+afterAll(removeTempCopies);
+
+describe('contract regressions', () => {
+  it('the coordinator’s representativeTitle removed (a blank title in every signature block) lints clean', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'organisations/grand-dijon.yaml'));
+    doc.delete('representativeTitle');
+    write(data, 'organisations/grand-dijon.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.findings).toEqual([]);
+  }, 120_000);
+});
