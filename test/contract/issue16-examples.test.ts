@@ -68,4 +68,13 @@ describe('valid data gives documents that lint clean (issue 16.2)', () => {
     const r = await holds((data) => setIn(data, 'partners/carsat-bfc.yaml', ['legalName'], 'Caisse Régionale de Bourgogne'));
     if (r.valid) expect(r.problems.join('\n')).not.toMatch(/error/);
   }, 120_000);
+
+  it('a new legalName while sourceLabel still names the former body: validate refuses at sourceLabel', async () => {
+    const r = await holds((data) => {
+      setIn(data, 'partners/caf-21.yaml', ['legalName'], "Caisse Primaire d'Assurance Maladie de la Côte d'Or");
+      setIn(data, 'partners/caf-21.yaml', ['shortName'], "CPAM de la Côte d'Or");
+    });
+    expect(r.valid).toBe(false);
+    expect(r.problems.join('\n')).toContain('error sourceLabel la mention de source « Source CAF 21 » ne nomme pas ce partenaire');
+  }, 120_000);
 });

@@ -7,6 +7,7 @@
  *     « ; » « : »): the parties block (« NOM – adresse –, ci-après désignée « … », représentée
  *     par … »), the titles and the signature delimit names with them, so such a name could not
  *     be read back; the fix is to write the detail in `designation` or the address;
+ *   - a source label that does not name the partner (left over after a change of name);
  *   - `clauses.observatoryMission` on a partner whose data an interface (the MDEF) collects:
  *     the mission is the interface's own, and the clause would repeat its text.
  */
@@ -29,6 +30,37 @@ const LEADING_ARTICLE = /^(la|le|les)\s+|^(l)['’]\s*/iu;
 const NAME_DELIMITERS = /[,();:«»]/u;
 
 const ARTICLE_GENDER = { la: 'f', le: 'm' } as const;
+
+/** Folded word: lower case, no accent. */
+function fold(w: string): string {
+  return w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a name (« d’Allocations » → « allocations »). */
+function wordsOf(name: string): string[] {
+  return name
+    .split(/[\s\-–,;:()«»/]+/u)
+    .map((w) => fold(w.replace(/^[dl]['’]/iu, '')))
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * The source label names the partner: its first word is a word of the short or legal name, or
+ * the initials of the legal name's capitalised words (« CAF » for « Caisse d'Allocations
+ * Familiales … »). A label naming the former body after a change of name does not.
+ */
+function namesPartner(label: string, p: { readonly shortName: string; readonly legalName: string }): boolean {
+  const first = wordsOf(label)[0];
+  if (first === undefined) return false;
+  if ([...wordsOf(p.shortName), ...wordsOf(p.legalName)].includes(first)) return true;
+  const initials = p.legalName
+    .split(/[\s\-–]+/u)
+    .map((w) => w.replace(/^[dl]['’]/iu, ''))
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => fold(w[0] as string))
+    .join('');
+  return first.length >= 2 && initials.startsWith(first);
+}
 
 export function consistencyProblems(d: DatasetView): DataProblem[] {
   const out: DataProblem[] = [];
@@ -82,6 +114,15 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
   for (const o of d.organisations.values()) names('organisation', o);
   for (const p of d.partners) {
     names('partner', p);
+    if (!namesPartner(p.sourceLabel, p)) {
+      report(
+        'partner',
+        p.id,
+        ['sourceLabel'],
+        `la mention de source « Source ${p.sourceLabel} » ne nomme pas ce partenaire (« ${p.shortName} », « ${p.legalName} ») : ` +
+          `après un changement de nom, mettez-la à jour ; elle commence par un mot de son nom ou par son sigle (ex. « ${p.shortName} »)`,
+      );
+    }
     if (p.collection.mode === 'interface' && p.clauses.observatoryMission) {
       report(
         'partner',
