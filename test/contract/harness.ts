@@ -22,6 +22,8 @@ export interface ContractOutcome {
   readonly breaches: string[];
   /** Lint findings (warning or error) on the generated DOCX, « file:line:col rule message ». */
   readonly findings: string[];
+  /** validate's warnings of inconsistency (a copy-paste error told to the clerk), « file field ». */
+  readonly inconsistencies: string[];
 }
 
 /** Every file under `dir`, relative, sorted. */
@@ -76,6 +78,7 @@ export async function checkContract(data: string, work: string, deliberation = '
   const breaches: string[] = [];
   const findings: string[] = [];
   const check = await checkDataset(data);
+  const inconsistencies = check.problems.filter((p) => p.severity === 'warning' && p.code === 'inconsistent').map((p) => `${p.location.file} ${p.location.field ?? ''}`);
   const errors = check.problems.filter((p) => p.severity === 'error').map((p) => formatLocated(p.message, p.location));
   const out = path.join(work, 'out');
   const packetDir = path.join(work, 'packet');
@@ -100,12 +103,12 @@ export async function checkContract(data: string, work: string, deliberation = '
     else if (packet && packet.lines.join('\n') !== errors.join('\n')) breaches.push(`packet refuse autrement que validate :\n${packet.internal ?? packet.lines.join('\n')}`);
     if (filesUnder(out).length > 0) breaches.push(`generate a écrit ${filesUnder(out).join(', ')}`);
     if (existsSync(packetDir)) breaches.push('packet a écrit son dossier');
-    return { valid: false, breaches, findings };
+    return { valid: false, breaches, findings, inconsistencies };
   }
   if (gen) breaches.push(`validate accepte, generate refuse : ${gen.internal ?? gen.lines.join('\n')}`);
   if (packet) breaches.push(`validate accepte, packet refuse : ${packet.internal ?? packet.lines.join('\n')}`);
   const docx = filesUnder(out).filter((f) => f.endsWith('.docx')).map((f) => path.join(out, f));
   if (!gen && docx.length === 0) breaches.push('generate n’a écrit aucun DOCX');
   if (docx.length > 0) findings.push(...lintDocx(docx));
-  return { valid: true, breaches, findings };
+  return { valid: true, breaches, findings, inconsistencies };
 }

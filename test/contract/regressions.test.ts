@@ -20,4 +20,16 @@ describe('contract regressions', () => {
     expect(outcome.breaches).toEqual([]);
     expect(outcome.findings).toEqual([]);
   }, 120_000);
+
+  it('a referent of another organisation: validate warns at the field, as lint does (not silent in validate)', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/carsat-bfc.yaml'));
+    doc.setIn(['referents'], doc.createNode(['marianne-tebaldini', 'alain-millot'], { flow: true }));
+    write(data, 'partners/carsat-bfc.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['carsat-bfc'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/partners/carsat-bfc.yaml referents[1]`]);
+    expect(outcome.findings.map((f) => f.split(' ')[2])).toEqual(['person-organisation']);
+  }, 120_000);
 });
