@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { checkDataset } from '../../src/data/load.js';
 import { read, removeTempCopies, tempDataCopy, write } from '../data/fixture.js';
 import { checkContract } from './harness.js';
 
@@ -31,5 +32,19 @@ describe('contract regressions', () => {
     expect(outcome.breaches).toEqual([]);
     expect(outcome.inconsistencies).toEqual([`${data}/partners/carsat-bfc.yaml referents[1]`]);
     expect(outcome.findings.map((f) => f.split(' ')[2])).toEqual(['person-organisation']);
+  }, 120_000);
+
+  it('legalArticle: elided before a consonant (« l’Pôle Emploi ») is refused by validate at the field', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/pole-emploi-21.yaml'));
+    doc.set('legalArticle', 'elided');
+    write(data, 'partners/pole-emploi-21.yaml', doc.toString());
+    const outcome = await checkContract(data, dir);
+    expect(outcome.valid).toBe(false);
+    expect(outcome.breaches).toEqual([]);
+    const check = await checkDataset(data);
+    expect(check.problems.map((p) => `${p.location.field} ${p.message}`)).toContain(
+      'legalArticle « legalArticle: elided » (« l’ ») ne va que devant une voyelle ou un h muet, or « Pôle Emploi Côte d\'Or » commence par une consonne : écrivez « legalArticle: le » ou « legalArticle: none »',
+    );
   }, 120_000);
 });

@@ -2,7 +2,8 @@
  * Consistency between fields of one entity, which the schema cannot see and which would make
  * the documents wrong (and the linter loud) although each field is valid on its own:
  *   - a name that starts with its article (« La CAISSE … »): convkit adds the article itself;
- *   - an article that contradicts the gender (`article: la` with `gender: m`);
+ *   - an article that contradicts the gender (`article: la` with `gender: m`), or an elided
+ *     article before a consonant (« l’Pôle Emploi »);
  *   - a name holding a character the documents use around names (« , » « ( » « ) » « « » « » »
  *     « ; » « : »): the parties block (« NOM – adresse –, ci-après désignée « … », représentée
  *     par … »), the titles and the signature delimit names with them, so such a name could not
@@ -98,6 +99,14 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
         if (written !== 'les' && ARTICLE_GENDER[written] !== gender) {
           report(kind, e.id, [genderField], `« ${genderField}: ${gender} » contredit l’article « ${lead[1]} » écrit dans « ${nameField} » (« ${name} ») : écrivez « ${genderField}: ${ARTICLE_GENDER[written]} »`);
         }
+      }
+      if (article === 'elided' && !/^[aeiouyhœæ]/u.test(fold(name))) {
+        report(
+          kind,
+          e.id,
+          [articleField],
+          `« ${articleField}: elided » (« l’ ») ne va que devant une voyelle ou un h muet, or « ${name} » commence par une consonne : écrivez « ${articleField}: ${gender === 'f' ? 'la' : 'le'} » ou « ${articleField}: none »`,
+        );
       }
       if (article === 'la' || article === 'le') {
         if (ARTICLE_GENDER[article] !== gender) {
