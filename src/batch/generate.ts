@@ -175,7 +175,8 @@ function withDataFiles(failures: readonly BatchFailure[], plans: readonly Planne
   const byJob = new Map(plans.map((p) => [jobIdOf(p), p]));
   return failures.map((f) => {
     const plan = byJob.get(f.id);
-    if (!plan) return f;
+    // Only a template error (« templates/….hbs:3:7 : … ») may come from the data.
+    if (!plan || !/\.hbs:\d+/.test(f.message)) return f;
     const kind = plan.kind === 'charter' ? 'signatory' : plan.kind === 'deliberation' ? 'deliberation' : 'partner';
     const file = dataset.sources.locate(kind, plan.source)?.file;
     return file === undefined ? f : { ...f, message: `${f.message} (document construit à partir de ${file.split(path.sep).join('/')})` };

@@ -1,13 +1,10 @@
 /**
  * Consistency between fields of one entity, which the schema cannot see and which would make
- * the documents wrong (and the linter loud) although each field is valid on its own:
+ * the documents wrong (and the linter loud) although each field is valid on its own. Each is a
+ * warning at the field, with the fix (validate is never silent where lint will speak):
  *   - a name that starts with its article (« La CAISSE … »): convkit adds the article itself;
  *   - an article that contradicts the gender (`article: la` with `gender: m`), or an elided
  *     article before a consonant (« l’Pôle Emploi »);
- *   - a name holding a character the documents use around names (« , » « ( » « ) » « « » « » »
- *     « ; » « : »): the parties block (« NOM – adresse –, ci-après désignée « … », représentée
- *     par … »), the titles and the signature delimit names with them, so such a name could not
- *     be read back; the fix is to write the detail in `designation` or the address;
  *   - a source label that does not name the partner (left over after a change of name);
  *   - `clauses.observatoryMission` on a partner whose data an interface (the MDEF) collects:
  *     the mission is the interface's own, and the clause would repeat its text.
@@ -26,9 +23,6 @@ type Named = {
 
 /** « La », « LE », « L’ », « Les » at the start of a name. */
 const LEADING_ARTICLE = /^(la|le|les)\s+|^(l)['’]\s*/iu;
-
-/** Characters that delimit names in the generated documents. */
-const NAME_DELIMITERS = /[,();:«»]/u;
 
 const ARTICLE_GENDER = { la: 'f', le: 'm' } as const;
 
@@ -65,22 +59,10 @@ function namesPartner(label: string, p: { readonly shortName: string; readonly l
 
 export function consistencyProblems(d: DatasetView): DataProblem[] {
   const out: DataProblem[] = [];
-  const report = (kind: EntityKind, id: string, field: readonly (string | number)[], message: string): void => {
-    out.push({ severity: 'error', code: 'inconsistent', message, location: d.sources.locate(kind, id, field) ?? { file: d.root } });
+  const report = (kind: EntityKind, id: string, field: readonly (string | number)[], message: string, severity: DataProblem['severity'] = 'warning'): void => {
+    out.push({ severity, code: 'inconsistent', message, location: d.sources.locate(kind, id, field) ?? { file: d.root } });
   };
   const names = (kind: EntityKind, e: Named): void => {
-    for (const field of ['legalName', 'shortName'] as const) {
-      const bad = NAME_DELIMITERS.exec(e[field]);
-      if (bad) {
-        report(
-          kind,
-          e.id,
-          [field],
-          `le nom contient « ${bad[0]} », que les documents emploient autour des noms (bloc des parties, titre, signature) : écrivez le nom sans « , ( ) « » ; : » ` +
-            `(un sigle ou une précision va dans « designation » ou dans l’adresse)`,
-        );
-      }
-    }
     for (const [nameField, genderField, articleField, name, gender, article] of [
       ['shortName', 'gender', 'article', e.shortName, e.gender, e.article],
       ['legalName', e.legalGender !== undefined ? 'legalGender' : 'gender', e.legalArticle !== undefined ? 'legalArticle' : 'article', e.legalName, e.legalGender ?? e.gender, e.legalArticle ?? e.article],
@@ -106,6 +88,7 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
           e.id,
           [articleField],
           `« ${articleField}: elided » (« l’ ») ne va que devant une voyelle ou un h muet, or « ${name} » commence par une consonne : écrivez « ${articleField}: ${gender === 'f' ? 'la' : 'le'} » ou « ${articleField}: none »`,
+          'warning',
         );
       }
       if (article === 'la' || article === 'le') {
@@ -130,6 +113,7 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
         ['sourceLabel'],
         `la mention de source « Source ${p.sourceLabel} » ne nomme pas ce partenaire (« ${p.shortName} », « ${p.legalName} ») : ` +
           `après un changement de nom, mettez-la à jour ; elle commence par un mot de son nom ou par son sigle (ex. « ${p.shortName} »)`,
+        'warning',
       );
     }
     if (p.collection.mode === 'interface' && p.clauses.observatoryMission) {
@@ -138,6 +122,7 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
         p.id,
         ['clauses', 'observatoryMission'],
         `la mission d’observatoire est celle de l’interface « ${p.collection.via} », qui collecte les données de ce partenaire : sa convention la décrit déjà. Retirez « observatoryMission: true » (ou passez la collecte en « mode: direct »)`,
+        'warning',
       );
     }
   }
