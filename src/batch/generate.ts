@@ -7,20 +7,25 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadDataset } from '../data/load.js';
-import { loadDeliberations } from '../deliberation/index.js';
+import type { Dataset } from '../data/load.js';
 import {
-  buildDocuments,
+  buildDocument,
   defaultDataDir,
+  documentBuilder,
   outputPath,
   planDocuments,
-  renderOutputs,
+  renderDocument,
   writeOutputs,
+  type OutputFile,
   type GenerateOptions,
+  type PlannedDocument,
   type OutputFormat,
   type WrittenFile,
 } from '../generate/index.js';
 import { ConvkitError } from '../errors.js';
 import { blankSummaries, refuseBlanks, type BlankSummary } from '../generate/blanks-summary.js';
+import { loadTemplates } from '../template/engine.js';
+import { failureMessage, serializeError } from './errors.js';
 import { explainFsError } from './fs-errors.js';
 import { tempTarget } from './temps.js';
 import { CONVKIT_RENDERER, jobIdOf, plainDataset, type ConvkitBatchSetup } from './convkit-renderer.js';
@@ -68,8 +73,8 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
   let plans: ReturnType<typeof planDocuments>;
   let blanks: BlankSummary[];
   try {
+    // The same checks as `convkit validate` (src/data/checks/index.ts), deliberations included.
     dataset = await loadDataset(dataDir);
-    await loadDeliberations(dataDir, dataset);
     plans = planDocuments(dataset, options.only);
     blanks = blankSummaries(dataset, plans);
     if (options.refuseBlanks === true) refuseBlanks(blanks);
@@ -81,13 +86,34 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
   if (workers === 0) await early?.dispose();
 
   if (workers === 0) {
-    const built = await buildDocuments(dataset, options);
-    const files = await renderOutputs(built, options.outDir, formats);
-    await prepareOutDir(options.outDir);
-    await writeOutputs(files).catch((error: unknown) => {
-      throw writeError(error, files);
-    });
-    return { written: files.map((f) => ({ path: f.path, size: f.bytes.byteLength })), failures: [], documents: plans.length, workers: 0, blanks };
+    // Small runs: each document is built and rendered in memory; one that fails is reported
+    // while the others are written (the README's promise holds for every size of run).
+    const builder = documentBuilder(dataset, await loadTemplates(options.templatesDir));
+    const files: OutputFile[] = [];
+    const failures: BatchFailure[] = [];
+    for (const plan of plans) {
+      try {
+        const document = buildDocument(dataset, builder, plan);
+        const rendered: OutputFile[] = [];
+        for (const format of formats) rendered.push({ path: outputPath(options.outDir, plan, format), bytes: await renderDocument(document, format) });
+        files.push(...rendered);
+      } catch (error) {
+        failures.push({ id: jobIdOf(plan), message: failureMessage(serializeError(error)) });
+      }
+    }
+    if (files.length > 0) {
+      await prepareOutDir(options.outDir);
+      await writeOutputs(files).catch((error: unknown) => {
+        throw writeError(error, files);
+      });
+    }
+    return {
+      written: files.map((f) => ({ path: f.path, size: f.bytes.byteLength })),
+      failures: withDataFiles(failures, plans, dataset),
+      documents: plans.length,
+      workers: 0,
+      blanks,
+    };
   }
 
   await prepareOutDir(options.outDir).catch(async (error: unknown) => {
@@ -120,7 +146,7 @@ export async function generateDocuments(options: BatchGenerateOptions): Promise<
       if (size !== undefined) written.push({ path: file, size });
     }
   }
-  return { written, failures: result.failures, documents: plans.length, workers: result.workers, blanks };
+  return { written, failures: withDataFiles(result.failures, plans, dataset), documents: plans.length, workers: result.workers, blanks };
 }
 
 /**
@@ -148,4 +174,20 @@ function writeError(error: unknown, files: readonly { readonly path: string }[])
   const shown = path.relative(process.cwd(), file);
   const name = shown !== '' && !shown.startsWith('..') && !path.isAbsolute(shown) ? shown : file;
   return new ConvkitError(`écriture impossible de ${name.split(path.sep).join('/')} (${explainFsError(error)})`, { cause: error });
+}
+
+/**
+ * Adds to each failure the data file its document is built from: a template error that comes
+ * from the data (a value the template cannot print) then names where to look.
+ */
+function withDataFiles(failures: readonly BatchFailure[], plans: readonly PlannedDocument[], dataset: Dataset): BatchFailure[] {
+  const byJob = new Map(plans.map((p) => [jobIdOf(p), p]));
+  return failures.map((f) => {
+    const plan = byJob.get(f.id);
+    // Only a template error (« templates/….hbs:3:7 : … ») may come from the data.
+    if (!plan || !/\.hbs:\d+/.test(f.message)) return f;
+    const kind = plan.kind === 'charter' ? 'signatory' : plan.kind === 'deliberation' ? 'deliberation' : 'partner';
+    const file = dataset.sources.locate(kind, plan.source)?.file;
+    return file === undefined ? f : { ...f, message: `${f.message} (document construit à partir de ${file.split(path.sep).join('/')})` };
+  });
 }

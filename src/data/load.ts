@@ -18,11 +18,11 @@ import {
   type Person,
   type Signatory,
 } from '../schema/index.js';
-import { blankWarnings } from './blanks.js';
-import { omissionWarnings } from './omissions.js';
+import { datasetChecks } from './checks/index.js';
+import type { RejectedFile } from './checks/raw-references.js';
+import { formatPath } from './field-path.js';
 import { translateIssue, unknownFieldMessage } from './messages.js';
 import { readDataText } from './read-text.js';
-import { checkReferences } from './references.js';
 import { fieldInfo } from './schema-walk.js';
 import type { DataProblem, DataProblemCode, DatasetView, EntityKind, SourceIndex } from './types.js';
 import { keyPosition, parseYaml, positionOf, sourceTextAt, type YamlSource } from './yaml-source.js';
@@ -155,8 +155,10 @@ export interface CheckOptions {
 }
 
 /**
- * Checks a whole data folder: every file, then ids, file names and cross-references, then the
- * blanks the documents will show. Never throws for bad data: every problem of every file is in
+ * Checks a whole data folder: every file, then ids, file names and cross-references, the
+ * deliberations' arithmetic and approvals, the consistency between fields, then the blanks the
+ * documents will show: the single gate of `validate`, `generate` and `packet`
+ * ({@link datasetChecks}). Never throws for bad data: every problem of every file is in
  * `problems`, and `dataset` is present when none is an error.
  */
 export async function checkDataset(root: string, options: CheckOptions = {}): Promise<DataCheck> {
@@ -297,6 +299,7 @@ export async function checkDataset(root: string, options: CheckOptions = {}): Pr
   const partnerList: Partner[] = [];
   const signatoryList: Signatory[] = [];
   const deliberationList: Deliberation[] = [];
+  const deliberationFiles: Parsed<Deliberation>[] = [];
   const people = new Map<string, Person>();
   for (const r of organisations) {
     recordRaw('organisation', r);
@@ -315,7 +318,9 @@ export async function checkDataset(root: string, options: CheckOptions = {}): Pr
       if (!r.parsed) continue;
       const before = problems.length;
       register(kind, r.parsed.value.id, r, []);
-      if (problems.length === before) (list as { id: string }[]).push(r.parsed.value);
+      if (problems.length !== before) continue;
+      (list as { id: string }[]).push(r.parsed.value);
+      if (kind === 'deliberation') deliberationFiles.push(r.parsed as Parsed<Deliberation>);
     }
   }
   for (const r of peopleFiles) {
@@ -367,15 +372,34 @@ export async function checkDataset(root: string, options: CheckOptions = {}): Pr
     deliberations: deliberationList.sort(byId),
     sources,
   };
-  problems.push(
-    ...checkReferences(view, {
-      isKnown: (kind, id) => uncertain.has(kind) || (rawIds.get(kind)?.has(id) ?? false),
-      candidates: (kind) => [...(rawIds.get(kind) ?? [])].sort(),
-      hasDeliberations: deliberationDir.exists,
-    }),
-    ...blankWarnings(view),
-    ...omissionWarnings(view),
+  const rejected: RejectedFile[] = [];
+  const schemaFiles: readonly (readonly [z.ZodType, readonly ParseResult<unknown>[]])[] = [
+    [ObservatorySchema, [observatoryFile]],
+    [OrganisationSchema, organisations],
+    [PartnerSchema, partners],
+    [SignatorySchema, signatories],
+    [PeopleFileSchema, peopleFiles],
+    [DeliberationSchema, deliberations],
+  ];
+  for (const [schema, results] of schemaFiles) {
+    for (const r of results) if (!r.parsed && r.source && r.raw !== null && typeof r.raw === 'object') rejected.push({ file: r.file, schema, raw: r.raw, source: r.source });
+  }
+  // Every cross-file check runs from this one call (src/data/checks/index.ts).
+  const checked = datasetChecks(
+    view,
+    {
+      known: {
+        isKnown: (kind, id) => uncertain.has(kind) || (rawIds.get(kind)?.has(id) ?? false),
+        candidates: (kind) => [...(rawIds.get(kind) ?? [])].sort(),
+        hasDeliberations: deliberationDir.exists,
+      },
+      deliberationFiles,
+      rejected,
+      people,
+    },
+    problems,
   );
+  problems.splice(0, problems.length, ...checked);
 
   problems.sort(byPlace);
   const files = all.map((r) => r.file);
@@ -396,12 +420,7 @@ export async function loadDataset(root: string): Promise<Dataset> {
   throw new ConvkitErrors(errors);
 }
 
-/** « referents[1] », « people[2].phone », « collection.via ». */
-export function formatPath(p: readonly (string | number)[]): string {
-  let out = '';
-  for (const k of p) out += typeof k === 'number' ? `[${k}]` : out === '' ? k : `.${k}`;
-  return out;
-}
+export { formatPath } from './field-path.js';
 
 /** Line and column of the value at path `p` in a parsed file (of its deepest existing parent). */
 export function locateIn(parsed: Parsed<unknown>, p: readonly (string | number)[]): { line: number; column: number } {

@@ -52,8 +52,24 @@ export function checkReferences(d: DatasetView, known: KnownIds): DataProblem[] 
   ): void => {
     if (ref === undefined) return;
     if ([target, ...alsoAccepted].some((k) => isKnown(k, ref))) return;
-    const guess = closest(ref, [target, ...alsoAccepted].flatMap((k) => candidates(k)));
-    report('error', 'unknown-reference', from, id, field, `${NAMES[target]} : « ${ref} »${guess ? ` (vouliez-vous dire « ${guess} » ?)` : ''}`);
+    const kinds = [target, ...alsoAccepted];
+    const guess = closest(ref, kinds.flatMap((k) => candidates(k)));
+    report('error', 'unknown-reference', from, id, field, `${NAMES[target]} : « ${ref} »${guess ? suggestion(ref, guess, kinds) : ''}`);
+  };
+  /**
+   * « (vouliez-vous dire « x » ?) »; when the guess is a party (organisation, partner, signatory),
+   * the suggestion says which one it is, and that a new party needs its own file: a close id
+   * may well be another partner (« caf-21 » for a new « cnaf-21 »).
+   */
+  const suggestion = (ref: string, guess: string, kinds: readonly EntityKind[]): string => {
+    // Only a guess of another kind than the one the field names needs saying what it is.
+    const party =
+      (kinds[0] !== 'partner' && kinds.includes('partner') ? d.partners.find((p) => p.id === guess) : undefined) ??
+      (kinds[0] !== 'signatory' && kinds.includes('signatory') ? d.signatories.find((p) => p.id === guess) : undefined);
+    if (!party) return ` (vouliez-vous dire « ${guess} » ?)`;
+    const kind = d.partners.some((p) => p.id === guess) ? 'partenaire' : 'signataire';
+    const folder = kind === 'partenaire' ? 'partners' : 'signatories';
+    return ` (vouliez-vous dire « ${guess} », le ${kind} « ${party.shortName} » ? s’il s’agit d’un autre ${kind}, créez data/${folder}/${ref}.yaml)`;
   };
   /** A person attached (field `organisation`) to another organisation than the one they act for. */
   const belongs = (

@@ -57,3 +57,47 @@ function branches(schema: z.ZodType): { schema: z.ZodType; optional: boolean }[]
   }
   return [{ schema, optional: false }];
 }
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.source;
+
+/** The schema is the `Id` string (any `.describe()` copy of it): its regex check is Id's. */
+export function isIdSchema(schema: z.ZodType): boolean {
+  const s = unwrap(schema, false).schema;
+  if (!(s instanceof z.ZodString)) return false;
+  const checks = (s._zod.def.checks ?? []) as readonly { _zod: { def: { pattern?: unknown } } }[];
+  return checks.some((c) => c._zod.def.pattern instanceof RegExp && c._zod.def.pattern.source === ID_PATTERN);
+}
+
+/** A value found in raw data where the schema expects an `Id`. */
+export interface IdLeaf {
+  readonly path: readonly (string | number)[];
+  readonly value: unknown;
+}
+
+/**
+ * Every value of raw (possibly invalid) data that sits where the schema expects an `Id`,
+ * walking the data along the schema (objects, arrays, every branch of a union). Used to check
+ * the references of a file the schema rejected for another reason.
+ */
+export function idLeaves(schema: z.ZodType, value: unknown, at: readonly (string | number)[] = []): IdLeaf[] {
+  const out: IdLeaf[] = [];
+  const seen = new Set<string>();
+  const walk = (s: z.ZodType, v: unknown, p: readonly (string | number)[]): void => {
+    for (const { schema: b } of branches(unwrap(s, false).schema)) {
+      if (isIdSchema(b)) {
+        const k = JSON.stringify(p);
+        if (v !== undefined && !seen.has(k)) {
+          seen.add(k);
+          out.push({ path: p, value: v });
+        }
+      } else if (b instanceof z.ZodObject && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const shape = b.shape as Record<string, z.ZodType>;
+        for (const [key, child] of Object.entries(v as Record<string, unknown>)) if (shape[key]) walk(shape[key], child, [...p, key]);
+      } else if (b instanceof z.ZodArray && Array.isArray(v)) {
+        v.forEach((item, i) => walk(b.element as z.ZodType, item, [...p, i]));
+      }
+    }
+  };
+  walk(schema, value, at);
+  return out;
+}

@@ -34,6 +34,7 @@ export type DataProblemCode =
   | 'interface-chain'
   | 'duplicate-reference'
   | 'inconsistent'
+  | 'deliberation'
   | 'ignored-file'
   | 'blank'
   | 'not-approved'

@@ -1,4 +1,6 @@
-import { formatPath, locateIn, type Parsed } from '../data/load.js';
+import { formatPath } from '../data/field-path.js';
+import type { Parsed } from '../data/load.js';
+import { positionOf } from '../data/yaml-source.js';
 import type { Location } from '../errors.js';
 import type { Deliberation } from '../schema/deliberation.js';
 import { deriveAttendance, isSitting, memberIndex, type Listed } from './attendance.js';
@@ -57,11 +59,11 @@ export function checkDeliberation(parsed: Parsed<Deliberation>, known?: KnownIds
   const out: DeliberationProblem[] = [];
   const at = (p: readonly (string | number)[]): Location => ({
     file: parsed.file,
-    ...locateIn(parsed, [...parsed.prefix, ...p]),
+    ...positionOf(parsed.source, [...parsed.prefix, ...p]),
     field: formatPath(p),
   });
   const lineOf = (p: readonly (string | number)[]): string => {
-    const loc = locateIn(parsed, [...parsed.prefix, ...p]);
+    const loc = positionOf(parsed.source, [...parsed.prefix, ...p]);
     return loc ? `${parsed.file}:${loc.line}` : parsed.file;
   };
   const report = (rule: DeliberationRule, p: readonly (string | number)[], message: string): void => {
@@ -237,29 +239,27 @@ export function checkDeliberation(parsed: Parsed<Deliberation>, known?: KnownIds
   }
   if (d.objectLine.trim() === '') report(DELIBERATION_RULES.objectLine, ['objectLine'], `la ligne d'objet est vide`);
 
-  // Approved documents exist, each once.
-  if (known) {
-    const approved = new Set<string>();
-    d.approves.forEach((a, i) => {
-      const [field, id, dir, set] =
-        a.kind === 'convention'
-          ? (['partner', a.partner, 'partners', known.partners] as const)
-          : (['signatory', a.signatory, 'signatories', known.signatories] as const);
-      if (!set.has(id)) {
-        report(DELIBERATION_RULES.approved, ['approves', i, field], `${a.kind === 'convention' ? 'convention' : 'charte'} approuvée inconnue : « ${id} » (aucun fichier data/${dir}/${id}.yaml)`);
-      }
-      const k = `${a.kind}:${id}`;
-      if (approved.has(k)) report(DELIBERATION_RULES.approved, ['approves', i], `document approuvé en double : ${a.kind === 'convention' ? 'convention' : 'charte'} « ${id} »`);
-      approved.add(k);
-    });
-    const people = known.people;
-    if (people) {
-      d.members.forEach((m, i) => {
-        if (m.person !== undefined && !people.has(m.person)) {
-          report(DELIBERATION_RULES.person, ['members', i, 'person'], `personne inconnue : « ${m.person} » (aucune entrée dans data/people/)`);
-        }
-      });
+  // Approved documents are listed once each; with `known`, they exist (the data folder's
+  // reference checks cover existence when run from `checkDataset`).
+  const approved = new Set<string>();
+  d.approves.forEach((a, i) => {
+    const [field, id, dir] = a.kind === 'convention' ? (['partner', a.partner, 'partners'] as const) : (['signatory', a.signatory, 'signatories'] as const);
+    const label = a.kind === 'convention' ? 'convention' : 'charte';
+    const set = known ? (a.kind === 'convention' ? known.partners : known.signatories) : undefined;
+    if (set && !set.has(id)) {
+      report(DELIBERATION_RULES.approved, ['approves', i, field], `${label} approuvée inconnue : « ${id} » (aucun fichier data/${dir}/${id}.yaml)`);
     }
+    const k = `${a.kind}:${id}`;
+    if (approved.has(k)) report(DELIBERATION_RULES.approved, ['approves', i], `document approuvé en double : ${label} « ${id} »`);
+    approved.add(k);
+  });
+  const people = known?.people;
+  if (people) {
+    d.members.forEach((m, i) => {
+      if (m.person !== undefined && !people.has(m.person)) {
+        report(DELIBERATION_RULES.person, ['members', i, 'person'], `personne inconnue : « ${m.person} » (aucune entrée dans data/people/)`);
+      }
+    });
   }
 
   return out.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));

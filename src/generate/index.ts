@@ -11,7 +11,6 @@ import { ConvkitError } from '../errors.js';
 import { defaultDataDir } from './default-dir.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Document } from '../model/types.js';
-import { loadDeliberations } from '../deliberation/index.js';
 import { buildDocuments, type BuildOptions, type BuiltDocument } from './build.js';
 import { outputPath, type OutputFormat } from './plan.js';
 
@@ -86,9 +85,9 @@ export interface WrittenFile {
  */
 export async function generate(options: GenerateOptions): Promise<WrittenFile[]> {
   const dataDir = options.dataDir ?? defaultDataDir();
+  // Every data check (the deliberations' tally, quorum and proxies included) runs in
+  // `checkDataset`, the same as `convkit validate`.
   const dataset = await loadDataset(dataDir);
-  // The deliberations' own checks (tally, quorum, proxies) run before anything is built.
-  await loadDeliberations(dataDir, dataset);
   const built = await buildDocuments(dataset, options);
   const files = await renderOutputs(built, options.outDir, options.formats ?? ['docx', 'pdf']);
   const out = await stat(options.outDir).catch(() => undefined);

@@ -1,7 +1,8 @@
-import { loadDataset, type Dataset } from '../data/load.js';
+import path from 'node:path';
+import { displayPath, loadDataset, type Dataset } from '../data/load.js';
 import { approvedAnnexes } from '../deliberation/annexes.js';
 import { buildDeliberationDocument } from '../deliberation/extract.js';
-import { loadDeliberation } from '../deliberation/load.js';
+import { closest } from '../data/messages.js';
 import { ConvkitError } from '../errors.js';
 import type { Document } from '../model/types.js';
 import { Id } from '../schema/common.js';
@@ -55,8 +56,10 @@ export async function preparePacket(options: Omit<PacketOptions, 'outDir'>, deps
   if (!Id.safeParse(options.id).success) {
     throw new ConvkitError(`identifiant de délibération invalide : « ${options.id} » (attendu : lettres minuscules, chiffres et tirets, ex. « 2014-06-26 »)`);
   }
+  // The same checks as `convkit validate` (src/data/checks/index.ts), deliberations included.
   const dataset = await loadDataset(options.dataDir);
-  const deliberation = await loadDeliberation(options.dataDir, options.id, dataset);
+  const deliberation = dataset.deliberations.find((d) => d.id === options.id);
+  if (!deliberation) throw unknownDeliberation(options.id, dataset);
   const annexes = approvedAnnexes(dataset, deliberation);
   const documents = await deps.buildDocuments(dataset, [...new Set(annexes.map((a) => a.id))]);
   const annexDocuments = annexes.map((annex) => {
@@ -71,4 +74,13 @@ export async function preparePacket(options: Omit<PacketOptions, 'outDir'>, deps
     deps.pdf,
     options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
   );
+}
+
+/** « data/deliberations/2015-01-01.yaml : fichier introuvable : délibération inconnue « 2015-01-01 » (…) ». */
+function unknownDeliberation(id: string, dataset: Dataset): ConvkitError {
+  const ids = dataset.deliberations.map((d) => d.id);
+  const guess = closest(id, ids);
+  const file = displayPath(path.join(dataset.root, 'deliberations', `${id}.yaml`));
+  const known = ids.length > 0 ? `délibérations connues : ${ids.join(', ')}` : 'aucune délibération dans les données';
+  return new ConvkitError(`${file} : fichier introuvable : délibération inconnue « ${id} »${guess ? ` (vouliez-vous dire « ${guess} » ?)` : ''} ; ${known}`);
 }

@@ -114,8 +114,11 @@ describe('a broken clause library, named with its template file and line', () =>
     writeFileSync(file, lines.join('\n'));
     const r = generate(w.dir, '--templates', 'templates', '--out', 'out');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('convkit : templates/partials/article-duree.hbs:3:7 : variable inconnue « variableInconnue »');
-    nothingWritten(w.out);
+    // Issue 9.1: a document that fails is reported while the others are written, small runs too.
+    expect(r.stderr).toContain('convkit : échec de conventions/caf-21 : templates/partials/article-duree.hbs:3:7 : variable inconnue « variableInconnue »');
+    expect(r.stderr).toContain('documents sur 14 non produits ; les autres sont écrits.');
+    expect(existsSync(path.join(w.out, 'conventions', 'caf-21.docx'))).toBe(false);
+    expect(existsSync(path.join(w.out, 'chartes', 'chenove.docx'))).toBe(true);
   });
 
   it('a templates folder that does not exist', () => {

@@ -18,6 +18,20 @@ function roleKey(role: string): string {
 }
 
 /**
+ * The signature's title (« Le Vice-Président, délégué à la cohésion sociale, ») is the whole
+ * text of its line; in the parties block the title runs on after the representative up to a
+ * comma that the title itself may contain. So the parties block agrees when its text, from the
+ * title's start, begins with the signature's whole title (or the title read there begins with
+ * the signature's, as « Directeur général » for « Le Directeur, »).
+ */
+function sameRole(signature: string, party: { readonly node: { readonly text: string }; readonly start: number; readonly text: string }): boolean {
+  const sig = roleKey(signature);
+  const read = roleKey(party.text);
+  if (sig === read || read.startsWith(sig)) return true;
+  return sig.length > 0 && fold(party.node.text.slice(party.start)).startsWith(sig);
+}
+
+/**
  * The signature block must name the parties of the « Entre » block, in the same words
  * (« Pour l'URSSAF de Dijon » vs « l'URSSAF BOURGOGNE » is another body: error; « Pôle Emploi
  * de Côte d'Or » vs « POLE EMPLOI COTE D'OR » is the same words: warning), signed by the
@@ -69,7 +83,7 @@ export const rule: Rule = {
             message: `Signataire ${q(s.name.text)} différent du représentant désigné dans le bloc des parties (${q(party.representative.text)}).`,
             related: [relatedAt(file, party.representative, 'représentant désigné')],
           });
-        } else if (s.role && party.role && roleKey(s.role.text) !== roleKey(party.role.text) && !roleKey(party.role.text).startsWith(roleKey(s.role.text))) {
+        } else if (s.role && party.role && !sameRole(s.role.text, party.role)) {
           context.report({
             node: s.role.node,
             start: s.role.start,

@@ -85,8 +85,9 @@ const PROXY_TAIL = /^(?:donne\s+|a donné\s+)?(?:pouvoir|procuration|pouvoirs)\s
 const SUBSTITUTION_TAIL = /^(?:suppléée?|remplacée?|représentée?)\s+par\s+(.+?)\.?$/iu;
 const SUBSTITUTE_OF_TAIL = /^suppléante?\s+de\s+(.+?)\.?$/iu;
 
+/** A list cell or the text after « pouvoir à » is a whole name: read it as such, whatever its length. */
 function personKey(text: string): string {
-  return parsePersonName(text)?.key ?? fold(text.trim().replace(/\.$/, ''));
+  return parsePersonName(text, { delimited: true })?.key ?? fold(text.trim().replace(/\.$/, ''));
 }
 
 function countKind(label: string): keyof DeliberationCounts | undefined {
@@ -156,7 +157,7 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
     if (!status) continue;
     // A list: names separated by tabs (columns) and line breaks.
     const cells = cellsOf(node);
-    const looksLikeList = cells.length > 0 && cells.every((c) => parsePersonName(c.text) || [PROXY, SUBSTITUTION, SUBSTITUTE_OF, PROXY_TAIL, SUBSTITUTION_TAIL, SUBSTITUTE_OF_TAIL].some((re) => re.test(c.text)));
+    const looksLikeList = cells.length > 0 && cells.every((c) => parsePersonName(c.text, { delimited: true }) || [PROXY, SUBSTITUTION, SUBSTITUTE_OF, PROXY_TAIL, SUBSTITUTION_TAIL, SUBSTITUTE_OF_TAIL].some((re) => re.test(c.text)));
     if (!looksLikeList) {
       status = undefined;
       last = undefined;

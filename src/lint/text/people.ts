@@ -25,15 +25,20 @@ export interface PersonName {
  * Parses a short text as a person's name, or returns undefined. Accepted: an optional
  * civility, capitalised given names, then a family name in capitals (« Alain MILLOT »,
  * « Mme PIRODDI »); or, after a civility, capitalised words (« Monsieur Bernard Tapie »).
+ * `delimited`: the text is known to be a whole name (a cell of an attendance list), so no
+ * limit of length or number of words applies (« M. Patrick DE LA TOUR D’AUVERGNE-LAURAGUAIS DU PLESSIS »).
  */
-export function parsePersonName(raw: string): PersonName | undefined {
+export function parsePersonName(raw: string, options: { readonly delimited?: boolean } = {}): PersonName | undefined {
   let text = raw.trim().replace(/[.,;]+$/, '').trim();
-  if (text.length === 0 || text.length > 60 || /[\d@[\]():«»]/.test(text)) return undefined;
+  // In running text a name is short; between known delimiters (a list cell, a signature's
+  // name line) it is the whole text, however many words its particles make.
+  const delimited = options.delimited === true;
+  if (text.length === 0 || (!delimited && text.length > 60) || /[\d@[\]():«»]/.test(text)) return undefined;
   const civ = CIVILITY.exec(text);
   const civility = civ ? civ[0].trim() : undefined;
   if (civ) text = text.slice(civ[0].length);
   const words = text.split(/\s+/).filter((w) => w.length > 0);
-  if (words.length === 0 || words.length > 6) return undefined;
+  if (words.length === 0 || (!delimited && words.length > 6)) return undefined;
   // Family name in capitals: the first all-capitals word (2+ letters) and what follows.
   const upperAt = words.findIndex((w) => UPPER_WORD.test(w) && w.replace(/[^\p{L}]/gu, '').length >= 2);
   if (upperAt >= 0) {

@@ -108,10 +108,13 @@ export interface SignatureBlock {
 
 type LineKind = 'date' | 'for' | 'role' | 'name' | 'cont';
 
+/** A title left blank to fill by hand (« ……………… », « Le ………, »): it stands where the title goes. */
+const BLANK_ROLE = new RegExp(String.raw`^(?:(?:Le|La|L['’])\s*)?${LEADER}\s*,?$`, 'u');
+
 function classify(line: string): LineKind | undefined {
   if (SIGNATURE_DATE.test(line)) return 'date';
   if (FOR.test(line)) return 'for';
-  if (ROLE.test(line)) return 'role';
+  if (ROLE.test(line) || BLANK_ROLE.test(line)) return 'role';
   if (parsePersonName(line)) return 'name';
   return undefined;
 }

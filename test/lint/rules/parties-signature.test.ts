@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../../src/lint/rules/parties-signature.js';
-import { columnOf, lineOf, miniConvention, runRule } from '../helpers.js';
+import { columnOf, DEFAULT_PARTNER, lineOf, miniConvention, runRule } from '../helpers.js';
 
 const sig = (partner: string, name = 'Claire DUVAL', role = 'La Directrice,'): string =>
   miniConvention({ signature: `A Nancy, le\n\nPour la Communauté urbaine du Grand Nancy,\nLe Président,\n\nPour ${partner}\n${role}\n\nAndré ROSSINOT\n\n${name}` });
@@ -24,5 +24,23 @@ describe('parties-signature', () => {
     expect(runRule(rule, text).map((x) => [x.severity, x.line, x.column])).toEqual([['error', lineOf(text, 'Jean PETIT'), 1]]);
     const alone = miniConvention({ signature: 'A Nancy, le\n\nPour la Communauté urbaine du Grand Nancy,\nLe Président,\n\nAndré ROSSINOT' });
     expect(runRule(rule, alone).map((x) => [x.severity, x.line])).toEqual([['error', lineOf(alone, 'A Nancy, le')]]);
+  });
+  it('reads a title holding commas as the whole text of its signature line (issue 16.2)', () => {
+    const partner = DEFAULT_PARTNER.replace('Directrice,', 'Vice-Présidente, déléguée à la cohésion sociale,');
+    const same = miniConvention({
+      partner,
+      signature: 'A Nancy, le\n\nPour la Communauté urbaine du Grand Nancy,\nLe Président,\n\nPour la CPAM de Meurthe-et-Moselle,\nLa Vice-Présidente, déléguée à la cohésion sociale,\n\nAndré ROSSINOT\n\nClaire DUVAL',
+    });
+    expect(runRule(rule, same)).toEqual([]);
+    const other = same.replace('La Vice-Présidente, déléguée à la cohésion sociale,', 'La Vice-Présidente, déléguée aux finances,');
+    const l = lineOf(other, 'La Vice-Présidente, déléguée aux finances');
+    expect(runRule(rule, other).map((x) => [x.severity, x.line, x.column])).toEqual([['warning', l, 1]]);
+  });
+  it('reads a title left blank (« ……… ») as the title of its party (issue 16, found by the contract test)', () => {
+    const blank = '………………………………';
+    const text = miniConvention({
+      signature: `A Nancy, le\n\nPour la Communauté urbaine du Grand Nancy,\n${blank}\n\nPour la CPAM de Meurthe-et-Moselle,\nLa Directrice,\n\nAndré ROSSINOT\n\nClaire DUVAL`,
+    }).replace('ROSSINOT, Président,', `ROSSINOT, ${blank},`);
+    expect(runRule(rule, text)).toEqual([]);
   });
 });

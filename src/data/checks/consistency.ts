@@ -1,0 +1,131 @@
+/**
+ * Consistency between fields of one entity, which the schema cannot see and which would make
+ * the documents wrong (and the linter loud) although each field is valid on its own. Each is a
+ * warning at the field, with the fix (validate is never silent where lint will speak):
+ *   - a name that starts with its article (« La CAISSE … »): convkit adds the article itself;
+ *   - an article that contradicts the gender (`article: la` with `gender: m`), or an elided
+ *     article before a consonant (« l’Pôle Emploi »);
+ *   - a source label that does not name the partner (left over after a change of name);
+ *   - `clauses.observatoryMission` on a partner whose data an interface (the MDEF) collects:
+ *     the mission is the interface's own, and the clause would repeat its text.
+ */
+import type { DataProblem, DatasetView, EntityKind } from '../types.js';
+
+type Named = {
+  readonly id: string;
+  readonly legalName: string;
+  readonly shortName: string;
+  readonly gender: 'm' | 'f';
+  readonly article: 'le' | 'la' | 'elided' | 'none';
+  readonly legalGender?: 'm' | 'f' | undefined;
+  readonly legalArticle?: 'le' | 'la' | 'elided' | 'none' | undefined;
+};
+
+/** « La », « LE », « L’ », « Les » at the start of a name. */
+const LEADING_ARTICLE = /^(la|le|les)\s+|^(l)['’]\s*/iu;
+
+const ARTICLE_GENDER = { la: 'f', le: 'm' } as const;
+
+/** Folded word: lower case, no accent. */
+function fold(w: string): string {
+  return w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a name (« d’Allocations » → « allocations »). */
+function wordsOf(name: string): string[] {
+  return name
+    .split(/[\s\-–,;:()«»/]+/u)
+    .map((w) => fold(w.replace(/^[dl]['’]/iu, '')))
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * The source label names the partner: its first word is a word of the short or legal name, or
+ * the initials of the legal name's capitalised words (« CAF » for « Caisse d'Allocations
+ * Familiales … »). A label naming the former body after a change of name does not.
+ */
+function namesPartner(label: string, p: { readonly shortName: string; readonly legalName: string }): boolean {
+  const first = wordsOf(label)[0];
+  if (first === undefined) return false;
+  if ([...wordsOf(p.shortName), ...wordsOf(p.legalName)].includes(first)) return true;
+  const initials = p.legalName
+    .split(/[\s\-–]+/u)
+    .map((w) => w.replace(/^[dl]['’]/iu, ''))
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => fold(w[0] as string))
+    .join('');
+  return first.length >= 2 && initials.startsWith(first);
+}
+
+export function consistencyProblems(d: DatasetView): DataProblem[] {
+  const out: DataProblem[] = [];
+  const report = (kind: EntityKind, id: string, field: readonly (string | number)[], message: string, severity: DataProblem['severity'] = 'warning'): void => {
+    out.push({ severity, code: 'inconsistent', message, location: d.sources.locate(kind, id, field) ?? { file: d.root } });
+  };
+  const names = (kind: EntityKind, e: Named): void => {
+    for (const [nameField, genderField, articleField, name, gender, article] of [
+      ['shortName', 'gender', 'article', e.shortName, e.gender, e.article],
+      ['legalName', e.legalGender !== undefined ? 'legalGender' : 'gender', e.legalArticle !== undefined ? 'legalArticle' : 'article', e.legalName, e.legalGender ?? e.gender, e.legalArticle ?? e.article],
+    ] as const) {
+      const lead = LEADING_ARTICLE.exec(name);
+      if (lead && article !== 'none') {
+        const rest = name.slice(lead[0].length);
+        report(
+          kind,
+          e.id,
+          [nameField],
+          `le nom commence par l’article « ${lead[0].trim()} », que convkit ajoute déjà (« ${articleField}: ${article} ») : les documents diraient « ${lead[0].trim()} ${lead[0].trim().toLowerCase()} … ». Écrivez le nom sans article (« ${rest} ») ou « ${articleField}: none »`,
+        );
+      } else if (lead && lead[1] !== undefined) {
+        const written = lead[1].toLowerCase() as 'la' | 'le' | 'les';
+        if (written !== 'les' && ARTICLE_GENDER[written] !== gender) {
+          report(kind, e.id, [genderField], `« ${genderField}: ${gender} » contredit l’article « ${lead[1]} » écrit dans « ${nameField} » (« ${name} ») : écrivez « ${genderField}: ${ARTICLE_GENDER[written]} »`);
+        }
+      }
+      if (article === 'elided' && !/^[aeiouyhœæ]/u.test(fold(name))) {
+        report(
+          kind,
+          e.id,
+          [articleField],
+          `« ${articleField}: elided » (« l’ ») ne va que devant une voyelle ou un h muet, or « ${name} » commence par une consonne : écrivez « ${articleField}: ${gender === 'f' ? 'la' : 'le'} » ou « ${articleField}: none »`,
+          'warning',
+        );
+      }
+      if (article === 'la' || article === 'le') {
+        if (ARTICLE_GENDER[article] !== gender) {
+          report(
+            kind,
+            e.id,
+            [genderField],
+            `« ${genderField}: ${gender} » contredit « ${articleField}: ${article} » (« ${article} ${name} ») : écrivez « ${genderField}: ${ARTICLE_GENDER[article]} », ou « ${articleField}: ${article === 'la' ? 'le' : 'la'} »`,
+          );
+        }
+      }
+    }
+  };
+  for (const o of d.organisations.values()) names('organisation', o);
+  for (const p of d.partners) {
+    names('partner', p);
+    if (!namesPartner(p.sourceLabel, p)) {
+      report(
+        'partner',
+        p.id,
+        ['sourceLabel'],
+        `la mention de source « Source ${p.sourceLabel} » ne nomme pas ce partenaire (« ${p.shortName} », « ${p.legalName} ») : ` +
+          `après un changement de nom, mettez-la à jour ; elle commence par un mot de son nom ou par son sigle (ex. « ${p.shortName} »)`,
+        'warning',
+      );
+    }
+    if (p.collection.mode === 'interface' && p.clauses.observatoryMission) {
+      report(
+        'partner',
+        p.id,
+        ['clauses', 'observatoryMission'],
+        `la mission d’observatoire est celle de l’interface « ${p.collection.via} », qui collecte les données de ce partenaire : sa convention la décrit déjà. Retirez « observatoryMission: true » (ou passez la collecte en « mode: direct »)`,
+        'warning',
+      );
+    }
+  }
+  for (const s of d.signatories) names('signatory', s);
+  return out;
+}

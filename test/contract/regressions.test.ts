@@ -1,0 +1,52 @@
+/**
+ * Counterexamples found by the contract's property test (npm run fuzz), each shrunk to one
+ * field and kept as a named regression test.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { checkDataset } from '../../src/data/load.js';
+import { read, removeTempCopies, tempDataCopy, write } from '../data/fixture.js';
+import { checkContract } from './harness.js';
+
+afterAll(removeTempCopies);
+
+describe('contract regressions', () => {
+  it('the coordinator’s representativeTitle removed (a blank title in every signature block) lints clean', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'organisations/grand-dijon.yaml'));
+    doc.delete('representativeTitle');
+    write(data, 'organisations/grand-dijon.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.findings).toEqual([]);
+  }, 120_000);
+
+  it('a referent of another organisation: validate warns at the field, as lint does (not silent in validate)', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/carsat-bfc.yaml'));
+    doc.setIn(['referents'], doc.createNode(['marianne-tebaldini', 'alain-millot'], { flow: true }));
+    write(data, 'partners/carsat-bfc.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['carsat-bfc'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/partners/carsat-bfc.yaml referents[1]`]);
+    expect(outcome.findings.map((f) => f.split(' ')[2])).toEqual(['person-organisation']);
+  }, 120_000);
+
+  it('legalArticle: elided before a consonant (« l’Pôle Emploi »): validate warns at the field, as lint does', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/pole-emploi-21.yaml'));
+    doc.set('legalArticle', 'elided');
+    write(data, 'partners/pole-emploi-21.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['pole-emploi-21'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/partners/pole-emploi-21.yaml legalArticle`]);
+    expect(outcome.findings.map((f) => f.split(' ')[2])).toEqual(['partner-article']);
+    const check = await checkDataset(data);
+    expect(check.problems.map((p) => `${p.location.field} ${p.message}`)).toContain(
+      'legalArticle « legalArticle: elided » (« l’ ») ne va que devant une voyelle ou un h muet, or « Pôle Emploi Côte d\'Or » commence par une consonne : écrivez « legalArticle: le » ou « legalArticle: none »',
+    );
+  }, 120_000);
+});
