@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { targetsOf } from '../../src/data/checks/raw-references.js';
 import { isIdSchema } from '../../src/data/schema-walk.js';
+import { Email, Phone } from '../../src/schema/common.js';
 import type { EntityKind } from '../../src/data/types.js';
 
 /** Existing ids by kind, the pool references are drawn from. */
@@ -25,7 +26,7 @@ export function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolea
       optional = true;
       s = s.unwrap() as z.ZodType;
     } else if (s instanceof z.ZodNullable || s instanceof z.ZodReadonly) s = s.unwrap() as z.ZodType;
-    else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
+    else if (s instanceof z.ZodPipe && s !== Phone && s !== Email) s = s.in as z.ZodType;
     else break;
   }
   return { schema: s, optional };
@@ -77,6 +78,30 @@ const PHONE = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min
   ([a, rest]) => `0${a} ${rest.map((n) => String(n).padStart(2, '0')).join(' ')}`,
 );
 const EMAIL = fc.tuple(fc.constantFrom('claire.dubois', 'jf-martin', 'accueil'), fc.constantFrom('caf.fr', 'ville-dijon.fr', 'grand-dijon.fr')).map(([a, b]) => `${a}@${b}`);
+/** Phones and e-mails as people paste them (the schema normalises them: issue 9.2). */
+const PASTED_PHONE = fc.tuple(PHONE, fc.constantFrom('plain', 'dots', 'dashes', 'intl', 'nbsp', 'packed', 'extension')).map(([p, form]) => {
+  const digits = p.replace(/ /g, '');
+  switch (form) {
+    case 'dots':
+      return p.replace(/ /g, '.');
+    case 'dashes':
+      return p.replace(/ /g, '-');
+    case 'intl':
+      return `+33 ${digits.slice(1, 2)} ${p.slice(3)}`;
+    case 'nbsp':
+      return p.replace(/ /g, '\u202f');
+    case 'packed':
+      return digits;
+    case 'extension':
+      return `${p} poste 12`;
+    default:
+      return p;
+  }
+});
+const PASTED_EMAIL = fc.tuple(EMAIL, fc.boolean(), fc.boolean()).map(([e, upper, spaced]) => {
+  const cased = upper ? e.replace(/^./, (c) => c.toUpperCase()).replace(/@(.)/, (_m, c: string) => `@${c.toUpperCase()}`) : e;
+  return spaced ? `  ${cased} ` : cased;
+});
 
 /**
  * A representative's title as councils write them: a function (the signature reader knows
@@ -99,6 +124,9 @@ const NAME_FIELDS: Readonly<Record<string, fc.Arbitrary<string>>> = { lastName: 
 /** An arbitrary valid value of `schema` at `path` (its field names choose reference pools). */
 export function valueOf(schema: z.ZodType, path: Path, pools: IdPools): fc.Arbitrary<unknown> {
   const s = unwrap(schema).schema;
+  // Normalising schemas (a transform between what is typed and what is kept): drawn as typed.
+  if (s === Phone) return PASTED_PHONE;
+  if (s === Email) return PASTED_EMAIL;
   if (isIdSchema(s)) {
     const kinds = targetsOf(path);
     const pool = kinds.flatMap((k) => pools[k] ?? []);

@@ -49,4 +49,16 @@ describe('contract regressions', () => {
       'legalArticle « legalArticle: elided » (« l’ ») ne va que devant une voyelle ou un h muet, or « Pôle Emploi Côte d\'Or » commence par une consonne : écrivez « legalArticle: le » ou « legalArticle: none »',
     );
   }, 120_000);
+
+  it('a short name that names the body in another place than its designation: validate warns at shortName, as lint does', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/urssaf-bourgogne.yaml'));
+    doc.set('shortName', 'URSSAF Fontaine-lès-Dijon Hélène > Directrice Mission');
+    write(data, 'partners/urssaf-bourgogne.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['urssaf-bourgogne'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/partners/urssaf-bourgogne.yaml shortName`]);
+    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['partner-context']));
+  }, 120_000);
 });

@@ -6,6 +6,9 @@
  *   - an article that contradicts the gender (`article: la` with `gender: m`), or an elided
  *     article before a consonant (« l’Pôle Emploi »);
  *   - a source label that does not name the partner (left over after a change of name);
+ *   - a short name and a designation that name the same kind of body in two places (« URSSAF
+ *     Côte-d'Or » in the text, « URSSAF Bourgogne » in the parties block): the linter reads the
+ *     text's body as another one than the party;
  *   - `clauses.observatoryMission` on a partner whose data an interface (the MDEF) collects:
  *     the mission is the interface's own, and the clause would repeat its text.
  */
@@ -55,6 +58,29 @@ function namesPartner(label: string, p: { readonly shortName: string; readonly l
     .map((w) => fold(w[0] as string))
     .join('');
   return first.length >= 2 && initials.startsWith(first);
+}
+
+const PLACE_LINKS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'd', 'l']);
+
+/**
+ * The place words after a name's first word (« CAF de la Côte d'Or » → « cote or »), as the
+ * linter compares a body's mentions with the parties (src/lint/rules/util/partner.ts): a number
+ * (« CAF 21 ») or nothing stands for any place.
+ */
+function placeOf(name: string): string | undefined {
+  const words = wordsOf(name).flatMap((w) => w.split(/['’]/u));
+  const place = words.slice(1).filter((w) => w.length > 0 && !PLACE_LINKS.has(w));
+  if (place.length === 0 || /^\d/.test(place[0] as string)) return undefined;
+  return place.join(' ');
+}
+
+/** Two names of the same body in two different places: same first word, places that differ. */
+function otherPlace(a: string, b: string): boolean {
+  if (wordsOf(a)[0] !== wordsOf(b)[0]) return false;
+  const pa = placeOf(a);
+  const pb = placeOf(b);
+  if (pa === undefined || pb === undefined || pa === pb) return false;
+  return !pa.startsWith(`${pb} `) && !pb.startsWith(`${pa} `);
 }
 
 export function consistencyProblems(d: DatasetView): DataProblem[] {
@@ -115,6 +141,34 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
           `après un changement de nom, mettez-la à jour ; elle commence par un mot de son nom ou par son sigle (ex. « ${p.shortName} »)`,
         'warning',
       );
+    }
+    if (p.designation !== undefined && otherPlace(p.shortName, p.designation)) {
+      report(
+        'partner',
+        p.id,
+        ['shortName'],
+        `le nom court « ${p.shortName} » et la désignation « ${p.designation} » nomment le même organisme en deux lieux différents : ` +
+          `le texte parlerait d’un autre organisme que la partie désignée (convkit lint le relèverait). Donnez-leur le même lieu, ou un nom court sans lieu (« ${p.shortName.split(/\s+/u)[0] ?? p.shortName} »)`,
+        'warning',
+      );
+    }
+    // The data list's paragraphs are set one after the other: a paragraph that stops without
+    // its final punctuation before one that starts in lower case reads as one sentence cut in
+    // two (the linter's broken-paragraph).
+    for (const part of ['intro', 'notes'] as const) {
+      const paragraphs = p.dataList?.[part] ?? [];
+      paragraphs.forEach((text, i) => {
+        const next = paragraphs[i + 1];
+        if (next !== undefined && !/[.!?:;…»)]\s*$/u.test(text) && /^\p{Ll}/u.test(next.trim())) {
+          report(
+            'partner',
+            p.id,
+            ['dataList', part, i],
+            `ce paragraphe s’arrête sans ponctuation finale et le suivant commence par une minuscule (« ${next.trim().slice(0, 30)} ») : le document les lirait comme une phrase coupée. Terminez-le par un point, ou réunissez les deux paragraphes`,
+            'warning',
+          );
+        }
+      });
     }
     if (p.collection.mode === 'interface' && p.clauses.observatoryMission) {
       report(
