@@ -11,7 +11,7 @@
  * with `aria-describedby`.
  */
 import { z } from 'zod';
-import { IsoDate, Phone } from '../schema/index.js';
+import { Email, IsoDate, Phone } from '../schema/index.js';
 import { escapeText as esc } from '../render/html.js';
 
 /** French label of each field name of the data files. */
@@ -140,7 +140,8 @@ function unwrap(schema: z.ZodType): Unwrapped {
       s = s.unwrap() as z.ZodType;
     } else if (s instanceof z.ZodNullable || s instanceof z.ZodReadonly) {
       s = s.unwrap() as z.ZodType;
-    } else if (s instanceof z.ZodPipe) {
+    } else if (s instanceof z.ZodPipe && s !== Phone && s !== Email) {
+      // Normalising schemas (Phone, Email: typed text → house format) stay whole: text inputs.
       s = s.in as z.ZodType;
     } else break;
     description ??= s.description;
@@ -225,11 +226,11 @@ function node(schema: z.ZodType, value: unknown, key: string | undefined, ctx: C
     const v = typeof value === 'number' ? ` value="${value}"` : '';
     return `${wrapStart}${lab}<input type="number" id="${id}" data-kind="number"${keyAttr}${absent}${v} aria-describedby="${describedBy}">${help}${err}</div>`;
   }
-  if (s instanceof z.ZodString) {
+  if (s instanceof z.ZodString || s === Phone || s === Email) {
     const v = typeof value === 'string' ? ` value="${esc(value)}"` : '';
-    const isPhone = schemaIs(schema, Phone);
+    const isPhone = s === Phone || schemaIs(schema, Phone);
     const isDate = schemaIs(schema, IsoDate);
-    const type = isPhone ? 'tel' : isDate ? 'date' : s instanceof z.ZodEmail ? 'email' : 'text';
+    const type = isPhone ? 'tel' : isDate ? 'date' : s === Email || s instanceof z.ZodEmail ? 'email' : 'text';
     const ref = REFERENCES[key ?? ''] ?? (inList ? ctx.ref : undefined);
     const list = ref ? ` list="${ref}" autocomplete="off"` : '';
     const format = isPhone ? ' data-format="phone" inputmode="tel"' : '';
