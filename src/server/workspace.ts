@@ -321,31 +321,17 @@ export class Workspace {
     dataset: Dataset,
     keep: (plan: { kind: string; source: string }) => boolean = () => true,
   ): Promise<{ folder: string; name: string; kind: string; source: string; document: Document }[]> {
-    // The builders only: the DOCX and PDF renderers (slow to load) are not needed to preview.
-    const [{ documentBuilder }, plan, { buildDeliberationDocument }] = await Promise.all([
+    // The generator's own builders (src/generate/build.ts), without the renderers.
+    const [{ documentBuilder }, plan, { buildDocument }] = await Promise.all([
       import('../generate/documents.js'),
       import('../generate/plan.js'),
-      import('../deliberation/extract.js'),
+      import('../generate/build.js'),
     ]);
     const builder = documentBuilder(dataset, await this.engine());
     return plan
       .planDocuments(dataset)
       .filter(keep)
-      .map((p) => ({
-        folder: plan.FOLDERS[p.kind],
-        name: p.name,
-        kind: p.kind,
-        source: p.source,
-        // The same dispatch as the generator's buildDocument (src/generate/index.ts).
-        document:
-          p.kind === 'deliberation'
-            ? buildDeliberationDocument(dataset, dataset.deliberations.find((d) => d.id === p.source)!)
-            : p.kind === 'convention'
-              ? builder.convention(p.source)
-              : p.kind === 'charter'
-                ? builder.charter(p.source)
-                : builder.engagement(p.source),
-      }));
+      .map((p) => ({ folder: plan.FOLDERS[p.kind], name: p.name, kind: p.kind, source: p.source, document: buildDocument(dataset, builder, p) }));
   }
 
   /** The valid dataset, or 409 with the first errors (documents need valid data). */

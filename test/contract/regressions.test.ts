@@ -61,4 +61,28 @@ describe('contract regressions', () => {
     expect(outcome.inconsistencies).toEqual([`${data}/partners/urssaf-bourgogne.yaml shortName`]);
     expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['partner-context']));
   }, 120_000);
+
+  it('a name that ends with a link word (« Grand Dijon pour »): validate warns at the field, as lint does (« pour pour »)', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'organisations/grand-dijon.yaml'));
+    doc.set('shortName', 'Grand Dijon pour');
+    write(data, 'organisations/grand-dijon.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/organisations/grand-dijon.yaml shortName`]);
+    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
+  }, 120_000);
+
+  it('data-list paragraphs that read as one sentence cut in two: validate warns at the paragraph, as lint does', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/carsat-bfc.yaml'));
+    doc.setIn(['dataList', 'notes'], doc.createNode(['Mission, Communauté Val-de-Saône (Œuvre)', "Émile cohésion des d'Allocations > Saône-et-Loire", 'délégué sur Maison']));
+    write(data, 'partners/carsat-bfc.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['carsat-bfc'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/partners/carsat-bfc.yaml dataList.notes[1]`]);
+    expect(outcome.findings.map((f) => f.split(' ')[2])).toEqual(['broken-paragraph']);
+  }, 120_000);
 });

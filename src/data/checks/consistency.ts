@@ -60,6 +60,9 @@ function namesPartner(label: string, p: { readonly shortName: string; readonly l
   return first.length >= 2 && initials.startsWith(first);
 }
 
+/** Words a name never ends with: a name ending with one was cut (« Grand Dijon pour »). */
+const TRAILING_LINKS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'ou', 'pour', 'par', 'sur', 'a', 'au', 'aux', 'en', 'avec', 'dans']);
+
 const PLACE_LINKS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'd', 'l']);
 
 /**
@@ -93,6 +96,15 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
       ['shortName', 'gender', 'article', e.shortName, e.gender, e.article],
       ['legalName', e.legalGender !== undefined ? 'legalGender' : 'gender', e.legalArticle !== undefined ? 'legalArticle' : 'article', e.legalName, e.legalGender ?? e.gender, e.legalArticle ?? e.article],
     ] as const) {
+      const last = name.trim().split(/\s+/u).at(-1) ?? '';
+      if (TRAILING_LINKS.has(fold(last)) || /^[dl]['’]$/iu.test(last)) {
+        report(
+          kind,
+          e.id,
+          [nameField],
+          `le nom se termine par « ${last} » : il semble tronqué, et les documents le suivraient d’autres mots (« … ${last} pour … »). Complétez-le ou retirez « ${last} »`,
+        );
+      }
       const lead = LEADING_ARTICLE.exec(name);
       if (lead && article !== 'none') {
         const rest = name.slice(lead[0].length);
