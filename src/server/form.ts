@@ -119,6 +119,13 @@ interface Ctx {
 }
 
 /** The form body for a value of `schema` (the entity as written in its file). */
+/** The French label of a field path (« referents[1] » → « Référents »), for messages shown to clerks. */
+export function fieldLabel(fieldPath: string): string {
+  const names = fieldPath.split(/[.[\]]+/u).filter((k) => k !== '' && !/^\d+$/u.test(k));
+  const last = names.at(-1);
+  return last === undefined ? fieldPath : (LABELS[last] ?? last);
+}
+
 export function renderForm(schema: z.ZodType, value: unknown, formId: string): string {
   const ctx: Ctx = { n: 0, prefix: formId };
   return node(schema, value, undefined, ctx, 0, false);

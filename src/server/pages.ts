@@ -6,7 +6,7 @@
 import type { DataProblem } from '../data/types.js';
 import type { Document } from '../model/types.js';
 import { countBlanks, escapeText as esc, renderHtml } from '../render/html.js';
-import { renderForm } from './form.js';
+import { fieldLabel, renderForm } from './form.js';
 import { KINDS, type EntityRef, type Kind, type Workspace } from './workspace.js';
 
 function layout(title: string, token: string, body: string, current: string): string {
@@ -73,7 +73,7 @@ export async function overview(ws: Workspace, token: string): Promise<string> {
             ? '<span class="ok">rien à signaler</span>'
             : `<ul class="attention">${[...er, ...wa]
                 .slice(0, 4)
-                .map((p) => `<li class="${p.severity}">${p.severity === 'error' ? 'Erreur' : p.code === 'blank' ? 'À compléter' : 'Avertissement'}${p.location.field ? ` (${esc(p.location.field)})` : ''} : ${esc(p.message)}</li>`)
+                .map((p) => `<li class="${p.severity}">${p.severity === 'error' ? 'Erreur' : p.code === 'blank' ? 'À compléter' : 'Avertissement'}${p.location.field ? ` (${esc(fieldLabel(p.location.field))})` : ''} : ${esc(p.message)}</li>`)
                 .join('')}${er.length + wa.length > 4 ? `<li>… et ${er.length + wa.length - 4} autre(s)</li>` : ''}</ul>`;
         return `<tr><th scope="row"><a href="/edit/${kind}/${esc(e.id)}">${esc(e.id)}</a></th><td class="col-file">${esc(e.file)}</td><td>${attention}</td></tr>`;
       })
