@@ -1,6 +1,16 @@
 import type { DataProblem, DataProblemCode, DatasetView, EntityKind } from './types.js';
 import { closest } from './messages.js';
 
+/** « personne inconnue », « partenaire inconnu »…: the start of a dangling reference's message. */
+export const UNKNOWN_LABEL: Readonly<Record<EntityKind, string>> = {
+  person: 'personne inconnue',
+  partner: 'partenaire inconnu',
+  organisation: 'organisation inconnue',
+  signatory: 'signataire inconnu',
+  deliberation: 'délibération inconnue',
+  observatory: 'observatoire inconnu',
+};
+
 /**
  * Answers whether an id of a kind may exist. True also for ids of files rejected for another
  * reason, and for every id of a kind one of whose files could not be read at all: a reference
@@ -33,14 +43,6 @@ export function checkReferences(d: DatasetView, known: KnownIds): DataProblem[] 
   ): void => {
     out.push({ severity, code, message, location: d.sources.locate(kind, id, field) ?? { file: d.root } });
   };
-  const NAMES: Record<EntityKind, string> = {
-    person: 'personne inconnue',
-    partner: 'partenaire inconnu',
-    organisation: 'organisation inconnue',
-    signatory: 'signataire inconnu',
-    deliberation: 'délibération inconnue',
-    observatory: 'observatoire inconnu',
-  };
   /** Reports `ref` when no entity of the `target` kind (or of `alsoAccepted`) may have it. */
   const need = (
     from: EntityKind,
@@ -54,7 +56,7 @@ export function checkReferences(d: DatasetView, known: KnownIds): DataProblem[] 
     if ([target, ...alsoAccepted].some((k) => isKnown(k, ref))) return;
     const kinds = [target, ...alsoAccepted];
     const guess = closest(ref, kinds.flatMap((k) => candidates(k)));
-    report('error', 'unknown-reference', from, id, field, `${NAMES[target]} : « ${ref} »${guess ? suggestion(ref, guess, kinds) : ''}`);
+    report('error', 'unknown-reference', from, id, field, `${UNKNOWN_LABEL[target]} : « ${ref} »${guess ? suggestion(ref, guess, kinds) : ''}`);
   };
   /**
    * « (vouliez-vous dire « x » ?) »; when the guess is a party (organisation, partner, signatory),

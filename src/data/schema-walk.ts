@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Email, Phone } from '../schema/common.js';
 
 /** What the schema says about the value at a path: used to word messages truthfully. */
 export interface FieldInfo {
@@ -35,20 +36,42 @@ export function fieldInfo(schema: z.ZodType, path: readonly (string | number)[])
   return { optional: current.some((c) => c.optional), keys: [...keys] };
 }
 
-function unwrap(schema: z.ZodType, optional: boolean): { schema: z.ZodType; optional: boolean } {
+/** A schema seen through its wrappers, with what the wrappers said. */
+export interface Unwrapped {
+  readonly schema: z.ZodType;
+  /** A wrapper made the value optional (optional, default, prefault). */
+  readonly optional: boolean;
+  /** The first `.describe()` text met from the outside in. */
+  readonly description?: string;
+}
+
+/**
+ * A schema through its optional, default, nullable, readonly and pipe wrappers. The
+ * normalising schemas (Phone, Email: what is typed → the house format) are leaves: their pipe
+ * is not opened, so every walker (field messages, workspace forms, property tests) sees them as
+ * the text fields they are.
+ */
+export function unwrapSchema(schema: z.ZodType): Unwrapped {
   let s = schema;
-  let opt = optional;
+  let optional = false;
+  let description = s.description;
   for (let guard = 0; guard < 20; guard++) {
     if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodPrefault) {
-      opt = true;
+      optional = true;
       s = s.unwrap() as z.ZodType;
     } else if (s instanceof z.ZodNullable || s instanceof z.ZodReadonly) {
       s = s.unwrap() as z.ZodType;
-    } else if (s instanceof z.ZodPipe) {
+    } else if (s instanceof z.ZodPipe && s !== Phone && s !== Email) {
       s = s.in as z.ZodType;
     } else break;
+    description ??= s.description;
   }
-  return { schema: s, optional: opt };
+  return { schema: s, optional, ...(description ? { description } : {}) };
+}
+
+function unwrap(schema: z.ZodType, optional: boolean): { schema: z.ZodType; optional: boolean } {
+  const u = unwrapSchema(schema);
+  return { schema: u.schema, optional: optional || u.optional };
 }
 
 function branches(schema: z.ZodType): { schema: z.ZodType; optional: boolean }[] {

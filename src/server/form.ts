@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { Email, IsoDate, Phone } from '../schema/index.js';
 import { escapeText as esc } from '../render/html.js';
+import { unwrapSchema } from '../data/schema-walk.js';
 
 /** French label of each field name of the data files. */
 const LABELS: Readonly<Record<string, string>> = {
@@ -131,30 +132,7 @@ export function renderForm(schema: z.ZodType, value: unknown, formId: string): s
   return node(schema, value, undefined, ctx, 0, false);
 }
 
-interface Unwrapped {
-  readonly schema: z.ZodType;
-  readonly optional: boolean;
-  readonly description?: string;
-}
-
-function unwrap(schema: z.ZodType): Unwrapped {
-  let s = schema;
-  let optional = false;
-  let description = s.description;
-  for (let guard = 0; guard < 20; guard++) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodPrefault) {
-      optional = true;
-      s = s.unwrap() as z.ZodType;
-    } else if (s instanceof z.ZodNullable || s instanceof z.ZodReadonly) {
-      s = s.unwrap() as z.ZodType;
-    } else if (s instanceof z.ZodPipe && s !== Phone && s !== Email) {
-      // Normalising schemas (Phone, Email: typed text → house format) stay whole: text inputs.
-      s = s.in as z.ZodType;
-    } else break;
-    description ??= s.description;
-  }
-  return { schema: s, optional, ...(description ? { description } : {}) };
-}
+const unwrap = unwrapSchema;
 
 /** A union of objects seen as one object: a discriminator becomes a choice, other fields optional. */
 function mergedUnion(u: z.ZodUnion): { shape: Record<string, z.ZodType>; choices: Record<string, string[]> } | undefined {

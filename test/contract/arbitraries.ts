@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { targetsOf } from '../../src/data/checks/raw-references.js';
-import { isIdSchema } from '../../src/data/schema-walk.js';
+import { isIdSchema, unwrapSchema } from '../../src/data/schema-walk.js';
 import { Email, Phone } from '../../src/schema/common.js';
 import type { EntityKind } from '../../src/data/types.js';
 
@@ -18,19 +18,7 @@ export type IdPools = Readonly<Partial<Record<EntityKind, readonly string[]>>>;
 type Path = readonly (string | number)[];
 
 /** Optional, default, nullable, readonly, pipe: the schema inside, and whether it may be left out. */
-export function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
-  let s = schema;
-  let optional = false;
-  for (let guard = 0; guard < 20; guard++) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodPrefault) {
-      optional = true;
-      s = s.unwrap() as z.ZodType;
-    } else if (s instanceof z.ZodNullable || s instanceof z.ZodReadonly) s = s.unwrap() as z.ZodType;
-    else if (s instanceof z.ZodPipe && s !== Phone && s !== Email) s = s.in as z.ZodType;
-    else break;
-  }
-  return { schema: s, optional };
-}
+export const unwrap = unwrapSchema;
 
 function checksOf(s: z.ZodType): { check?: string; minimum?: number; maximum?: number; pattern?: RegExp; format?: string }[] {
   return ((s._zod.def as { checks?: { _zod: { def: object } }[] }).checks ?? []).map((c) => c._zod.def as { check?: string; minimum?: number; maximum?: number; pattern?: RegExp });

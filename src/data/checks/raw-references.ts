@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Person } from '../../schema/index.js';
 import { formatPath } from '../field-path.js';
 import { closest } from '../messages.js';
-import type { KnownIds } from '../references.js';
+import { UNKNOWN_LABEL, type KnownIds } from '../references.js';
 import { idLeaves } from '../schema-walk.js';
 import type { DataProblem, EntityKind } from '../types.js';
 import { positionOf, type YamlSource } from '../yaml-source.js';
@@ -33,15 +33,6 @@ const TARGETS: Readonly<Record<string, readonly EntityKind[]>> = {
   contractor: ['organisation'],
   organisation: ['organisation', 'partner', 'signatory'],
   signatory: ['signatory'],
-};
-
-const UNKNOWN: Record<EntityKind, string> = {
-  person: 'personne inconnue',
-  partner: 'partenaire inconnu',
-  organisation: 'organisation inconnue',
-  signatory: 'signataire inconnu',
-  deliberation: 'délibération inconnue',
-  observatory: 'observatoire inconnu',
 };
 
 /** The kinds an id at `path` refers to; none for an entity's own id. */
@@ -120,7 +111,7 @@ export function rawReferenceProblems(
       added.push({
         severity: 'error',
         code: 'unknown-reference',
-        message: `${UNKNOWN[kinds[0] ?? 'person']} : « ${value} »${guess ? ` (vouliez-vous dire « ${guess} » ?)` : ''}`,
+        message: `${UNKNOWN_LABEL[kinds[0] ?? 'person']} : « ${value} »${guess ? ` (vouliez-vous dire « ${guess} » ?)` : ''}`,
         location: { file: r.file, ...positionOf(r.source, leaf.path), field },
       });
     }

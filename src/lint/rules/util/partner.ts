@@ -25,15 +25,20 @@ const CONTEXT = [
 /** Length of text before a mention that the context patterns look at. */
 const WINDOW = 60;
 
-/** The context phrase right before a mention (article included), if it is one of the phrases above. */
-export function partnerContextBefore(text: string, m: OrgMention): string | undefined {
+/** The phrase right before a mention (article included) that one of `phrases` matches, if any. */
+function phraseBefore(phrases: readonly RegExp[], text: string, m: OrgMention): string | undefined {
   const start = m.before ? m.before.start : m.start;
   const before = text.slice(Math.max(0, start - WINDOW), m.start);
-  for (const re of CONTEXT) {
+  for (const re of phrases) {
     const x = re.exec(before);
     if (x) return x[0].trim();
   }
   return undefined;
+}
+
+/** The context phrase right before a mention (article included), if it is one of the phrases above. */
+export function partnerContextBefore(text: string, m: OrgMention): string | undefined {
+  return phraseBefore(CONTEXT, text, m);
 }
 
 /**
@@ -47,13 +52,7 @@ const ROLE = [
 
 /** The role phrase right before a mention (see ROLE), if any. */
 export function partnerRoleBefore(text: string, m: OrgMention): string | undefined {
-  const start = m.before ? m.before.start : m.start;
-  const before = text.slice(Math.max(0, start - WINDOW), m.start);
-  for (const re of ROLE) {
-    const x = re.exec(before);
-    if (x) return x[0].trim();
-  }
-  return undefined;
+  return phraseBefore(ROLE, text, m);
 }
 
 /** Bodies that conventions name as the partner (social security, employment bodies…), not authorities. */
