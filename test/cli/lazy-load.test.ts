@@ -16,11 +16,11 @@ import { ensureBuilt, removeTemps, ROOT, tempDir } from '../robustness/helpers.j
 const RECORDER = path.join(ROOT, 'scripts', 'record-loads.mjs');
 
 /** Runs the built CLI and returns its exit status and the loaded modules (paths under ROOT). */
-function loadsOf(args: readonly string[]): { status: number | null; stderr: string; modules: string[] } {
+function loadsOf(args: readonly string[], extraEnv: Record<string, string> = {}): { status: number | null; stderr: string; modules: string[] } {
   const log = path.join(tempDir('convkit-loads-'), 'loads.txt');
   const r = spawnSync(process.execPath, ['--import', RECORDER, path.join(ROOT, 'bin', 'convkit.js'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, CI: '1', CONVKIT_RECORD_LOADS: log },
+    env: { ...process.env, CI: '1', CONVKIT_RECORD_LOADS: log, ...extraEnv },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -50,8 +50,8 @@ let out: string;
 beforeAll(() => {
   ensureBuilt();
   // The other steps of `npm run build` (ensureBuilt runs tsc only): precompiled templates and
-  // precomputed DOCX package templates.
-  for (const script of ['precompile-templates.mjs', 'precompute-docx-templates.mjs']) {
+  // precomputed DOCX package templates and font tables.
+  for (const script of ['precompile-templates.mjs', 'precompute-docx-templates.mjs', 'precompute-font-tables.mjs']) {
     const pre = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, encoding: 'utf8' });
     if (pre.status !== 0) throw new Error(`${script} en échec : ${pre.stderr}`);
   }
@@ -100,12 +100,18 @@ describe('lazy command modules', () => {
     expect(r.modules.filter((m) => /^node_modules\/handlebars\/.*\/compiler\//.test(m))).toEqual([]);
   });
 
-  it('a PDF `generate` does load pdf-lib and fontkit (the record sees CommonJS packages)', () => {
+  it('a PDF `generate` loads pdf-lib (the record sees CommonJS packages) but not fontkit: the font tables were precomputed', () => {
     const r = loadsOf(['generate', '--only', 'carsat-bfc', '--format', 'pdf', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(loaded(r.modules, 'pdf-lib').length).toBeGreaterThan(0);
-    expect(loaded(r.modules, 'fontkit').length).toBeGreaterThan(0);
+    expect(r.modules).toContain('dist/render/pdf/fonts.js');
+    expect(loaded(r.modules, 'fontkit')).toEqual([]);
     expect(loaded(r.modules, 'docx')).toEqual([]);
+    // Without the tables, the same run reads the fonts with fontkit (test/render/pdf/font-tables.test.ts
+    // checks that both write the same bytes).
+    const without = loadsOf(['generate', '--only', 'carsat-bfc', '--format', 'pdf', '--out', out], { CONVKIT_FONT_TABLES: 'off' });
+    expect(without.status, without.stderr).toBe(0);
+    expect(loaded(without.modules, 'fontkit').length).toBeGreaterThan(0);
   });
 
   it('`convkit lint` loads the linter when it runs, not before', () => {

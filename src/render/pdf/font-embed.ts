@@ -1,6 +1,6 @@
 import { PDFName, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
-import { faceMetrics, type Face, type FaceMetrics } from './fonts.js';
-import { compressedOnce, flateStream, hashHex, subsetTag } from './pdf-document.js';
+import { faceMetrics, fontkitMetrics, precomputedShared, type Face, type FaceMetrics } from './fonts.js';
+import { compressedOnce, deflateConstant, flateStream, hashHex, seedCompressed, subsetTag } from './pdf-document.js';
 
 /**
  * How much of each face goes into a PDF:
@@ -59,7 +59,7 @@ function baseOf(m: FaceMetrics, codePoints: readonly number[]): Base {
   const byCodePoint = new Map<number, Used>();
   for (const cp of codePoints) {
     if (!m.has(cp)) continue;
-    const glyph = m.font.glyphForCodePoint(cp);
+    const glyph = m.glyph(cp);
     let cid = byGid.get(glyph.id);
     if (cid === undefined) {
       cid = gids.length;
@@ -75,6 +75,24 @@ function baseOf(m: FaceMetrics, codePoints: readonly number[]): Base {
   const base: Base = { gids, byCodePoint, cids };
   bases.set(key, base);
   return base;
+}
+
+/** The TrueType program of a subset of the face holding `gids` (fontkit's subsetter). */
+function subsetProgram(m: FaceMetrics, gids: readonly number[]): Promise<Uint8Array> {
+  const subset = m.font.createSubset();
+  for (const gid of gids) subset.includeGlyph(gid);
+  return encodeSubset(subset);
+}
+
+/**
+ * The shared (repertoire) subset of a face, read with fontkit, as the build-time tables store
+ * it: its glyph ids, the program's length and the program compressed as a constant stream.
+ */
+export async function sharedSubsetForTables(face: Face): Promise<{ gids: string; length1: number; deflated: Uint8Array }> {
+  const m = fontkitMetrics(face);
+  const base = baseOf(m, REPERTOIRE);
+  const program = await subsetProgram(m, base.gids);
+  return { gids: base.gids.join(','), length1: program.length, deflated: deflateConstant(program) };
 }
 
 function encodeSubset(subset: Subset): Promise<Uint8Array> {
@@ -97,6 +115,9 @@ function encodeSubset(subset: Subset): Promise<Uint8Array> {
 
 /** Subset names of the shared subsets, by face. */
 const sharedNames = new Map<Face, string>();
+
+/** Program lengths of the shared subsets taken from the build-time tables, by key. */
+const precomputedLengths = new Map<string, number>();
 
 /** Font programs of shared subsets, by face: encoded once per process. */
 const programs = new Map<string, Promise<Uint8Array>>();
@@ -137,7 +158,7 @@ export class EmbeddedFace {
   private lookup(cp: number): Used {
     const inBase = this.base.byCodePoint.get(cp);
     if (inBase !== undefined && this.mode !== 'full') return inBase;
-    const glyph = this.metrics.font.glyphForCodePoint(cp);
+    const glyph = this.metrics.glyph(cp);
     if (this.mode === 'full') return { cid: glyph.id, gid: glyph.id, text: String.fromCodePoint(cp), advance: glyph.advanceWidth };
     // A glyph already in the subset keeps its CID: fontkit includes each glyph once.
     const baseCid = this.base.gids.indexOf(glyph.id);
@@ -174,7 +195,7 @@ export class EmbeddedFace {
   }
 
   private baseName(): string {
-    const ps = this.metrics.font.postscriptName ?? 'LiberationSerif';
+    const ps = this.metrics.info.postscriptName;
     if (this.mode === 'full') return ps;
     const shared = this.isShared();
     const hit = shared ? sharedNames.get(this.face) : undefined;
@@ -196,15 +217,26 @@ export class EmbeddedFace {
       return compressedOnce(context, `font:${this.face}`, bytes, { Length1: bytes.length });
     }
     const gids = this.subsetGids();
-    const build = (): Promise<Uint8Array> => {
-      const subset = this.metrics.font.createSubset();
-      for (const gid of gids) subset.includeGlyph(gid);
-      return encodeSubset(subset);
-    };
+    const build = (): Promise<Uint8Array> => subsetProgram(this.metrics, gids);
     if (this.extras.length > 0 || this.mode === 'minimal') {
       return build().then((program) => flateStream(context, program, { Length1: program.length }));
     }
     const key = `subset:${this.face}`;
+    // The shared subset as compressed at build time (scripts/precompute-font-tables.mjs), when
+    // the tables describe this font and this repertoire: no fontkit, no DEFLATE in this run.
+    let length1 = precomputedLengths.get(key);
+    if (length1 === undefined && !programs.has(key)) {
+      const pre = precomputedShared(this.face);
+      if (pre !== undefined && pre.gids === gids.join(',')) {
+        seedCompressed(key, pre.deflated);
+        precomputedLengths.set(key, (length1 = pre.length1));
+      }
+    }
+    if (length1 !== undefined) {
+      return compressedOnce(context, key, () => {
+        throw new Error(`sous-ensemble de police précalculé absent : ${key}`);
+      }, { Length1: length1 });
+    }
     let program = programs.get(key);
     if (program === undefined) {
       program = build();
@@ -241,7 +273,7 @@ export class EmbeddedFace {
   /** Writes the font program and dictionaries; call once, after all text is encoded. */
   async write(pdf: PDFDocument): Promise<void> {
     const { context } = pdf;
-    const font = this.metrics.font;
+    const font = this.metrics.info;
     const scale = 1000 / this.metrics.unitsPerEm;
     const shared = this.isShared();
     const glyphs = this.described();
@@ -253,7 +285,7 @@ export class EmbeddedFace {
       Type: 'FontDescriptor',
       // Serif (2) + Nonsymbolic (32) + Italic (64).
       Flags: 2 + 32 + (italic ? 64 : 0),
-      FontBBox: [font.bbox.minX, font.bbox.minY, font.bbox.maxX, font.bbox.maxY].map((v) => r3(v * scale)),
+      FontBBox: font.bbox.map((v) => r3(v * scale)),
       ItalicAngle: font.italicAngle,
       Ascent: r3(font.ascent * scale),
       Descent: r3(font.descent * scale),

@@ -1,10 +1,13 @@
-import * as fontkitModule from '@pdf-lib/fontkit';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
-import { FONT_FILES, assetBytes } from './assets.js';
+import { FONT_FILES, assetBytes, assetsRoot } from './assets.js';
 
 /** pdf-lib's fontkit interface and font type (not exported by name). */
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-type Font = ReturnType<Fontkit['create']>;
+export type Font = ReturnType<Fontkit['create']>;
 
 /** The four faces of the body font. */
 export type Face = keyof typeof FONT_FILES;
@@ -17,33 +20,147 @@ export function faceOf(bold: boolean, italic: boolean): Face {
   return italic ? 'italic' : 'regular';
 }
 
-// @pdf-lib/fontkit is a UMD bundle: Node exposes its API as the default export, bundlers
-// that read its `module` field as the namespace itself.
-const moduleShape = fontkitModule as unknown as { default?: Fontkit } & Partial<Fontkit>;
-const fontkit: Fontkit =
-  moduleShape.default !== undefined && typeof moduleShape.default.create === 'function'
-    ? moduleShape.default
-    : (moduleShape as Fontkit);
+const require = createRequire(import.meta.url);
+let fontkitApi: Fontkit | undefined;
 
-/** A face's bytes, parsed font and per-character advance widths (font units), all cached. */
+/**
+ * fontkit, loaded on first use only. Its top level alone costs about as much as the rest of a
+ * PDF run's start-up (it inflates Brotli and Unicode tables), and with the build-time tables
+ * below a run that shows only characters of those tables never needs it (issue 10).
+ * @pdf-lib/fontkit is a UMD bundle: required from Node, its API is the module itself or its
+ * `default`.
+ */
+function fontkit(): Fontkit {
+  if (fontkitApi !== undefined) return fontkitApi;
+  const shape = require('@pdf-lib/fontkit') as { default?: Fontkit } & Partial<Fontkit>;
+  fontkitApi = shape.default !== undefined && typeof shape.default.create === 'function' ? shape.default : (shape as Fontkit);
+  return fontkitApi;
+}
+
+/** What the PDF's font descriptor says of a face (font units, except the angle). */
+export interface FaceInfo {
+  readonly postscriptName: string;
+  readonly unitsPerEm: number;
+  readonly bbox: readonly [number, number, number, number];
+  readonly italicAngle: number;
+  readonly ascent: number;
+  readonly descent: number;
+  readonly capHeight: number;
+  readonly xHeight: number;
+}
+
+/** A glyph as the font's cmap maps a code point: its id and advance (font units). */
+export interface GlyphMetrics {
+  readonly id: number;
+  readonly advanceWidth: number;
+}
+
+/** A face's bytes, parsed font and per-character metrics, all cached. */
 export interface FaceMetrics {
   readonly face: Face;
   readonly bytes: Uint8Array;
+  /** The parsed font (fontkit): parsed on first access only. */
   readonly font: Font;
   readonly unitsPerEm: number;
+  readonly info: FaceInfo;
   /** Advance of one code point in font units; 0 when the font has no glyph for it. */
   advance(codePoint: number): number;
   has(codePoint: number): boolean;
+  /** The glyph the cmap gives (.notdef, id 0, when the font has none), as fontkit's `glyphForCodePoint`. */
+  glyph(codePoint: number): GlyphMetrics;
+  /** Whether the metrics come from the build-time tables (else from fontkit). */
+  readonly fromTables: boolean;
+}
+
+/**
+ * Build-time tables of the four faces (`scripts/precompute-font-tables.mjs` →
+ * `dist/render/pdf/font-tables.json`): descriptor values, the cmap with advances, and the
+ * shared subset's font program already compressed. Each face's entry is used only while the
+ * SHA-256 of its font file and fontkit's version match those recorded at build time; otherwise
+ * (or with `CONVKIT_FONT_TABLES=off`) the face is read with fontkit, giving the same bytes.
+ */
+export interface FontTables {
+  readonly format: number;
+  readonly fontkit: string;
+  readonly faces: Partial<Record<Face, FaceTable>>;
+}
+
+export interface FaceTable {
+  readonly sha256: string;
+  readonly info: FaceInfo;
+  /** Code point, glyph id, advance; for every code point the cmap maps to a glyph. */
+  readonly cmap: readonly number[];
+  /** Advance of .notdef (what a code point without glyph gets, as fontkit gives it). */
+  readonly notdefAdvance: number;
+  /** The shared (repertoire) subset: its glyph ids joined by commas, program length, compressed program (base64). */
+  readonly shared?: { readonly gids: string; readonly length1: number; readonly deflated: string };
+}
+
+export const FONT_TABLES_FORMAT = 1;
+
+/** fontkit's installed version (the subsets it writes depend on it). */
+export function fontkitVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve('@pdf-lib/fontkit/package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Where the build writes the tables: beside the compiled renderer, found from `assets/`. */
+export function fontTablesPath(): string {
+  return path.join(assetsRoot(), '..', 'dist', 'render', 'pdf', 'font-tables.json');
+}
+
+let tables: FontTables | null | undefined;
+
+function loadTables(): FontTables | null {
+  if (tables !== undefined) return tables;
+  tables = null;
+  if (process.env.CONVKIT_FONT_TABLES === 'off') return tables;
+  const file = fontTablesPath();
+  if (!existsSync(file)) return tables;
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as FontTables;
+    if (parsed.format === FONT_TABLES_FORMAT && parsed.fontkit === fontkitVersion()) tables = parsed;
+  } catch {
+    // An unreadable table is a stale build: fontkit reads the fonts instead.
+  }
+  return tables;
+}
+
+/** The face's build-time table when it still describes the font file, else undefined. */
+function tableOf(face: Face, bytes: Uint8Array): FaceTable | undefined {
+  const entry = loadTables()?.faces[face];
+  if (entry === undefined) return undefined;
+  return createHash('sha256').update(bytes).digest('hex') === entry.sha256 ? entry : undefined;
+}
+
+/** The shared subset of a face as precomputed at build time, when its table is in use. */
+export function precomputedShared(face: Face): { gids: string; length1: number; deflated: Uint8Array } | undefined {
+  const m = faceMetrics(face);
+  if (!m.fromTables) return undefined;
+  const shared = loadTables()?.faces[face]?.shared;
+  if (shared === undefined) return undefined;
+  return { gids: shared.gids, length1: shared.length1, deflated: new Uint8Array(Buffer.from(shared.deflated, 'base64')) };
+}
+
+/** The descriptor values of a parsed font. */
+export function infoOf(font: Font): FaceInfo {
+  return {
+    postscriptName: font.postscriptName ?? 'LiberationSerif',
+    unitsPerEm: font.unitsPerEm,
+    bbox: [font.bbox.minX, font.bbox.minY, font.bbox.maxX, font.bbox.maxY],
+    italicAngle: font.italicAngle,
+    ascent: font.ascent,
+    descent: font.descent,
+    capHeight: font.capHeight,
+    xHeight: font.xHeight,
+  };
 }
 
 const metricsCache = new Map<Face, FaceMetrics>();
 
-/** Loads (once) the bytes, the parsed font and the metrics of a face. */
-export function faceMetrics(face: Face): FaceMetrics {
-  const hit = metricsCache.get(face);
-  if (hit !== undefined) return hit;
+/** Metrics read by fontkit from the font itself (the reference the tables are made from). */
+export function fontkitMetrics(face: Face): FaceMetrics {
   const bytes = assetBytes('fonts', FONT_FILES[face]);
-  const font: Font = fontkit.create(bytes);
+  const font: Font = fontkit().create(bytes);
   const advances = new Map<number, number>();
   const present = new Map<number, boolean>();
   const has = (cp: number): boolean => {
@@ -53,11 +170,12 @@ export function faceMetrics(face: Face): FaceMetrics {
     present.set(cp, h);
     return h;
   };
-  const metrics: FaceMetrics = {
+  return {
     face,
     bytes,
     font,
     unitsPerEm: font.unitsPerEm,
+    info: infoOf(font),
     has,
     advance(cp: number): number {
       const known = advances.get(cp);
@@ -66,7 +184,43 @@ export function faceMetrics(face: Face): FaceMetrics {
       advances.set(cp, a);
       return a;
     },
+    glyph(cp: number): GlyphMetrics {
+      const g = font.glyphForCodePoint(cp);
+      return { id: g.id, advanceWidth: g.advanceWidth };
+    },
+    fromTables: false,
   };
+}
+
+function tableMetrics(face: Face, bytes: Uint8Array, table: FaceTable): FaceMetrics {
+  const glyphs = new Map<number, GlyphMetrics>();
+  const { cmap } = table;
+  for (let i = 0; i + 2 < cmap.length; i += 3) glyphs.set(cmap[i] as number, { id: cmap[i + 1] as number, advanceWidth: cmap[i + 2] as number });
+  const notdef: GlyphMetrics = { id: 0, advanceWidth: table.notdefAdvance };
+  let font: Font | undefined;
+  return {
+    face,
+    bytes,
+    get font(): Font {
+      font ??= fontkit().create(bytes);
+      return font;
+    },
+    unitsPerEm: table.info.unitsPerEm,
+    info: table.info,
+    has: (cp: number): boolean => glyphs.has(cp),
+    advance: (cp: number): number => glyphs.get(cp)?.advanceWidth ?? 0,
+    glyph: (cp: number): GlyphMetrics => glyphs.get(cp) ?? notdef,
+    fromTables: true,
+  };
+}
+
+/** Loads (once) the bytes and metrics of a face: from the build-time tables, else with fontkit. */
+export function faceMetrics(face: Face): FaceMetrics {
+  const hit = metricsCache.get(face);
+  if (hit !== undefined) return hit;
+  const bytes = assetBytes('fonts', FONT_FILES[face]);
+  const table = tableOf(face, bytes);
+  const metrics = table !== undefined ? tableMetrics(face, bytes, table) : fontkitMetrics(face);
   metricsCache.set(face, metrics);
   return metrics;
 }

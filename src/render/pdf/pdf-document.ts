@@ -82,6 +82,16 @@ export function flateStream(
 /** Compressed bytes of constant streams (shared subsets, whole fonts, the ICC profile). */
 const deflated = new Map<string, Uint8Array>();
 
+/** How constant streams are compressed (level 6, once per process, or once at build time). */
+export function deflateConstant(bytes: Uint8Array): Uint8Array {
+  return zlibSync(bytes, { level: 6 });
+}
+
+/** Records the compressed bytes of a constant stream made at build time. */
+export function seedCompressed(key: string, contents: Uint8Array): void {
+  if (!deflated.has(key)) deflated.set(key, contents);
+}
+
 /** A FlateDecode stream of constant content, compressed on first use only. */
 export function compressedOnce(
   context: PDFContext,
@@ -91,7 +101,7 @@ export function compressedOnce(
 ): PDFRawStream {
   let contents = deflated.get(key);
   if (contents === undefined) {
-    contents = zlibSync(typeof bytes === 'function' ? bytes() : bytes, { level: 6 });
+    contents = deflateConstant(typeof bytes === 'function' ? bytes() : bytes);
     deflated.set(key, contents);
   }
   return withBlockCopy(context.stream(contents, { ...dict, Filter: 'FlateDecode' }));
