@@ -334,9 +334,12 @@ export class Workspace {
       .map((p) => ({ folder: plan.FOLDERS[p.kind], name: p.name, kind: p.kind, source: p.source, document: buildDocument(dataset, builder, p) }));
   }
 
-  /** The valid dataset, or 409 with the first errors (documents need valid data). */
+  /**
+   * The valid dataset, or 409 with the first errors (documents need valid data). Without
+   * overrides: the data on disk, checked once until a file changes ({@link baseline}).
+   */
   async dataset(overrides?: ReadonlyMap<string, string>): Promise<Dataset> {
-    const check = await this.check(overrides);
+    const check = overrides ? await this.check(overrides) : await this.baseline();
     if (check.dataset) return check.dataset;
     const errors = check.problems.filter((p) => p.severity === 'error');
     throw new HttpError(409, `les données contiennent ${errors.length} erreur(s) : corrigez-les d’abord`, {
