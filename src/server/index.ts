@@ -10,7 +10,8 @@
  * for them (GET /api/documents/lint). Renderers, linter, lifecycle and packet modules load on
  * first use.
  */
-import { listen, type Handler, type Started } from './http.js';
+import { listen, type Started } from './http.js';
+import type { App } from './routes.js';
 
 export { COOKIE, TOKEN_HEADER, CSP, MAX_JSON_BYTES, MAX_UPLOAD_BYTES } from './http.js';
 
@@ -22,8 +23,8 @@ export interface ServeOptions {
 
 /** Starts the workspace on the loopback interface; resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<Started> {
-  let app: Promise<{ handler: Handler; warm: () => void }> | undefined;
-  const load = (): Promise<{ handler: Handler; warm: () => void }> => {
+  let app: Promise<App> | undefined;
+  const load = (): Promise<App> => {
     app ??= import('./routes.js').then(
       (m) => m.createApp({ dataDir: options.dataDir }),
       (error: unknown) => {
@@ -39,7 +40,13 @@ export async function startServer(options: ServeOptions): Promise<Started> {
     (a) => a.warm(),
     () => undefined,
   );
-  return started;
+  return {
+    ...started,
+    // Background work stops too (Ctrl+C does not wait for the documents' analysis).
+    close: async () => {
+      await Promise.all([started.close(), app?.then((a) => a.stop(), () => undefined)]);
+    },
+  };
 }
 
 export type { Started };

@@ -35,13 +35,19 @@ export interface App {
   readonly handler: Handler;
   /** Checks the data (the overview needs it), then analyses the documents, in the background. */
   warm(): void;
+  /** Stops the background work (the server is closing). */
+  stop(): void;
 }
 
 export function createApp(options: RouterOptions): App {
   const ws = new Workspace(options.dataDir);
-  const analysis = documentsAnalysis(ws);
+  const running = { stopped: false };
+  const analysis = documentsAnalysis(ws, running);
   return {
     handler: router(ws, analysis),
+    stop: () => {
+      running.stopped = true;
+    },
     warm: () => {
       ws.baseline().then(
         (check) => {
@@ -284,7 +290,7 @@ export async function lintUpload(name: string, bytes: Uint8Array): Promise<{ jso
  * save, an editor or a `git pull` invalidates it; concurrent callers share one run. Requests are
  * let in between two documents.
  */
-function documentsAnalysis(ws: Workspace): () => Promise<pages.DocumentRow[]> {
+function documentsAnalysis(ws: Workspace, running: { readonly stopped: boolean }): () => Promise<pages.DocumentRow[]> {
   let current: { revision: string; rows: Promise<pages.DocumentRow[]> } | undefined;
   const run = async (): Promise<pages.DocumentRow[]> => {
     const [gen, lintApi] = await Promise.all([import('../generate/index.js'), import('../lint/index.js')]);
@@ -292,6 +298,7 @@ function documentsAnalysis(ws: Workspace): () => Promise<pages.DocumentRow[]> {
     const rows: pages.DocumentRow[] = [];
     for (const d of docs) {
       await new Promise<void>((resolve) => setImmediate(resolve));
+      if (running.stopped) throw new HttpError(503, 'le poste de travail s’arrête');
       const source = lintApi.parseSource(`${d.name}.docx`, 'docx', await gen.renderDocument(d.document, 'docx'));
       const [r] = lintApi.lint([source], {}, lintApi.rules);
       rows.push({ key: `${d.folder}/${d.name}`, title: d.document.meta.title, blanks: countBlanks(d.document), errors: r?.errorCount ?? 0, warnings: r?.warningCount ?? 0 });

@@ -237,7 +237,7 @@ describe.skipIf(!hasChromium)('convkit serve in headless Chromium', () => {
     expect(expected.length).toBeGreaterThanOrEqual(14);
     await expect(status.textContent()).resolves.toMatch(new RegExp(`^${expected.length} documents analysés : `));
     const rows = await page.$$eval('#documents tbody tr', (trs) =>
-      trs.map((tr) => ({ key: (tr as HTMLElement).dataset.doc, title: tr.querySelector('th')?.textContent, cells: [...tr.querySelectorAll('td')].map((td) => td.textContent) })),
+      trs.map((tr) => ({ key: (tr as HTMLElement).dataset.doc, title: tr.querySelector('th')?.textContent, cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent) })),
     );
     expect(rows).toEqual(
       expected.map((d) => ({
