@@ -230,6 +230,10 @@ describe.skipIf(!hasChromium)('convkit serve in headless Chromium', () => {
     // validate's verdict is already there, entity by entity.
     await expect(page.textContent('p.summary')).resolves.toMatch(/^Les données sont valides\. \d+ avertissements?\.$/);
     const violations = await seriousViolations(page, 'vue d’ensemble, analyse en cours');
+    if (SHOTS) {
+      await page.locator('#h-docs').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'docs/screenshots/overview-documents-en-cours-bureau.png' });
+    }
 
     release();
     await page.waitForSelector('#documents-table:not([hidden]) table#documents', { timeout: 120_000 });
@@ -276,6 +280,10 @@ describe.skipIf(!hasChromium)('convkit serve in headless Chromium', () => {
         if (SHOTS) {
           await mkdir('docs/screenshots', { recursive: true });
           await page.screenshot({ path: `docs/screenshots/${name}-${suffix}.png` });
+          if (p === '/') {
+            await page.locator('#h-docs').scrollIntoViewIfNeeded();
+            await page.screenshot({ path: `docs/screenshots/${name}-documents-${suffix}.png` });
+          }
           if (p === '/lint') {
             await page.setInputFiles('#lint-files', 'test/fixtures/corpus-2014.txt');
             await page.waitForSelector('iframe.report', { timeout: 60_000 });
