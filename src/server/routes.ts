@@ -39,20 +39,30 @@ export interface App {
   stop(): void;
 }
 
+/**
+ * How long after the data check the documents' analysis starts on its own (unless a request asks
+ * for it first): the overview, its style sheet and its script are served before the analysis
+ * takes the event loop (it builds every document at once). The page's script asks for it as soon
+ * as it runs, so in a browser the analysis starts on that request.
+ */
+const ANALYSIS_DELAY_MS = 250;
+
 export function createApp(options: RouterOptions): App {
   const ws = new Workspace(options.dataDir);
   const running = { stopped: false };
   const analysis = documentsAnalysis(ws, running);
+  let timer: NodeJS.Timeout | undefined;
   return {
     handler: router(ws, analysis),
     stop: () => {
       running.stopped = true;
+      clearTimeout(timer);
     },
     warm: () => {
       ws.baseline().then(
         (check) => {
-          // After the check, not alongside it: the first page waits for the check only.
-          if (check.dataset) setImmediate(() => void analysis().catch(() => undefined));
+          if (!check.dataset || running.stopped) return;
+          timer = setTimeout(() => void analysis().catch(() => undefined), ANALYSIS_DELAY_MS);
         },
         () => undefined,
       );
@@ -306,6 +316,7 @@ function documentsAnalysis(ws: Workspace, running: { readonly stopped: boolean }
     return rows;
   };
   return async () => {
+    if (running.stopped) throw new HttpError(503, 'le poste de travail s’arrête');
     const revision = await ws.revision();
     if (current?.revision !== revision) {
       const rows = run();
