@@ -6,9 +6,9 @@
  * shell (node:http and the security rules), listens, and only then loads the routes and checks
  * the data in the background. A request that comes in meanwhile waits for the routes module;
  * the overview waits for the data check (validate's verdict is on the page), never for the
- * documents: those are built, counted and linted after the check, and the overview's page asks
- * for them (GET /api/documents/lint). Renderers, linter, lifecycle and packet modules load on
- * first use.
+ * documents: those are built, counted and linted after the check, and the overview's script
+ * fetches them (GET /documents, also the no-script page; GET /api/documents/lint as JSON).
+ * Renderers, linter, lifecycle and packet modules load on first use (docs/dev/serve-start.md).
  */
 import { listen, type Started } from './http.js';
 import type { App } from './routes.js';
