@@ -397,25 +397,27 @@ function setupEntityPage(form) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Overview: lint findings of the generated documents, filled in after the page is shown.
+// Overview: the documents' analysis (blanks, lint of each DOCX) arrives after the page. The
+// server renders it as the page /documents (the no-script fallback); this takes its table and
+// summary from there, so that the table is written in one place only.
 
-async function setupOverview(table) {
-  let answer;
+async function setupOverview(status, holder) {
   try {
-    const res = await fetch('/api/documents/lint');
-    answer = await res.json();
-    if (!res.ok) throw new Error(answer.error);
+    const res = await fetch('/documents', { credentials: 'same-origin' });
+    if (!res.ok) throw new Error(`erreur ${res.status}`);
+    const page = new DOMParser().parseFromString(await res.text(), 'text/html');
+    const table = page.getElementById('documents');
+    const summary = page.querySelector('main p.status');
+    if (!table || !summary) throw new Error('réponse inattendue');
+    holder.replaceChildren(document.importNode(table, true));
+    holder.hidden = false;
+    status.textContent = summary.textContent;
   } catch {
-    for (const cell of table.querySelectorAll('.lint-cell')) cell.textContent = 'indisponible';
-    return;
-  }
-  for (const row of table.querySelectorAll('tr[data-doc]')) {
-    const r = answer.find((x) => x.key === row.dataset.doc);
-    const cell = row.querySelector('.lint-cell');
-    if (!r) continue;
-    const total = r.errors + r.warnings;
-    cell.textContent = total === 0 ? 'aucune remarque' : `${r.errors} erreur(s), ${r.warnings} avertissement(s)`;
-    if (total > 0) cell.className = 'lint-cell warn';
+    const link = document.createElement('a');
+    link.href = '/documents';
+    link.textContent = 'réessayer';
+    status.replaceChildren('L’analyse des documents n’a pas abouti : ', link, '.');
+    status.classList.add('summary', 'bad');
   }
 }
 
@@ -488,6 +490,6 @@ function setupLintPage() {
 
 const entityForm = document.getElementById('entity-form');
 if (entityForm) setupEntityPage(entityForm);
-const docsTable = document.getElementById('documents');
-if (docsTable) setupOverview(docsTable);
+const documentsStatus = document.getElementById('documents-status');
+if (documentsStatus) setupOverview(documentsStatus, document.getElementById('documents-table'));
 if (document.getElementById('lint-form')) setupLintPage();

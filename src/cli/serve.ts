@@ -23,8 +23,7 @@ export function serveCommand(): CommandModule<object, ServeArgs> {
         .option('open', { type: 'boolean', default: false, describe: 'Ouvre le navigateur sur le poste de travail' }),
     handler: async (argv) => {
       if (!Number.isInteger(argv.port) || argv.port < 0 || argv.port > 65535) throw new ConvkitError(`port invalide : « ${argv.port} » (0 à 65535)`);
-      const { startServer } = await import('../server/index.js');
-      const { defaultDataDir } = await import('../generate/index.js');
+      const [{ startServer }, { defaultDataDir }] = await Promise.all([import('../server/index.js'), import('../generate/default-dir.js')]);
       const dataDir = argv.data ?? defaultDataDir();
       let started;
       try {

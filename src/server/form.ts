@@ -15,7 +15,12 @@ import { Email, IsoDate, Phone } from '../schema/index.js';
 import { escapeText as esc } from '../render/html.js';
 import { unwrapSchema } from '../data/schema-walk.js';
 
-/** French label of each field name of the data files. */
+/**
+ * French label of each field name of the data files; « parent.key » for a name whose meaning
+ * depends on where it is (`for` of a ballot, `for` of a substitute). The parent is the object
+ * or list the field belongs to. test/server/html.test.ts walks every schema and fails on a
+ * field without a label here.
+ */
 const LABELS: Readonly<Record<string, string>> = {
   id: 'Identifiant',
   legalName: 'Nom officiel',
@@ -27,6 +32,7 @@ const LABELS: Readonly<Record<string, string>> = {
   address: 'Adresse',
   representative: 'Représentant (signataire)',
   representativeTitle: 'Titre du représentant',
+  representativeTitleAsTyped: 'Titre imprimé tel que saisi',
   designation: 'Désignation (« ci-après désigné… »)',
   siret: 'SIRET',
   sourceLabel: 'Mention de la source',
@@ -95,7 +101,50 @@ const LABELS: Readonly<Record<string, string>> = {
   person: 'Personne (data/people)',
   published: 'Tel que publié',
   note: 'Note de rapprochement',
+  // Amendments of a convention.
+  amendments: 'Avenants',
+  'amendments.number': 'Numéro de l’avenant',
+  'amendments.date': 'Date de signature',
+  'amendments.deliberation': 'Délibération d’approbation',
+  'amendments.object': 'Objet (ce qui change)',
+  // A deliberation.
+  bodyQualifier: 'Complément du nom de l’assemblée',
+  president: 'Président de séance',
+  secretary: 'Secrétaire de séance',
+  convocationDate: 'Date de convocation',
+  publicationDate: 'Date de publication',
+  actNumber: 'Numéro de l’acte (transmission en préfecture)',
+  objectLine: 'Objet en une ligne (transmission en préfecture)',
+  declared: 'Nombres déclarés par la publication',
+  seats: 'Membres du conseil',
+  membersInOffice: 'Membres en exercice',
+  'declared.present': 'Présents participant au vote',
+  proxies: 'Procurations',
+  voters: 'Votants',
+  vote: 'Scrutin',
+  'vote.for': 'Pour',
+  against: 'Contre',
+  abstentions: 'Abstentions',
+  notVoting: 'Ne se prononcent pas',
+  object: 'Objet de la délibération',
+  heading: 'Rubrique',
+  'object.title': 'Titre',
+  report: 'Rapport',
+  'report.list': 'Liste à puces',
+  visas: 'Visas',
+  decision: 'Décision',
+  verb: 'Verbe (imprimé en gras)',
+  text: 'Suite du point',
+  approves: 'Documents approuvés',
+  kind: 'Type de document',
+  partner: 'Partenaire (convention)',
+  signatory: 'Signataire (charte)',
 };
+
+/** The label of `key` inside `parent` (see {@link LABELS}); the key itself if there is none. */
+function labelOf(key: string, parent: string | undefined): string {
+  return (parent !== undefined ? LABELS[`${parent}.${key}`] : undefined) ?? LABELS[key] ?? key;
+}
 
 /** Which list of existing entities a reference field is chosen from (datalist ids). */
 const REFERENCES: Readonly<Record<string, string>> = {
@@ -124,7 +173,7 @@ interface Ctx {
 export function fieldLabel(fieldPath: string): string {
   const names = fieldPath.split(/[.[\]]+/u).filter((k) => k !== '' && !/^\d+$/u.test(k));
   const last = names.at(-1);
-  return last === undefined ? fieldPath : (LABELS[last] ?? last);
+  return last === undefined ? fieldPath : labelOf(last, names.at(-2));
 }
 
 export function renderForm(schema: z.ZodType, value: unknown, formId: string): string {
@@ -155,10 +204,13 @@ function mergedUnion(u: z.ZodUnion): { shape: Record<string, z.ZodType>; choices
   return { shape, choices };
 }
 
-function node(schema: z.ZodType, value: unknown, key: string | undefined, ctx: Ctx, depth: number, inList: boolean, itemLabel?: string): string {
+/** `parent`: the key of the object or list this value belongs to (for {@link labelOf}). */
+function node(schema: z.ZodType, value: unknown, key: string | undefined, ctx: Ctx, depth: number, inList: boolean, itemLabel?: string, parent?: string): string {
   const u = unwrap(schema);
   const s = u.schema;
-  const label = itemLabel ?? (key !== undefined ? (LABELS[key] ?? key) : 'Valeur');
+  const label = itemLabel ?? (key !== undefined ? labelOf(key, parent) : 'Valeur');
+  // The fields of this object are named within it (a list item: within its list).
+  const here = key ?? parent;
   const keyAttr = key !== undefined && !inList ? ` data-key="${esc(key)}"` : '';
   const absent = value === undefined ? ' data-absent="1"' : '';
 
@@ -166,8 +218,8 @@ function node(schema: z.ZodType, value: unknown, key: string | undefined, ctx: C
     const { shape, choices } = s instanceof z.ZodObject ? { shape: s.shape as Record<string, z.ZodType>, choices: {} as Record<string, string[]> } : mergedUnion(s as z.ZodUnion)!;
     const obj = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
     const inner: string[] = [];
-    for (const [k, values] of Object.entries(choices)) inner.push(choice(k, values, obj[k], ctx, false, u.optional));
-    for (const [k, v] of Object.entries(shape)) inner.push(node(v, obj[k], k, ctx, depth + 1, false));
+    for (const [k, values] of Object.entries(choices)) inner.push(choice(k, values, obj[k], ctx, false, u.optional, labelOf(k, here)));
+    for (const [k, v] of Object.entries(shape)) inner.push(node(v, obj[k], k, ctx, depth + 1, false, undefined, here));
     if (depth === 0) return `<div class="fields" data-kind="object">${inner.join('\n')}</div>`;
     const help = u.description ? `<p class="help">${esc(u.description)}</p>` : '';
     return `<fieldset class="group" data-kind="object"${keyAttr}${absent}><legend>${esc(label)}</legend>${help}${inner.join('\n')}</fieldset>`;
@@ -176,13 +228,13 @@ function node(schema: z.ZodType, value: unknown, key: string | undefined, ctx: C
   if (s instanceof z.ZodArray) {
     const items = Array.isArray(value) ? value : [];
     const element = s.element as z.ZodType;
-    const base = LABELS[key ?? ''] ?? key ?? 'Élément';
+    const base = key !== undefined ? labelOf(key, parent) : 'Élément';
     const singular = ITEM_NAMES[key ?? ''] ?? 'Élément';
     const refList = REFERENCES[key ?? ''];
     const sub: Ctx = { n: ctx.n, prefix: ctx.prefix };
-    const rendered = items.map((item, i) => listItem(element, item, sub, depth, `${singular} n° ${i + 1}`, refList));
+    const rendered = items.map((item, i) => listItem(element, item, sub, depth, `${singular} n° ${i + 1}`, refList, key));
     ctx.n = sub.n;
-    const template = listItem(element, undefined, { n: 0, prefix: `${ctx.prefix}-tpl` }, depth, `${singular} n° 0`, refList);
+    const template = listItem(element, undefined, { n: 0, prefix: `${ctx.prefix}-tpl` }, depth, `${singular} n° 0`, refList, key);
     const help = u.description ? `<p class="help">${esc(u.description)}</p>` : '';
     return (
       `<fieldset class="list" data-kind="array"${keyAttr}${absent} data-item-name="${esc(singular)}"><legend>${esc(base)}</legend>${help}` +
@@ -227,9 +279,9 @@ function node(schema: z.ZodType, value: unknown, key: string | undefined, ctx: C
   return `${wrapStart}${lab}<textarea id="${id}" data-kind="json"${keyAttr}${absent} rows="4" aria-describedby="${describedBy}">${esc(json)}</textarea>${help}${err}</div>`;
 }
 
-function listItem(element: z.ZodType, item: unknown, ctx: Ctx, depth: number, label: string, refList: string | undefined): string {
+function listItem(element: z.ZodType, item: unknown, ctx: Ctx, depth: number, label: string, refList: string | undefined, list: string | undefined): string {
   const inner: Ctx = { n: ctx.n, prefix: ctx.prefix, ...(refList ? { ref: refList } : {}) };
-  const html = node(element, item, undefined, inner, depth + 1, true, label);
+  const html = node(element, item, undefined, inner, depth + 1, true, label, list);
   ctx.n = inner.n;
   return (
     `<li class="item">${html}<div class="item-actions" role="group" aria-label="${esc(label)}">` +
@@ -247,7 +299,7 @@ function choice(key: string, values: readonly string[], value: unknown, ctx: Ctx
     ...(optional || value === undefined ? [`<option value=""${value === undefined ? ' selected' : ''}>(non renseigné)</option>`] : []),
     ...values.map((v) => `<option value="${esc(v)}"${v === value ? ' selected' : ''}>${esc(CHOICE_LABELS[v] ?? v)}</option>`),
   ].join('');
-  const lab = label ?? LABELS[key] ?? key;
+  const lab = label ?? labelOf(key, undefined);
   return (
     `<div class="field"><label for="${id}">${esc(lab)}</label>` +
     `<select id="${id}" data-kind="string"${keyAttr}${absent} aria-describedby="${id}-help ${id}-err">${options}</select>` +
@@ -285,8 +337,10 @@ const ITEM_NAMES: Readonly<Record<string, string>> = {
   dataFormats: 'Format',
   policyCommunes: 'Commune',
   people: 'Personne',
+  amendments: 'Avenant',
   visas: 'Visa',
   report: 'Paragraphe du rapport',
+  list: 'Point de la liste',
   decision: 'Point de la décision',
   approves: 'Document approuvé',
 };

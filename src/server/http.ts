@@ -16,6 +16,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 export const COOKIE = 'convkit_token';
+/** Largest JSON body (an entity): the data files' own limit. */
+export const MAX_JSON_BYTES = 1024 * 1024;
+/** Largest file sent to the linter. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-convkit-token';
 
 /** Content-Security-Policy of every answer, unless a route sets a stricter one. */

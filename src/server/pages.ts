@@ -5,9 +5,23 @@
  */
 import type { DataProblem } from '../data/types.js';
 import type { Document } from '../model/types.js';
-import { countBlanks, escapeText as esc, renderHtml } from '../render/html.js';
+import { escapeText as esc, renderHtml } from '../render/html.js';
 import { fieldLabel, renderForm } from './form.js';
 import { KINDS, type EntityRef, type Kind, type Workspace } from './workspace.js';
+
+/**
+ * A generated document as the overview shows it (the analysis of routes.ts, and the items of
+ * GET /api/documents/lint): its blanks and what the linter says of its DOCX.
+ */
+export interface DocumentRow {
+  /** « conventions/caf-21 »: output folder and name, as in `GET /documents/{key}.docx`. */
+  readonly key: string;
+  readonly title: string;
+  /** Blanks left in the document (values the data does not give yet). */
+  readonly blanks: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
 
 function layout(title: string, token: string, body: string, current: string): string {
   const nav = [
@@ -84,22 +98,16 @@ export async function overview(ws: Workspace, token: string): Promise<string> {
     );
   }
   if (check.dataset) {
-    const docs = await ws.documents(check.dataset);
-    const rows = docs
-      .map((d) => {
-        const key = `${d.folder}/${d.name}`;
-        const blanks = countBlanks(d.document);
-        return (
-          `<tr data-doc="${esc(key)}"><th scope="row"><a href="/documents/${esc(key)}.html">${esc(d.document.meta.title)}</a></th>` +
-          `<td>${blanks === 0 ? 'aucun' : `<span class="warn">${blanks}</span>`}</td><td class="lint-cell">en cours…</td>` +
-          `<td><a href="/documents/${esc(key)}.docx" download>DOCX</a> · <a href="/documents/${esc(key)}.pdf" download>PDF</a></td></tr>`
-        );
-      })
-      .join('');
+    // The documents' blanks and lint findings need all of them built, rendered and linted: the
+    // page does not wait for that; its script fills this section from GET /api/documents/lint
+    // (computed in the background since the server started), and without script the link
+    // leads to the same table rendered on the server.
     parts.push(
-      `<section aria-labelledby="h-docs"><h2 id="h-docs">Documents</h2>` +
+      `<section aria-labelledby="h-docs" id="documents-section"><h2 id="h-docs">Documents</h2>` +
         `<p><a class="button" href="/documents/documents.zip" download>Télécharger tous les documents (zip)</a></p>` +
-        `<div class="table-wrap"><table id="documents"><thead><tr><th scope="col">Document</th><th scope="col">Blancs à compléter</th><th scope="col">Vérification</th><th scope="col">Télécharger</th></tr></thead><tbody>${rows}</tbody></table></div></section>`,
+        `<p id="documents-status" class="status" role="status" aria-live="polite">Analyse des documents en cours… (blancs à compléter et vérification par le linter)</p>` +
+        `<noscript><p><a href="/documents">Afficher l’analyse des documents</a> (la page s’affiche quand l’analyse est terminée).</p></noscript>` +
+        `<div id="documents-table" class="table-wrap" hidden></div></section>`,
     );
   } else {
     const list = check.problems
@@ -110,6 +118,49 @@ export async function overview(ws: Workspace, token: string): Promise<string> {
     parts.push(`<section aria-labelledby="h-err"><h2 id="h-err">Erreurs à corriger</h2><ul class="errors">${list}</ul></section>`);
   }
   return layout('Vue d’ensemble', token, parts.join('\n'), '/');
+}
+
+/** The documents' table: blanks left, what the linter says, downloads. */
+export function documentsTable(rows: readonly DocumentRow[]): string {
+  const body = rows
+    .map((d) => {
+      const lint = d.errors + d.warnings === 0 ? 'aucune remarque' : `<span class="warn">${d.errors} erreur(s), ${d.warnings} avertissement(s)</span>`;
+      return (
+        `<tr data-doc="${esc(d.key)}"><th scope="row"><a href="/documents/${esc(d.key)}.html">${esc(d.title)}</a></th>` +
+        `<td>${d.blanks === 0 ? 'aucun' : `<span class="warn">${d.blanks}</span>`}</td><td>${lint}</td>` +
+        `<td><a href="/documents/${esc(d.key)}.docx" download>DOCX</a> · <a href="/documents/${esc(d.key)}.pdf" download>PDF</a></td></tr>`
+      );
+    })
+    .join('');
+  return `<table id="documents"><thead><tr><th scope="col">Document</th><th scope="col">Blancs à compléter</th><th scope="col">Vérification</th><th scope="col">Télécharger</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** One sentence for the documents' analysis (announced when the overview's section fills in). */
+export function documentsSummary(rows: readonly DocumentRow[]): string {
+  const withBlanks = rows.filter((d) => d.blanks > 0).length;
+  const flagged = rows.filter((d) => d.errors + d.warnings > 0).length;
+  return (
+    `${rows.length} document${rows.length > 1 ? 's' : ''} analysé${rows.length > 1 ? 's' : ''} : ` +
+    `${withBlanks === 0 ? 'aucun blanc à compléter' : `${withBlanks} avec des blancs à compléter`}, ` +
+    `${flagged === 0 ? 'aucune remarque du linter' : `${flagged} avec des remarques du linter`}.`
+  );
+}
+
+/** GET /documents: the overview's documents section, rendered on the server (no script needed). */
+export async function documentsPage(ws: Workspace, analysis: () => Promise<readonly DocumentRow[]>, token: string): Promise<string> {
+  const check = await ws.baseline();
+  const parts = ['<h1>Documents</h1>'];
+  if (!check.dataset) {
+    parts.push('<p class="summary bad" role="status">Les données contiennent des erreurs : les documents ne peuvent pas être produits. <a href="/">Voir les erreurs sur la vue d’ensemble</a>.</p>');
+  } else {
+    const rows = await analysis();
+    parts.push(
+      `<p class="status">${esc(documentsSummary(rows))}</p>`,
+      `<p><a class="button" href="/documents/documents.zip" download>Télécharger tous les documents (zip)</a></p>`,
+      `<div class="table-wrap">${documentsTable(rows)}</div>`,
+    );
+  }
+  return layout('Documents', token, parts.join('\n'), '');
 }
 
 /** The form of one entity, with its live preview. */

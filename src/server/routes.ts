@@ -3,18 +3,18 @@
  * `Workspace` and the linter / packet modules) and formats the answer. No business rule here.
  * The API is documented in docs/api.md.
  */
-import { zipSync } from 'fflate';
 import { ConvkitError, ConvkitErrors } from '../errors.js';
-import { renderHtml } from '../render/html.js';
+import { countBlanks, renderHtml } from '../render/html.js';
 import { ASSETS } from './assets.js';
-import { htmlAnswer, jsonAnswer, Refusal, textAnswer, tokenCookie, type Handler, type Request, type Response } from './http.js';
+import { htmlAnswer, jsonAnswer, MAX_JSON_BYTES, MAX_UPLOAD_BYTES, Refusal, textAnswer, tokenCookie, type Handler, type Request, type Response } from './http.js';
 import * as pages from './pages.js';
 import { HttpError, KINDS, Workspace, isKind, type EntityRef } from './workspace.js';
 
-/** Largest JSON body (an entity): the data files' own limit. */
-export const MAX_JSON_BYTES = 1024 * 1024;
-/** Largest file sent to the linter. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/*
+ * What this module loads up front is what the overview needs (the data check: yaml, zod, the
+ * schemas and checks) and the pages. The generator, the renderers, the linter, the packet and
+ * the lifecycle modules, and fflate are imported where they are used.
+ */
 
 const DOC_FOLDERS = ['conventions', 'chartes', 'actes-engagement', 'deliberations'] as const;
 
@@ -30,8 +30,47 @@ interface KeptReport {
   readonly name: string;
 }
 
-export function router(options: RouterOptions): Handler {
+/** The workspace's routes, and `warm`: what to compute as soon as the server listens. */
+export interface App {
+  readonly handler: Handler;
+  /** Checks the data (the overview needs it), then analyses the documents, in the background. */
+  warm(): void;
+  /** Stops the background work (the server is closing). */
+  stop(): void;
+}
+
+/**
+ * How long after the data check the documents' analysis starts on its own (unless a request asks
+ * for it first): the overview, its style sheet and its script are served before the analysis
+ * takes the event loop (it builds every document at once). The page's script asks for it as soon
+ * as it runs, so in a browser the analysis starts on that request.
+ */
+const ANALYSIS_DELAY_MS = 250;
+
+export function createApp(options: RouterOptions): App {
   const ws = new Workspace(options.dataDir);
+  const running = { stopped: false };
+  const analysis = documentsAnalysis(ws, running);
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    handler: router(ws, analysis),
+    stop: () => {
+      running.stopped = true;
+      clearTimeout(timer);
+    },
+    warm: () => {
+      ws.baseline().then(
+        (check) => {
+          if (!check.dataset || running.stopped) return;
+          timer = setTimeout(() => void analysis().catch(() => undefined), ANALYSIS_DELAY_MS);
+        },
+        () => undefined,
+      );
+    },
+  };
+}
+
+function router(ws: Workspace, analysis: () => Promise<pages.DocumentRow[]>): Handler {
   const reports = new Map<string, KeptReport>();
   let reportCounter = 0;
 
@@ -54,6 +93,7 @@ export function router(options: RouterOptions): Handler {
         if (p === '/favicon.ico') return { status: 204 };
         if (p === '/') return htmlAnswer(200, await pages.overview(ws, ctx.token), cookie);
         if (seg[0] === 'edit' && seg.length === 3) return htmlAnswer(200, await pages.editPage(ws, await ws.find(seg[1]!, seg[2]!), ctx.token), cookie);
+        if (p === '/documents') return htmlAnswer(200, await pages.documentsPage(ws, analysis, ctx.token), cookie);
         if (p === '/lint') return htmlAnswer(200, pages.lintPage(ctx.token), cookie);
         if (p === '/packet') return htmlAnswer(200, await pages.packetPage(ws, ctx.token, req.query.get('id') ?? undefined), cookie);
         if (seg[0] === 'lint' && seg[1] === 'reports' && seg.length === 3) return keptReport(reports, seg[2]!);
@@ -100,7 +140,7 @@ export function router(options: RouterOptions): Handler {
           const docs = await ws.documents(await ws.dataset());
           return jsonAnswer(200, docs.map((d) => ({ id: d.name, kind: d.folder, title: d.document.meta.title })));
         }
-        if (p === '/api/documents/lint' && m === 'GET') return jsonAnswer(200, await lintGenerated(ws));
+        if (p === '/api/documents/lint' && m === 'GET') return jsonAnswer(200, await analysis());
         if (p === '/api/validate' && m === 'GET') {
           const check = await ws.check();
           return jsonAnswer(200, { valid: !!check.dataset, problems: check.problems });
@@ -213,7 +253,7 @@ export function relatedDocuments<D extends { kind: string; source: string; docum
 
 async function documentFile(ws: Workspace, seg: readonly string[]): Promise<Response> {
   if (seg.length === 2 && seg[1] === 'documents.zip') {
-    const gen = await import('../generate/index.js');
+    const [gen, { zipSync }] = await Promise.all([import('../generate/index.js'), import('fflate')]);
     const docs = await ws.documents(await ws.dataset());
     const entries: Record<string, Uint8Array> = {};
     for (const d of docs) {
@@ -254,22 +294,40 @@ export async function lintUpload(name: string, bytes: Uint8Array): Promise<{ jso
   return { json: lintApi.formatters.json(results, context), sarif: lintApi.formatters.sarif(results, context), html: lintApi.formatters.html(results, context) };
 }
 
-/** Lint of every generated DOCX (what `convkit lint out/` would say), cached per data revision. */
-const lintCache = new WeakMap<Workspace, { revision: string; rows: { key: string; errors: number; warnings: number }[] }>();
-async function lintGenerated(ws: Workspace): Promise<{ key: string; errors: number; warnings: number }[]> {
-  const revision = await ws.revision();
-  const cached = lintCache.get(ws);
-  if (cached?.revision === revision) return cached.rows;
-  const [gen, lintApi] = await Promise.all([import('../generate/index.js'), import('../lint/index.js')]);
-  const docs = await ws.documents(await ws.dataset());
-  const rows: { key: string; errors: number; warnings: number }[] = [];
-  for (const d of docs) {
-    const source = lintApi.parseSource(`${d.name}.docx`, 'docx', await gen.renderDocument(d.document, 'docx'));
-    const [r] = lintApi.lint([source], {}, lintApi.rules);
-    rows.push({ key: `${d.folder}/${d.name}`, errors: r?.errorCount ?? 0, warnings: r?.warningCount ?? 0 });
-  }
-  lintCache.set(ws, { revision, rows });
-  return rows;
+/**
+ * Every planned document built, its blanks counted, its DOCX rendered and linted (what
+ * `convkit lint out/` would say): computed once per data revision (any data file's bytes), so a
+ * save, an editor or a `git pull` invalidates it; concurrent callers share one run. Requests are
+ * let in between two documents.
+ */
+function documentsAnalysis(ws: Workspace, running: { readonly stopped: boolean }): () => Promise<pages.DocumentRow[]> {
+  let current: { revision: string; rows: Promise<pages.DocumentRow[]> } | undefined;
+  const run = async (): Promise<pages.DocumentRow[]> => {
+    const [gen, lintApi] = await Promise.all([import('../generate/index.js'), import('../lint/index.js')]);
+    const docs = await ws.documents(await ws.dataset());
+    const rows: pages.DocumentRow[] = [];
+    for (const d of docs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (running.stopped) throw new HttpError(503, 'le poste de travail s’arrête');
+      const source = lintApi.parseSource(`${d.name}.docx`, 'docx', await gen.renderDocument(d.document, 'docx'));
+      const [r] = lintApi.lint([source], {}, lintApi.rules);
+      rows.push({ key: `${d.folder}/${d.name}`, title: d.document.meta.title, blanks: countBlanks(d.document), errors: r?.errorCount ?? 0, warnings: r?.warningCount ?? 0 });
+    }
+    return rows;
+  };
+  return async () => {
+    if (running.stopped) throw new HttpError(503, 'le poste de travail s’arrête');
+    const revision = await ws.revision();
+    if (current?.revision !== revision) {
+      const rows = run();
+      const entry = { revision, rows };
+      current = entry;
+      rows.catch(() => {
+        if (current === entry) current = undefined; // not kept: the next request tries again
+      });
+    }
+    return current.rows;
+  };
 }
 
 function keptReport(reports: ReadonlyMap<string, KeptReport>, file: string): Response {
@@ -304,7 +362,7 @@ export async function packetChecks(ws: Workspace, id: string): Promise<{ ok: boo
 }
 
 async function packetZip(ws: Workspace, id: string): Promise<Response> {
-  const packet = await import('../packet/index.js');
+  const [packet, { zipSync }] = await Promise.all([import('../packet/index.js'), import('fflate')]);
   const built = await packet.preparePacket({ id, dataDir: ws.dataDir }, await packet.defaultPacketDeps());
   const entries: Record<string, Uint8Array> = {};
   for (const f of built.files) entries[f.path] = typeof f.bytes === 'string' ? new TextEncoder().encode(f.bytes) : f.bytes;

@@ -291,16 +291,15 @@ export class Workspace {
 
   /** Names, sizes and modification times of the data files (cheap: no file is read). */
   private async stamp(): Promise<string> {
-    const parts: string[] = [];
-    for (const folder of ['', 'organisations', 'partners', 'signatories', 'people', 'deliberations']) {
-      const dir = path.join(this.dataDir, folder);
-      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n)).sort();
-      for (const n of names) {
-        const info = await stat(path.join(dir, n)).catch(() => undefined);
-        parts.push(`${folder}/${n}:${info?.size ?? -1}:${info?.mtimeMs ?? -1}:${info?.ctimeMs ?? -1}`);
-      }
-    }
-    return parts.join('|');
+    const folders = await Promise.all(
+      ['', 'organisations', 'partners', 'signatories', 'people', 'deliberations'].map(async (folder) => {
+        const dir = path.join(this.dataDir, folder);
+        const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n)).sort();
+        const infos = await Promise.all(names.map((n) => stat(path.join(dir, n)).catch(() => undefined)));
+        return names.map((n, i) => `${folder}/${n}:${infos[i]?.size ?? -1}:${infos[i]?.mtimeMs ?? -1}:${infos[i]?.ctimeMs ?? -1}`);
+      }),
+    );
+    return folders.flat().join('|');
   }
 
   /** A fingerprint of every data file's bytes: changes whenever any file does. */
@@ -334,9 +333,12 @@ export class Workspace {
       .map((p) => ({ folder: plan.FOLDERS[p.kind], name: p.name, kind: p.kind, source: p.source, document: buildDocument(dataset, builder, p) }));
   }
 
-  /** The valid dataset, or 409 with the first errors (documents need valid data). */
+  /**
+   * The valid dataset, or 409 with the first errors (documents need valid data). Without
+   * overrides: the data on disk, checked once until a file changes ({@link baseline}).
+   */
   async dataset(overrides?: ReadonlyMap<string, string>): Promise<Dataset> {
-    const check = await this.check(overrides);
+    const check = overrides ? await this.check(overrides) : await this.baseline();
     if (check.dataset) return check.dataset;
     const errors = check.problems.filter((p) => p.severity === 'error');
     throw new HttpError(409, `les données contiennent ${errors.length} erreur(s) : corrigez-les d’abord`, {

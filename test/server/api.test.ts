@@ -123,6 +123,38 @@ describe('HTTP API: documents, lint, packet', () => {
     expect((await raw(server.port, 'GET', '/documents/conventions/inconnu.pdf')).status).toBe(404);
   }, 60_000);
 
+  it('analyses every document (blanks, lint of its DOCX), again after a save; /documents shows it without script', async () => {
+    type Row = { key: string; title: string; blanks: number; errors: number; warnings: number };
+    // The overview does not wait for it: it announces it and links to the page that does.
+    const overview = (await raw(server.port, 'GET', '/')).text();
+    expect(overview).toMatch(/<p id="documents-status" class="status" role="status" aria-live="polite">Analyse des documents en cours…/);
+    expect(overview).toContain('<noscript><p><a href="/documents">');
+    expect(overview).not.toContain('<table id="documents"');
+    const first = await raw(server.port, 'GET', '/api/documents/lint');
+    expect(first.status).toBe(200);
+    const before = first.json() as Row[];
+    const docs = (await raw(server.port, 'GET', '/api/documents')).json() as { id: string; kind: string; title: string }[];
+    expect(before.map((r) => [r.key, r.title])).toEqual(docs.map((d) => [`${d.kind}/${d.id}`, d.title]));
+    // The bundled documents lint clean (house rule); the count is the linter's, not a constant.
+    expect(before.every((r) => r.errors === 0 && r.warnings === 0)).toBe(true);
+
+    const page = (await raw(server.port, 'GET', '/documents')).text();
+    expect(page).toContain('<h1>Documents</h1>');
+    expect(page).toContain(`${before.length} documents analysés : `);
+    for (const r of before) expect(page).toContain(`<tr data-doc="${r.key}">`);
+
+    // A referent's e-mail removed: one more blank in her partner's convention, seen at the next request.
+    const { value, etag } = await getEntity('people', 'pascale-sturla-bordet');
+    expect(value.email).toBeTypeOf('string');
+    const { email: _removed, ...rest } = value;
+    expect((await put('people', 'pascale-sturla-bordet', rest, etag)).status).toBe(200);
+    const after = (await raw(server.port, 'GET', '/api/documents/lint')).json() as Row[];
+    const more = after.filter((r) => r.blanks > (before.find((b) => b.key === r.key)?.blanks ?? Infinity));
+    expect(more.map((r) => r.key)).toContain('conventions/caf-21');
+    expect(after.filter((r) => r.blanks < (before.find((b) => b.key === r.key)?.blanks ?? 0))).toEqual([]);
+    expect((await put('people', 'pascale-sturla-bordet', value, (await getEntity('people', 'pascale-sturla-bordet')).etag)).status).toBe(200);
+  }, 120_000);
+
   it('POST /api/lint gives exactly the JSON of convkit lint --format json', async () => {
     const name = 'corpus-2014.txt';
     const bytes = await readFile(path.join('test/fixtures', name));

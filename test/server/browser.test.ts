@@ -199,6 +199,63 @@ describe.skipIf(!hasChromium)('convkit serve in headless Chromium', () => {
     await page.close();
   }, 180_000);
 
+  /** axe-core's serious and critical violations in the page (its context must bypass the CSP). */
+  async function seriousViolations(page: Page, name: string): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    const result = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${name} : ${v.id} ${v.impact} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  it('overview: the documents’ analysis is announced while it runs, then fills in with what the API says; axe-core clean in both states', async () => {
+    const axeContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true, locale: 'fr-FR' });
+    const page = await axeContext.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The page's script asks /documents for the analysis: held back until the pending state is checked.
+    let release = (): void => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route((u) => u.pathname === '/documents', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(url('/'));
+    const status = page.locator('#documents-status');
+    await expect(status.textContent()).resolves.toContain('Analyse des documents en cours…');
+    await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+    await expect(page.locator('#documents-table').isHidden()).resolves.toBe(true);
+    // validate's verdict is already there, entity by entity.
+    await expect(page.textContent('p.summary')).resolves.toMatch(/^Les données sont valides\. \d+ avertissements?\.$/);
+    const violations = await seriousViolations(page, 'vue d’ensemble, analyse en cours');
+    if (SHOTS) {
+      await page.locator('#h-docs').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'docs/screenshots/overview-documents-en-cours-bureau.png' });
+    }
+
+    release();
+    await page.waitForSelector('#documents-table:not([hidden]) table#documents', { timeout: 120_000 });
+    const expected = (await raw(server.port, 'GET', '/api/documents/lint')).json() as { key: string; title: string; blanks: number; errors: number; warnings: number }[];
+    expect(expected.length).toBeGreaterThanOrEqual(14);
+    await expect(status.textContent()).resolves.toMatch(new RegExp(`^${expected.length} documents analysés : `));
+    const rows = await page.$$eval('#documents tbody tr', (trs) =>
+      trs.map((tr) => ({ key: (tr as HTMLElement).dataset.doc, title: tr.querySelector('th')?.textContent, cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent) })),
+    );
+    expect(rows).toEqual(
+      expected.map((d) => ({
+        key: d.key,
+        title: d.title,
+        cells: [d.blanks === 0 ? 'aucun' : String(d.blanks), d.errors + d.warnings === 0 ? 'aucune remarque' : `${d.errors} erreur(s), ${d.warnings} avertissement(s)`, 'DOCX · PDF'],
+      })),
+    );
+    violations.push(...(await seriousViolations(page, 'vue d’ensemble, analyse terminée')));
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await axeContext.close();
+  }, 180_000);
+
   it('has no serious or critical accessibility violation (axe-core), pages photographed', async () => {
     const pages = [
       ['overview', '/'],
@@ -218,17 +275,15 @@ describe.skipIf(!hasChromium)('convkit serve in headless Chromium', () => {
         const page = await axeContext.newPage();
         await page.goto(url(p));
         if (p.startsWith('/edit')) await page.waitForSelector('#preview article', { timeout: 60_000 });
-        if (p === '/') await page.waitForFunction(() => !document.querySelector('.lint-cell')?.textContent?.includes('en cours'), undefined, { timeout: 120_000 });
-        await page.addScriptTag({ path: AXE });
-        const result = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as {
-          violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-        };
-        for (const v of result.violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') violations.push(`${name} (${suffix}) : ${v.id} ${v.impact} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        }
+        if (p === '/') await page.waitForSelector('#documents-table:not([hidden]) table#documents', { timeout: 120_000 });
+        violations.push(...(await seriousViolations(page, `${name} (${suffix})`)));
         if (SHOTS) {
           await mkdir('docs/screenshots', { recursive: true });
           await page.screenshot({ path: `docs/screenshots/${name}-${suffix}.png` });
+          if (p === '/') {
+            await page.locator('#h-docs').scrollIntoViewIfNeeded();
+            await page.screenshot({ path: `docs/screenshots/${name}-documents-${suffix}.png` });
+          }
           if (p === '/lint') {
             await page.setInputFiles('#lint-files', 'test/fixtures/corpus-2014.txt');
             await page.waitForSelector('iframe.report', { timeout: 60_000 });

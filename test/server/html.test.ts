@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/model/types.js';
 import { countBlanks, renderHtml } from '../../src/render/html.js';
-import { renderForm } from '../../src/server/form.js';
+import { fieldLabel, renderForm } from '../../src/server/form.js';
+import { KINDS } from '../../src/server/workspace.js';
 import { PartnerSchema, PersonSchema } from '../../src/schema/index.js';
 
 const doc: Document = {
@@ -60,5 +61,22 @@ describe('forms generated from the zod schemas', () => {
     // The discriminated union « collection » becomes a choice of mode plus its fields.
     expect(html).toMatch(/<option value="interface">par un autre partenaire<\/option>/);
     expect(html).toContain('list="ids-partners"');
+  });
+  it('names every field of every kind of entity in French: no raw field name, no « Élément »', () => {
+    for (const [kind, { schema }] of Object.entries(KINDS)) {
+      // An empty value: every field of the schema is rendered, and each list's item template.
+      const html = renderForm(schema, {}, 'e');
+      const names = [...html.matchAll(/<(label|legend)[^>]*>([^<]*)/g)].map((m) => m[2]!.trim());
+      expect(names.length, kind).toBeGreaterThan(3);
+      const raw = names.filter((n) => /^[a-z]+([A-Z][a-z]*)*$/.test(n) || n.startsWith('Élément'));
+      expect(raw, kind).toEqual([]);
+    }
+  });
+  it('words a field path of a message with the label of its place', () => {
+    expect(fieldLabel('vote.for')).toBe('Pour');
+    expect(fieldLabel('members[3].for')).toBe('Siège pour');
+    expect(fieldLabel('declared.present')).toBe('Présents participant au vote');
+    expect(fieldLabel('referents[1]')).toBe('Référents');
+    expect(fieldLabel('people[0].phone')).toBe('Téléphone');
   });
 });
