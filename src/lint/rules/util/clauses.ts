@@ -65,8 +65,9 @@ const CONTRACTIONS: Readonly<Record<string, string>> = { du: 'de', des: 'de', au
  * them absorbed, a contraction kept as its preposition).
  */
 export function canonicalTokens(orgs: OrgIndex, text: string, partnerId: string | undefined, from = 0, to = text.length): UnitToken[] {
-  const slice = text.slice(0, to);
-  const tokens = tokenize(slice).filter((t) => t.start >= from);
+  const slice = to === text.length ? text : text.slice(0, to);
+  const all = tokenize(slice);
+  const tokens = from === 0 ? all : all.filter((t) => t.start >= from);
   interface Edit {
     start: number;
     end: number;
@@ -77,7 +78,8 @@ export function canonicalTokens(orgs: OrgIndex, text: string, partnerId: string 
     if (m.start < from) continue;
     edits.push({ start: m.start, end: m.end, words: tokenize(m.suggestion.replace(/ \(.*\)$/, '')).map((t) => t.norm) });
   }
-  for (const v of findTermVariants(slice, tokens)) edits.push({ start: v.start, end: v.end, words: tokenize(v.term).map((t) => t.norm) });
+  // From the start of the text, the tokens are the text's own: the cached search applies.
+  for (const v of from === 0 ? findTermVariants(slice) : findTermVariants(slice, tokens)) edits.push({ start: v.start, end: v.end, words: tokenize(v.term).map((t) => t.norm) });
   for (const o of orgs.find(slice, tokens)) {
     const before = o.before;
     const start = before ? before.start : o.start;
@@ -203,6 +205,7 @@ export function clusterUnits(units: readonly Unit[]): Cluster[] {
   }
   const variants: Variant[] = [...byKey.values()].map((us) => ({ key: (us[0] as Unit).key, units: us, words: (us[0] as Unit).tokens.map((t) => t.norm) }));
   const family = (v: Variant): string => (v.units[0] as Unit).scope;
+  const FAMILIES: readonly UnitScope[] = ['article', 'article-title', 'charter', 'charter-title'];
 
   // Candidate pairs through bottom-k sketches of word trigrams.
   const parent = variants.map((_, i) => i);
@@ -213,30 +216,33 @@ export function clusterUnits(units: readonly Unit[]): Cluster[] {
     }
     return i;
   };
-  const buckets = new Map<string, number[]>();
+  // Numeric keys (family × 2³² + hash; pair i × n + j): string keys were most of the cost.
+  const buckets = new Map<number, number[]>();
   const K = 4;
   for (const [vi, v] of variants.entries()) {
     const w = v.words;
     const hashes: number[] = [];
     if (w.length < 3) hashes.push(hash32(w.join(' ')));
-    else for (let i = 0; i + 3 <= w.length; i++) hashes.push(hash32(`${w[i]} ${w[i + 1]} ${w[i + 2]}`));
+    else for (let i = 0; i + 3 <= w.length; i++) hashes.push(trigramHash(w[i] as string, w[i + 1] as string, w[i + 2] as string));
     hashes.sort((a, b) => a - b);
     const sketch = [...new Set(hashes)].slice(0, K);
+    const f = FAMILIES.indexOf(family(v) as UnitScope) * 2 ** 32;
     for (const h of sketch) {
-      const k = `${family(v)}:${h}`;
+      const k = f + h;
       const b = buckets.get(k);
       if (b) b.push(vi);
       else buckets.set(k, [vi]);
     }
   }
-  const tried = new Set<string>();
+  const tried = new Set<number>();
+  const n = variants.length;
   for (const b of buckets.values()) {
     if (b.length < 2 || b.length > 64) continue;
     for (let x = 0; x < b.length; x++) {
       for (let y = x + 1; y < b.length; y++) {
         const i = b[x] as number;
         const j = b[y] as number;
-        const pair = i < j ? `${i},${j}` : `${j},${i}`;
+        const pair = i < j ? i * n + j : j * n + i;
         if (tried.has(pair)) continue;
         tried.add(pair);
         const a = (variants[i] as Variant).words;
@@ -257,6 +263,17 @@ export function clusterUnits(units: readonly Unit[]): Cluster[] {
   const clusters: Cluster[] = [];
   for (const vs of groups.values()) clusters.push({ variants: vs, reference: referenceOf(vs) });
   return clusters;
+}
+
+/** `hash32(\`${a} ${b} ${c}\`)` without building the string (FNV-1a over the same characters). */
+function trigramHash(a: string, b: string, c: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0x20, 0x01000193);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0x20, 0x01000193);
+  for (let i = 0; i < c.length; i++) h = Math.imul(h ^ c.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** The most frequent variant; on ties, the one whose first copy comes first. */
