@@ -294,6 +294,8 @@ function firstOrder(v: Variant): number {
 
 /** The organisations known to any file of the run. */
 export function runOrgs(files: readonly SegmentedFile[]): OrgIndex {
+  // One file: its own index (same designations), whose mentions other rules have found already.
+  if (files.length === 1) return (files[0] as SegmentedFile).orgs;
   return OrgIndex.union(files.map((f) => f.orgs));
 }
 
