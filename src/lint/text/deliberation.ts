@@ -366,6 +366,7 @@ const DATE = new RegExp(
   `\\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?(?:(1er|\\d{1,2})\\s+(${MONTH_RE})\\s+(\\d{4})|(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})|(${WORDS_RE})\\s+(${MONTH_RE})(?:\\s+(${WORDS_RE}))?(?=[\\s,.;:]|$))`,
   'giu',
 );
+const MAY_HOLD_DATE = new RegExp(`${MONTH_RE}|\\d[/.]\\d`, 'iu');
 /** « L'an deux mille vingt-quatre, le vingt-huit mars »: the year before the day. */
 const YEAR_FIRST = new RegExp(`L['’]an\\s+(${WORDS_RE}),\\s+le\\s+(${WORDS_RE})\\s+(${MONTH_RE})\\b`, 'iu');
 
@@ -444,7 +445,8 @@ function readDatesAndAnnexes(nodes: readonly TextNode[]): { dates: DatedMention[
       const n = annexNumber(m[1] as string);
       if (n !== undefined) annexMentions.push({ number: n, raw: m[1] as string, at: locate(node, m.index, m.index + m[0].length) });
     }
-    if (text.length > 1500) continue;
+    // Most paragraphs hold no date: the date pattern (with its words) is tried only where a month or a slash is.
+    if (text.length > 1500 || !MAY_HOLD_DATE.test(text)) continue;
     const yearFirst = YEAR_FIRST.exec(text);
     if (yearFirst) {
       const y = frenchNumber(yearFirst[1] as string);

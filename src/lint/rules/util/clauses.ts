@@ -65,6 +65,32 @@ const CONTRACTIONS: Readonly<Record<string, string>> = { du: 'de', des: 'de', au
  * them absorbed, a contraction kept as its preposition).
  */
 export function canonicalTokens(orgs: OrgIndex, text: string, partnerId: string | undefined, from = 0, to = text.length): UnitToken[] {
+  // The same paragraph recurs in every convention of a packet, with another partner: the
+  // work is done once per text (per index, i.e. per run) with organisations marked, and only
+  // the placeholders depend on the partner.
+  let memo = MEMO.get(orgs);
+  if (!memo) {
+    memo = new Map();
+    MEMO.set(orgs, memo);
+  }
+  const memoKey = `${from}|${to}|${text}`;
+  let marked = memo.get(memoKey);
+  if (!marked) {
+    marked = markedTokens(orgs, text, from, to);
+    memo.set(memoKey, marked);
+  }
+  if (!marked.some((t) => t.org)) return marked;
+  return marked.map((t) => (t.org ? { norm: t.org.id === partnerId ? PARTNER_TOKEN : `⟨o:${t.org.key}⟩`, start: t.start, end: t.end } : t));
+}
+
+interface MarkedToken extends UnitToken {
+  /** An organisation's placeholder, resolved against the partner by `canonicalTokens`. */
+  readonly org?: { readonly id: string; readonly key: string };
+}
+
+const MEMO = new WeakMap<OrgIndex, Map<string, MarkedToken[]>>();
+
+function markedTokens(orgs: OrgIndex, text: string, from: number, to: number): MarkedToken[] {
   const slice = to === text.length ? text : text.slice(0, to);
   const all = tokenize(slice);
   const tokens = from === 0 ? all : all.filter((t) => t.start >= from);
@@ -72,6 +98,7 @@ export function canonicalTokens(orgs: OrgIndex, text: string, partnerId: string 
     start: number;
     end: number;
     words: string[];
+    org?: { readonly id: string; readonly key: string };
   }
   const edits: Edit[] = [];
   for (const m of findMisspellings(slice)) {
@@ -85,11 +112,10 @@ export function canonicalTokens(orgs: OrgIndex, text: string, partnerId: string 
     const start = before ? before.start : o.start;
     const words: string[] = [];
     if (before && CONTRACTIONS[before.word]) words.push(CONTRACTIONS[before.word] as string);
-    words.push(o.id === partnerId ? PARTNER_TOKEN : `⟨o:${o.key}⟩`);
-    edits.push({ start, end: o.qualifiedEnd, words });
+    edits.push({ start, end: o.qualifiedEnd, words, org: { id: o.id, key: o.key } });
   }
   edits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: UnitToken[] = [];
+  const out: MarkedToken[] = [];
   let e = 0;
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i] as Token;
@@ -97,6 +123,7 @@ export function canonicalTokens(orgs: OrgIndex, text: string, partnerId: string 
     const edit = edits[e];
     if (edit && edit.start <= t.start && t.start < edit.end) {
       for (const w of edit.words) out.push({ norm: w, start: edit.start, end: edit.end });
+      if (edit.org) out.push({ norm: '⟨o⟩', start: edit.start, end: edit.end, org: edit.org });
       while (i < tokens.length && (tokens[i] as Token).start < edit.end) i++;
       e++;
       continue;
