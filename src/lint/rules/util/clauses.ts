@@ -3,6 +3,7 @@ import type { Article, ConventionDocument, LintDocument, SegmentedFile } from '.
 import { editWeight, FUNCTION_WORDS, hash32, levenshtein, tokenDiff, tokenize, type DiffEdit, type Token } from '../../text/normalize.js';
 import { findMisspellings, findTermVariants } from '../../text/spelling.js';
 import { OrgIndex } from '../../text/organisations.js';
+import type { RuleContext } from '../../rule.js';
 
 /**
  * Shared clauses: the paragraphs of conventions and charters, normalised so that copies of
@@ -334,20 +335,20 @@ interface Analysis {
   readonly clusterOf: Map<Unit, Cluster>;
 }
 
-const CACHE = new WeakMap<readonly SegmentedFile[], Analysis>();
+const ANALYSIS = Symbol('clause analysis');
 
-/** Units and clusters of a run, computed once per run (cached on the files array). */
-export function analyseClauses(files: readonly SegmentedFile[]): Analysis {
-  const cached = CACHE.get(files);
-  if (cached) return cached;
+/** Units and clusters of a run, computed once per run (kept in the run's cache) and read by every clause rule. */
+export function analyseClauses(context: Pick<RuleContext, 'files' | 'run'>): Analysis {
+  return context.run.memo(ANALYSIS, () => computeAnalysis(context.files));
+}
+
+function computeAnalysis(files: readonly SegmentedFile[]): Analysis {
   const orgs = runOrgs(files);
   const units = collectUnits(files, orgs);
   const clusters = clusterUnits(units);
   const clusterOf = new Map<Unit, Cluster>();
   for (const c of clusters) for (const v of c.variants) for (const u of v.units) clusterOf.set(u, c);
-  const a = { orgs, units, clusters, clusterOf };
-  CACHE.set(files, a);
-  return a;
+  return { orgs, units, clusters, clusterOf };
 }
 
 /** The place in a unit's node of the words [from, to) of the unit (a zero-width range widens to a neighbour word). */
