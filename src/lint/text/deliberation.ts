@@ -255,6 +255,7 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
 
   function readCells(cells: readonly Located[], st: AttendanceStatus, pairs: boolean): void {
     for (const cell of cells) {
+      if (OFFICE.test(cell.text)) continue;
       const tail = readTail(cell, last);
       if (tail) {
         if (tail.kind === 'proxy') proxies.push(tail.proxy);
@@ -310,8 +311,12 @@ function proxyPair(text: string): RegExpExecArray | null {
   return parsePersonName(m[1] as string, { delimited: true }) && parsePersonName(m[2] as string, { delimited: true }) ? m : null;
 }
 
+/** « M. Jean DUPONT, Maire, Mme … »: a member's office after the name, not a member. */
+const OFFICE = /^(?:(?:le|la)\s+)?(?:Maire(?:\s+d[ée]l[ée]gu[ée]e?)?|Pr[ée]sident(?:e)?|Vice-pr[ée]sident(?:e)?|(?:\d+(?:er|re|e|ème)\s+)?(?:vice-pr[ée]sident|adjoint)e?(?:\s+au\s+maire)?|conseill(?:er|ère)(?:\s+(?:municipal|municipale|communautaire|départemental|départementale|métropolitain|métropolitaine))?(?:\s+d[ée]l[ée]gu[ée]e?)?)\.?$/iu;
+
 /** An entry of an attendance list: a name, or a name with its proxy or substitute. */
 function isEntry(text: string, pairs: boolean): boolean {
+  if (OFFICE.test(text)) return true;
   if (parsePersonName(text, { delimited: true })) return true;
   if ([PROXY, SUBSTITUTION, SUBSTITUTE_OF, PROXY_TAIL, SUBSTITUTION_TAIL, SUBSTITUTE_OF_TAIL].some((re) => re.test(text))) return true;
   const paren = PAREN_PROXY.exec(text);
