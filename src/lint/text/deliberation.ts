@@ -3,6 +3,7 @@ import { fold } from './normalize.js';
 import { parsePersonName } from './people.js';
 import { locate, type Located } from './signature.js';
 import { ANNEX, firstLine, isAnnexHeading } from '../segment/recognisers.js';
+import { annexNumber } from './numbers.js';
 
 /**
  * The extract of a register of deliberations: declared counts (« Nombre de procurations :
@@ -419,19 +420,6 @@ function kindBefore(before: string): DateKind | undefined {
 }
 
 const ANNEX_REF = /\bannexe\s+(?:n°\s*)?(\d+|[IVX]{1,5})(?![\p{L}\d])/giu;
-
-function annexNumber(label: string): number | undefined {
-  if (/^\d+$/.test(label)) return Number(label);
-  const values: Record<string, number> = { I: 1, V: 5, X: 10 };
-  if (!/^[IVX]+$/.test(label)) return undefined;
-  let total = 0;
-  for (let i = 0; i < label.length; i++) {
-    const v = values[label[i] as string] as number;
-    const next = values[label[i + 1] as string] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
-}
 
 function readDatesAndAnnexes(nodes: readonly TextNode[]): { dates: DatedMention[]; annexes: DeliberationAnnex[]; annexMentions: AnnexMention[] } {
   const dates: DatedMention[] = [];
