@@ -5,6 +5,8 @@ import { annexNumber } from '../text/numbers.js';
 import { q, relatedAt, ruleMeta } from './util/kit.js';
 import { conventionsOf } from './util/clauses.js';
 
+/** What every match of `REF` holds (a cheap test before the full pattern). */
+const MAY_REFER = /annexe/i;
 const REF = /\bannexe\s+(?:n°\s*)?(\d+|[IVX]{1,5})(?![\p{L}\d])/giu;
 
 const KIND_LABEL: Readonly<Record<AnnexKind, string>> = {
@@ -32,6 +34,7 @@ export const rule: Rule = {
     for (const { file, doc } of conventionsOf(context.files)) {
       const nodes = [...(doc.preamble?.body ?? []), ...doc.articles.flatMap((a) => a.body)];
       for (const node of nodes) {
+        if (!MAY_REFER.test(node.text)) continue;
         REF.lastIndex = 0;
         for (let m = REF.exec(node.text); m; m = REF.exec(node.text)) {
           const n = annexNumber(m[1] as string);
