@@ -1,6 +1,6 @@
 import { rules as registry } from './rules/index.js';
 import { segmentFile, type SegmentedFile } from './segment.js';
-import type { Rule, RuleContext } from './rule.js';
+import { runCache, type Rule, type RuleContext } from './rule.js';
 import type { Finding, Message, NodeRange, RuleMeta, Severity, SourceFile, TextNode } from './types.js';
 import { settingOf, validateConfig, type LintConfig, type RuleLevel } from './config.js';
 import { isIgnored, suppressionOf } from './suppress.js';
@@ -99,6 +99,7 @@ export function lint(files: readonly SourceFile[], config: LintConfig = {}, rule
   };
   const fileByPath = new Map<string, SourceFile>(files.map((f) => [f.path, f]));
 
+  const run = runCache();
   for (const rule of rules) {
     const setting = checked.rules?.[rule.meta.id];
     const { level, options } = setting ? settingOf(setting) : { level: undefined, options: {} };
@@ -107,6 +108,7 @@ export function lint(files: readonly SourceFile[], config: LintConfig = {}, rule
     const context: RuleContext = {
       files: segmented,
       options,
+      run,
       report(finding: Finding): void {
         findings.push(finding);
       },

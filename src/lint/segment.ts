@@ -27,7 +27,7 @@ import {
 
 export type { Located, SignatureBlock, SignatureParty } from './text/signature.js';
 export type { ReferentCard } from './text/referents.js';
-export type { DeliberationData, Member, Proxy, Count, DeliberationCounts } from './text/deliberation.js';
+export type { DeliberationData, Member, Proxy, Count, DeliberationCounts, DatedMention, DeliberationAnnex, AnnexMention } from './text/deliberation.js';
 
 /**
  * The segmenter: finds in a source file its documents (a deliberation extract, partnership
@@ -214,9 +214,19 @@ function parseNumber(label: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The title of a deliberation extract: « EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS », « EXTRAIT DU
+ * PROCÈS-VERBAL DES DÉLIBÉRATIONS », « REGISTRE DES DÉLIBÉRATIONS », « DÉLIBÉRATION » in
+ * capitals or as a heading, « Délibération n° 2023-045 », « Délibération du Conseil
+ * municipal du 28 mars 2024 » on a line of its own.
+ */
 function isDeliberationStart(node: TextNode): boolean {
   const line = firstLine(node);
-  return /^EXTRAIT\s+DU\s+REGISTRE\b/i.test(line) || (/^D[ÉE]LIB[ÉE]RATION\b/.test(line) && (node.kind === 'heading' || !/\p{Ll}/u.test(line)));
+  if (/^EXTRAIT\s+(?:DU\s+REGISTRE|DU\s+PROC[ÈE]S-VERBAL\s+DES\s+D[ÉE]LIB[ÉE]RATIONS|DES\s+D[ÉE]LIB[ÉE]RATIONS)\b/i.test(line)) return true;
+  if (/^REGISTRE\s+DES\s+D[ÉE]LIB[ÉE]RATIONS\b/i.test(line)) return true;
+  if (/^D[ÉE]LIB[ÉE]RATION\b/.test(line) && (node.kind === 'heading' || !/\p{Ll}/u.test(line))) return true;
+  if (line.length > 120 || /[.;:]\s*$/.test(line)) return false;
+  return /^D[ée]lib[ée]ration\s+(?:n°|N°|no\.?|num[ée]ro)\s*[\w./-]+\s*$/u.test(line) || /^D[ée]lib[ée]ration\s+du\s+(?:Conseil|Bureau|Comité|Commission)\b/u.test(line);
 }
 
 

@@ -63,11 +63,21 @@ describe('conventions of other authorities', () => {
     });
   });
 
-  it('plants errors of every family of LINT.md but the deliberation', () => {
+  it('plants errors of every family of LINT.md', () => {
     const families = new Set(manifest.map((p) => rules.find((r) => r.meta.id === p.rule)?.meta.family));
     expect([...families].sort()).toEqual(
-      ['article-structure', 'cross-reference', 'duplicated-clause', 'misplaced-clause', 'partner-agreement', 'parties', 'people', 'placeholder', 'shared-clause', 'typography', 'wrong-partner'].sort(),
+      ['article-structure', 'cross-reference', 'deliberation', 'duplicated-clause', 'misplaced-clause', 'partner-agreement', 'parties', 'people', 'placeholder', 'shared-clause', 'typography', 'wrong-partner'].sort(),
     );
+  });
+
+  it('has deliberation extracts of three authorities, one approving an avenant, with the planted errors the issue names', () => {
+    const extracts = clean.filter((f) => f.includes('deliberation'));
+    expect(extracts.length).toBeGreaterThanOrEqual(3);
+    expect(extracts.some((f) => /avenant n° 1/i.test(readFileSync(new URL(f, dir), 'utf8')))).toBe(true);
+    const rulesOf = (file: string): string[] => manifest.filter((p) => p.file === file).map((p) => p.rule);
+    for (const f of extracts) {
+      expect(rulesOf(f.replace('.txt', '.planted.txt')), f).toEqual(expect.arrayContaining(['deliberation-vote-count', 'deliberation-proxy-holder', 'deliberation-annex', 'deliberation-dates']));
+    }
   });
 
   it('finds the single-convention wrong partners, misplaced paragraphs and blanks the issue names', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Position } from '../../src/model/types.js';
 import type { Finding, Message, Severity, SourceFile, TextNode } from '../../src/lint/types.js';
-import type { Rule, RuleContext } from '../../src/lint/rule.js';
+import { runCache, type Rule, type RuleContext } from '../../src/lint/rule.js';
 import { segmentFile, type SegmentedFile } from '../../src/lint/segment.js';
 
 /**
@@ -106,7 +106,7 @@ export function runRuleOnSegmented(rule: Rule, files: readonly SegmentedFile[], 
   const owner = new Map<TextNode, string>();
   for (const f of files) for (const n of f.source.nodes) owner.set(n, f.source.path);
   const findings: Finding[] = [];
-  const context: RuleContext = { files, options, report: (f) => findings.push(f) };
+  const context: RuleContext = { files, options, run: runCache(), report: (f) => findings.push(f) };
   rule.check(context);
   return findings
     .map((f) => {

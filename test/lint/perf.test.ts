@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { segmentFile } from '../../src/lint/segment.js';
 import { rules } from '../../src/lint/rules/index.js';
+import { runCache } from '../../src/lint/rule.js';
 import { clearTextCaches } from '../../src/lint/text/normalize.js';
 import type { SourceFile } from '../../src/lint/types.js';
 import { sourceFromString } from './helpers.js';
@@ -17,8 +18,9 @@ function lintOnce(source: SourceFile): { ms: number; findings: number } {
   clearTextCaches();
   const t0 = performance.now();
   const files = [segmentFile(source)];
+  const run = runCache();
   let findings = 0;
-  for (const rule of rules) rule.check({ files, options: {}, report: () => findings++ });
+  for (const rule of rules) rule.check({ files, options: {}, run, report: () => findings++ });
   return { ms: performance.now() - t0, findings };
 }
 

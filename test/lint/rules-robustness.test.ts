@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { sourceFromString } from './helpers.js';
 import { segmentFile } from '../../src/lint/segment.js';
 import { rules } from '../../src/lint/rules/index.js';
+import { runCache } from '../../src/lint/rule.js';
 it('segments and checks random mixes of corpus lines and markers without throwing', () => {
   const corpus = readFileSync(new URL('../fixtures/corpus-2014.txt', import.meta.url), 'utf8').split('\n');
   let seed = 42;
@@ -14,8 +15,9 @@ it('segments and checks random mixes of corpus lines and markers without throwin
     const n = Math.floor(rnd() * 60);
     for (let k = 0; k < n; k++) t += rnd() < 0.5 ? (pieces[Math.floor(rnd() * pieces.length)] as string) : (corpus[Math.floor(rnd() * corpus.length)] as string) + (rnd() < 0.5 ? '\n\n' : '\n');
     const files = [segmentFile(sourceFromString(t))];
+    const run = runCache();
     for (const r of rules) {
-      try { r.check({ files, options: {}, report: (f) => {
+      try { r.check({ files, options: {}, run, report: (f) => {
             reported++;
             if (f.node.positionAt(f.start ?? 0).line < 1 || (f.end ?? 0) > f.node.text.length) throw new Error('bad place');
           } }); }

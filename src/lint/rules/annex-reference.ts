@@ -1,25 +1,13 @@
 import type { Rule } from '../rule.js';
 import type { AnnexKind } from '../segment.js';
 import { fold } from '../text/normalize.js';
+import { annexNumber } from '../text/numbers.js';
 import { q, relatedAt, ruleMeta } from './util/kit.js';
 import { conventionsOf } from './util/clauses.js';
 
+/** What every match of `REF` holds (a cheap test before the full pattern). */
+const MAY_REFER = /annexe/i;
 const REF = /\bannexe\s+(?:n°\s*)?(\d+|[IVX]{1,5})(?![\p{L}\d])/giu;
-
-const ROMAN: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10 };
-
-/** « 2 » → 2, « IV » → 4 (upper-case roman numerals only: « annexe i » is not a number). */
-function annexNumber(label: string): number | undefined {
-  if (/^\d+$/.test(label)) return Number(label);
-  if (!/^[IVX]+$/.test(label)) return undefined;
-  let total = 0;
-  for (let i = 0; i < label.length; i++) {
-    const v = ROMAN[label[i] as string] as number;
-    const next = ROMAN[label[i + 1] as string] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
-}
 
 const KIND_LABEL: Readonly<Record<AnnexKind, string>> = {
   referents: 'la liste des référents',
@@ -46,6 +34,7 @@ export const rule: Rule = {
     for (const { file, doc } of conventionsOf(context.files)) {
       const nodes = [...(doc.preamble?.body ?? []), ...doc.articles.flatMap((a) => a.body)];
       for (const node of nodes) {
+        if (!MAY_REFER.test(node.text)) continue;
         REF.lastIndex = 0;
         for (let m = REF.exec(node.text); m; m = REF.exec(node.text)) {
           const n = annexNumber(m[1] as string);

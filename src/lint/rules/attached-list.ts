@@ -4,6 +4,8 @@ import { q, ruleMeta } from './util/kit.js';
 import { conventionsOf } from './util/clauses.js';
 
 const MARK = /\((?:liste|tableau|carte)\s+(?:ci-joint(?:e|es|s)?|en annexe|annexée?s?)\)|\bci-joint(?:e|es|s)?\b/giu;
+/** What every match of `MARK` holds (a cheap test before the full pattern). */
+const MAY_MARK = /ci-joint|\((?:liste|tableau|carte)\s/i;
 const WEAK = new Set(['echelle', 'ensemble', 'niveau', 'cadre', 'liste', 'personnes', 'document', 'documents']);
 
 /**
@@ -17,6 +19,7 @@ export const rule: Rule = {
       const nodes = [...(doc.preamble?.body ?? []), ...doc.articles.flatMap((a) => a.body)];
       const titles = doc.annexes.map((a) => ({ annex: a, words: tokenize(`${a.title} ${a.label?.text ?? ''}`).map((t) => t.norm) }));
       for (const node of nodes) {
+        if (!MAY_MARK.test(node.text)) continue;
         MARK.lastIndex = 0;
         for (let m = MARK.exec(node.text); m; m = MARK.exec(node.text)) {
           const before = node.text.slice(Math.max(0, m.index - 120), m.index);

@@ -46,7 +46,7 @@ export const rule: Rule = {
       }
     }
     // Paragraphs.
-    const { clusters } = analyseClauses(context.files);
+    const { clusters } = analyseClauses(context);
     const refs: Variant[] = [];
     for (const cluster of clusters) {
       const ref = cluster.reference;

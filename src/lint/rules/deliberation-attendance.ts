@@ -8,7 +8,8 @@ export const rule: Rule = {
   check(context) {
     for (const { doc } of deliberations(context.files)) {
       const { counts, members, substitutions } = doc.data;
-      if (members.length === 0) continue;
+      // A list read with no confidence (deliberation-unread): counting would guess.
+      if (members.length === 0 || doc.data.unread.length > 0) continue;
       const present = members.filter((m) => m.status === 'present').length;
       const substitutes = members.filter((m) => m.status === 'substitute').length;
       const absent = members.filter((m) => m.status === 'absent').length;

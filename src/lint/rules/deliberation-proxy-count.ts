@@ -8,7 +8,7 @@ export const rule: Rule = {
   check(context) {
     for (const { file, doc } of deliberations(context.files)) {
       const declared = doc.data.counts.proxies;
-      if (!declared || doc.data.members.length === 0) continue;
+      if (!declared || doc.data.members.length === 0 || doc.data.unread.length > 0) continue;
       const listed = doc.data.proxies.length;
       if (declared.value === listed) continue;
       context.report({

@@ -28,6 +28,9 @@ import { rule as deliberationVoteCount } from './deliberation-vote-count.js';
 import { rule as deliberationQuorum } from './deliberation-quorum.js';
 import { rule as deliberationProxyHolder } from './deliberation-proxy-holder.js';
 import { rule as deliberationAttendance } from './deliberation-attendance.js';
+import { rule as deliberationDates } from './deliberation-dates.js';
+import { rule as deliberationAnnex } from './deliberation-annex.js';
+import { rule as deliberationUnread } from './deliberation-unread.js';
 import { rule as sharedClauseDivergence } from './shared-clause-divergence.js';
 import { rule as charterDivergence } from './charter-divergence.js';
 import { rule as partnerArticle } from './partner-article.js';
@@ -71,6 +74,9 @@ export const rules: readonly Rule[] = [
   deliberationQuorum,
   deliberationProxyHolder,
   deliberationAttendance,
+  deliberationDates,
+  deliberationAnnex,
+  deliberationUnread,
   sharedClauseDivergence,
   charterDivergence,
   partnerArticle,

@@ -42,7 +42,7 @@ export const rule: Rule = {
       reported.add(f.node);
       context.report(f);
     };
-    const { clusters } = analyseClauses(context.files);
+    const { clusters } = analyseClauses(context);
     for (const cluster of clusters) {
       if (cluster.reference.units[0]?.scope !== 'article') continue;
       // Per document, the title of the article holding the clause; then counts per title.

@@ -17,7 +17,7 @@ export const rule: Rule = {
     "Là où les autres conventions nomment leur propre partenaire, cette copie de la clause nomme un autre organisme.",
   ),
   check(context) {
-    const { clusters, orgs } = analyseClauses(context.files);
+    const { clusters, orgs } = analyseClauses(context);
     for (const cluster of clusters) {
       const ref = cluster.reference;
       if (ref.units[0]?.scope !== 'article' || docCount(ref.units) < 2) continue;

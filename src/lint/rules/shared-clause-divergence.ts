@@ -15,7 +15,7 @@ import { trailingFragment } from './util/fragments.js';
 export const rule: Rule = {
   meta: ruleMeta('shared-clause-divergence', 'shared-clause', 'warning', 'Une copie d’une clause commune aux conventions diffère légèrement de la version majoritaire.'),
   check(context) {
-    const { clusters } = analyseClauses(context.files);
+    const { clusters } = analyseClauses(context);
     for (const cluster of clusters) {
       const ref = cluster.reference;
       const scope = ref.units[0]?.scope;

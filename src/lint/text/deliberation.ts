@@ -2,6 +2,8 @@ import type { TextNode } from '../types.js';
 import { fold } from './normalize.js';
 import { parsePersonName } from './people.js';
 import { locate, type Located } from './signature.js';
+import { ANNEX, firstLine, isAnnexHeading } from '../segment/recognisers.js';
+import { annexNumber } from './numbers.js';
 
 /**
  * The extract of a register of deliberations: declared counts (« Nombre de procurations :
@@ -60,8 +62,40 @@ export interface Substitution {
   readonly substituteKey: string;
 }
 
+/** What a date of the extract is: the session, the convocation, the posting or transmission. */
+export type DateKind = 'session' | 'convocation' | 'publication';
+
+/** A date read in the extract (« Séance du 4 avril 2024 », « dûment convoqué le vingt-deux mars »). */
+export interface DatedMention {
+  readonly kind: DateKind;
+  readonly at: Located;
+  /** yyyy-mm-dd. */
+  readonly iso: string;
+  /** As written, for messages. */
+  readonly label: string;
+}
+
+/** « ANNEXE 2 – Indicateurs transmis » in the extract. */
+export interface DeliberationAnnex {
+  readonly number: number;
+  readonly raw: string;
+  readonly at: Located;
+}
+
+/** « joint en annexe 1 »: a reference to an annex in the text of the extract. */
+export interface AnnexMention {
+  readonly number: number;
+  readonly raw: string;
+  readonly at: Located;
+}
+
 export interface DeliberationData {
   readonly counts: DeliberationCounts;
+  readonly dates: readonly DatedMention[];
+  readonly annexes: readonly DeliberationAnnex[];
+  readonly annexMentions: readonly AnnexMention[];
+  /** Attendance lists that could not be read with confidence (their checks are not made). */
+  readonly unread: readonly Located[];
   readonly members: readonly Member[];
   readonly proxies: readonly Proxy[];
   readonly substitutions: readonly Substitution[];
@@ -70,8 +104,25 @@ export interface DeliberationData {
 }
 
 const COUNT = /Nombre\s+(?:de|d['’])\s*([^:\n]{2,60}?)\s*:\s*(\d+)/gi;
+/**
+ * A count without « Nombre de »: « présents : 11 », « Membres en exercice : 21 »,
+ * « Pouvoirs : 3 », « en exercice : 11 ; présents : 7 ; votants : 9 ».
+ */
+const LABELLED_COUNT = /(?:^|[\s–—;,(-])((?:(?:conseillers|membres|délégués|élus)\s+)?(?:en\s+exercice|présents|votants|pouvoirs|procurations|représentés))\s*:\s*(\d+)(?!\s*[/h])/giu;
+/** « Adoptée par 17 voix pour, 2 voix contre et 0 abstention ». */
+const VOTE_PHRASE = /\b(\d+)\s+(voix\s+pour|(?:voix\s+)?contre|abstentions?)(?![\p{L}])/giu;
+const VOTE_SENTENCE = /\b(?:adopt|approuv|rejet)[ée]e?s?\b[^.]*\bvoix\b/iu;
+/**
+ * An attendance list on one line: « Étaient présents : M. A, Mme B et M. C. »,
+ * « Absents excusés : … », « Pouvoirs : X à Y ; … ».
+ */
+const INLINE_LIST = /^((?:[ÉE]taient\s+|Membres\s+|Conseillers\s+|Élus\s+)?(?:pr[ée]sents?|absents?(?:\s+(?:excus[ée]s?|repr[ée]sent[ée]s?|ayant\s+donn[ée]\s+(?:pouvoir|procuration)))?|excus[ée]s?|pouvoirs|procurations))\s*:\s*(?=\S)/iu;
 const VOTE = /\b(POUR|CONTRE|ABSTENTIONS?|NE SE PRONONCE(?:NT)? PAS|NE PREN(?:D|NENT) PAS PART AU VOTE|VOTANTS)\s*:\s*(\d+)/gi;
-const LIST_HEADING = /^(?:Membres|Conseillers|Délégués|Élus|Elus)?[^\n:]{0,80}\b(présents?|absents?|excusés?|suppléants?)\b[^\n]*:?\s*$/iu;
+const LIST_HEADING = /^(?:Membres|Conseillers|Délégués|Élus|Elus)?[^\n:]{0,80}\b(présents?|absents?|excusés?|suppléants?|pouvoirs|procurations)\b[^\n]*:?\s*$/iu;
+/** In a list of proxies (« Pouvoirs : », « Absents ayant donné pouvoir : »): « X à Y », « de X à Y ». */
+const PROXY_PAIR = /^(?:de\s+)?(.+?)\s+(?:(?:donne|a\s+donné)\s+(?:pouvoir|procuration)\s+)?(?:à|a)\s+(.+?)\.?$/u;
+/** « Mme Sylvie ROCHAS (pouvoir à M. Olivier BARNIER) ». */
+const PAREN_PROXY = /^(.+?)\s*\((?:donne\s+|a\s+donné\s+)?(?:pouvoir|procuration)\s+(?:à|a)\s+(.+?)\)\.?$/u;
 const PROXY = /^(.+?)\s+(?:donne\s+|a donné\s+)?(?:pouvoir|procuration|pouvoirs)\s+(?:à|a)\s+(.+?)\.?$/iu;
 const SUBSTITUTION = /^(.+?)\s+(?:suppléée?|remplacée?|représentée?)\s+par\s+(.+?)\.?$/iu;
 /** « Y suppléant de X »: the substitute's side of a substitution. */
@@ -92,7 +143,7 @@ function personKey(text: string): string {
 
 function countKind(label: string): keyof DeliberationCounts | undefined {
   const l = fold(label);
-  if (/procuration|pouvoir/.test(l)) return 'proxies';
+  if (/procuration|pouvoir|represente/.test(l)) return 'proxies';
   if (/exercice/.test(l)) return 'inOffice';
   if (/votant/.test(l)) return 'voters';
   if (/present/.test(l)) return 'present';
@@ -101,7 +152,7 @@ function countKind(label: string): keyof DeliberationCounts | undefined {
 }
 
 function voteKind(label: string): keyof DeliberationCounts {
-  const l = fold(label);
+  const l = fold(label).replace(/^voix\s+/, '');
   if (l === 'pour') return 'for';
   if (l === 'contre') return 'against';
   if (l.startsWith('abstention')) return 'abstentions';
@@ -112,7 +163,7 @@ function voteKind(label: string): keyof DeliberationCounts {
 function statusOf(heading: string): AttendanceStatus | undefined {
   const h = fold(heading);
   if (/suppleant/.test(h) && /present/.test(h)) return 'substitute';
-  if (/absent|excuse/.test(h)) return 'absent';
+  if (/absent|excuse|pouvoir|procuration/.test(h)) return 'absent';
   if (/present/.test(h)) return 'present';
   return undefined;
 }
@@ -129,42 +180,83 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
   const proxies: Proxy[] = [];
   const substitutions: Substitution[] = [];
   const attendanceNodes: TextNode[] = [];
+  const unread: Located[] = [];
   let status: AttendanceStatus | undefined;
+  /** A list of proxies (« Pouvoirs : »): its entries are « X à Y ». */
+  let proxySection = false;
   /** The member named by the previous cell, which a « pouvoir à … » cell may complete. */
   let last: Member | undefined;
+  const setCount = (kind: keyof DeliberationCounts, node: TextNode, numStart: number, digits: string): void => {
+    if (!counts[kind]) counts[kind] = { value: Number(digits), at: locate(node, numStart, numStart + digits.length) };
+  };
   for (const node of nodes) {
     const text = node.text;
     if (text.length < 400) {
       COUNT.lastIndex = 0;
       for (let m = COUNT.exec(text); m; m = COUNT.exec(text)) {
         const kind = countKind(m[1] as string);
-        const numStart = m.index + m[0].length - (m[2] as string).length;
-        if (kind && !counts[kind]) counts[kind] = { value: Number(m[2]), at: locate(node, numStart, numStart + (m[2] as string).length) };
+        if (kind) setCount(kind, node, m.index + m[0].length - (m[2] as string).length, m[2] as string);
+      }
+      LABELLED_COUNT.lastIndex = 0;
+      for (let m = LABELLED_COUNT.exec(text); m; m = LABELLED_COUNT.exec(text)) {
+        const kind = countKind(m[1] as string);
+        if (kind) setCount(kind, node, m.index + m[0].length - (m[2] as string).length, m[2] as string);
       }
       VOTE.lastIndex = 0;
       for (let m = VOTE.exec(text); m; m = VOTE.exec(text)) {
-        const kind = voteKind(m[1] as string);
-        const numStart = m.index + m[0].length - (m[2] as string).length;
-        if (!counts[kind]) counts[kind] = { value: Number(m[2]), at: locate(node, numStart, numStart + (m[2] as string).length) };
+        setCount(voteKind(m[1] as string), node, m.index + m[0].length - (m[2] as string).length, m[2] as string);
+      }
+      if (VOTE_SENTENCE.test(text)) {
+        VOTE_PHRASE.lastIndex = 0;
+        for (let m = VOTE_PHRASE.exec(text); m; m = VOTE_PHRASE.exec(text)) setCount(voteKind(m[2] as string), node, m.index, m[1] as string);
       }
     }
     if (isAttendanceHeading(node)) {
       status = statusOf(text);
+      proxySection = /pouvoir|procuration|represente/.test(fold(text));
       last = undefined;
       attendanceNodes.push(node);
+      continue;
+    }
+    const inline = INLINE_LIST.exec(text);
+    if (inline && !/^\d+\s*[.;]?\s*$/.test(text.slice(inline[0].length)) && text.length < 2000) {
+      // A whole list in one paragraph, after its heading.
+      const heading = inline[1] as string;
+      const cells = splitInline(node, inline[0].length);
+      if (cells.length > 0 && cells.every((c) => isEntry(c.text, /pouvoir|procuration/i.test(fold(heading))))) {
+        attendanceNodes.push(node);
+        readCells(cells, statusOf(heading) ?? 'present', /pouvoir|procuration/.test(fold(heading)));
+      } else unread.push(locate(node, 0, inline[0].length));
+      status = undefined;
+      last = undefined;
       continue;
     }
     if (!status) continue;
     // A list: names separated by tabs (columns) and line breaks.
     const cells = cellsOf(node);
-    const looksLikeList = cells.length > 0 && cells.every((c) => parsePersonName(c.text, { delimited: true }) || [PROXY, SUBSTITUTION, SUBSTITUTE_OF, PROXY_TAIL, SUBSTITUTION_TAIL, SUBSTITUTE_OF_TAIL].some((re) => re.test(c.text)));
+    const looksLikeList = cells.length > 0 && cells.every((c) => isEntry(c.text, proxySection));
     if (!looksLikeList) {
       status = undefined;
       last = undefined;
       continue;
     }
     attendanceNodes.push(node);
+    readCells(cells, status, proxySection);
+  }
+  const { dates, annexes, annexMentions } = readDatesAndAnnexes(nodes);
+  return { counts, dates, annexes, annexMentions, unread, members, proxies, substitutions, attendanceNodes };
+
+  /** A member once per status: a giver listed among the absents and again under « Pouvoirs » is one member. */
+  function addMember(m: Member): Member {
+    const same = members.find((x) => x.key === m.key && x.status === m.status);
+    if (same) return same;
+    members.push(m);
+    return m;
+  }
+
+  function readCells(cells: readonly Located[], st: AttendanceStatus, pairs: boolean): void {
     for (const cell of cells) {
+      if (OFFICE.test(cell.text)) continue;
       const tail = readTail(cell, last);
       if (tail) {
         if (tail.kind === 'proxy') proxies.push(tail.proxy);
@@ -172,50 +264,219 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
         last = undefined;
         continue;
       }
-      const substituteOf = status === 'substitute' ? SUBSTITUTE_OF.exec(cell.text) : null;
+      const substituteOf = st === 'substitute' ? SUBSTITUTE_OF.exec(cell.text) : null;
       if (substituteOf) {
         const subText = substituteOf[1] as string;
         const memberText = substituteOf[2] as string;
-        const sub: Member = { name: locate(cell.node, cell.start, cell.start + subText.length), key: personKey(subText), status };
-        members.push(sub);
+        const sub = addMember({ name: locate(cell.node, cell.start, cell.start + subText.length), key: personKey(subText), status: st });
         const mStart = cell.start + cell.text.lastIndexOf(memberText);
         const replaced = locate(cell.node, mStart, mStart + memberText.length);
         addSubstitution({ at: cell, member: { name: replaced, key: personKey(memberText), status: 'absent' }, substitute: sub.name, substituteKey: sub.key });
         last = undefined;
         continue;
       }
-      const proxy = PROXY.exec(cell.text);
+      const proxy = PAREN_PROXY.exec(cell.text) ?? PROXY.exec(cell.text) ?? (pairs ? proxyPair(cell.text) : null);
       const subst = proxy ? null : SUBSTITUTION.exec(cell.text);
       if (proxy) {
         const giverText = proxy[1] as string;
         const holderText = proxy[2] as string;
-        const giver: Member = { name: locate(node, cell.start, cell.start + giverText.length), key: personKey(giverText), status };
-        members.push(giver);
+        const giverStart = cell.start + cell.text.indexOf(giverText);
+        const giver = addMember({ name: locate(cell.node, giverStart, giverStart + giverText.length), key: personKey(giverText), status: st });
         const hStart = cell.start + cell.text.lastIndexOf(holderText);
-        proxies.push({ at: cell, giver, holder: locate(node, hStart, hStart + holderText.length), holderKey: personKey(holderText) });
+        proxies.push({ at: cell, giver, holder: locate(cell.node, hStart, hStart + holderText.length), holderKey: personKey(holderText) });
       } else if (subst) {
         const memberText = subst[1] as string;
         const subText = subst[2] as string;
-        const member: Member = { name: locate(node, cell.start, cell.start + memberText.length), key: personKey(memberText), status };
-        members.push(member);
+        const member = addMember({ name: locate(cell.node, cell.start, cell.start + memberText.length), key: personKey(memberText), status: st });
         const sStart = cell.start + cell.text.lastIndexOf(subText);
-        addSubstitution({ at: cell, member, substitute: locate(node, sStart, sStart + subText.length), substituteKey: personKey(subText) });
+        addSubstitution({ at: cell, member, substitute: locate(cell.node, sStart, sStart + subText.length), substituteKey: personKey(subText) });
       } else {
         const clean = cell.text.replace(/\.$/, '');
-        const member: Member = { name: locate(node, cell.start, cell.start + clean.length), key: personKey(clean), status };
-        members.push(member);
-        last = member;
+        last = addMember({ name: locate(cell.node, cell.start, cell.start + clean.length), key: personKey(clean), status: st });
         continue;
       }
       last = undefined;
     }
   }
-  return { counts, members, proxies, substitutions, attendanceNodes };
 
   /** Records a substitution once (it may be written on both sides: « X suppléé par Y », « Y suppléante de X »). */
   function addSubstitution(x: Substitution): void {
     if (!substitutions.some((y) => y.member.key === x.member.key && y.substituteKey === x.substituteKey)) substitutions.push(x);
   }
+}
+
+/** « X à Y » in a list of proxies, when both sides are names. */
+function proxyPair(text: string): RegExpExecArray | null {
+  const m = PROXY_PAIR.exec(text);
+  if (!m) return null;
+  return parsePersonName(m[1] as string, { delimited: true }) && parsePersonName(m[2] as string, { delimited: true }) ? m : null;
+}
+
+/** « M. Jean DUPONT, Maire, Mme … »: a member's office after the name, not a member. */
+const OFFICE = /^(?:(?:le|la)\s+)?(?:Maire(?:\s+d[ée]l[ée]gu[ée]e?)?|Pr[ée]sident(?:e)?|Vice-pr[ée]sident(?:e)?|(?:\d+(?:er|re|e|ème)\s+)?(?:vice-pr[ée]sident|adjoint)e?(?:\s+au\s+maire)?|conseill(?:er|ère)(?:\s+(?:municipal|municipale|communautaire|départemental|départementale|métropolitain|métropolitaine))?(?:\s+d[ée]l[ée]gu[ée]e?)?)\.?$/iu;
+
+/** An entry of an attendance list: a name, or a name with its proxy or substitute. */
+function isEntry(text: string, pairs: boolean): boolean {
+  if (OFFICE.test(text)) return true;
+  if (parsePersonName(text, { delimited: true })) return true;
+  if ([PROXY, SUBSTITUTION, SUBSTITUTE_OF, PROXY_TAIL, SUBSTITUTION_TAIL, SUBSTITUTE_OF_TAIL].some((re) => re.test(text))) return true;
+  const paren = PAREN_PROXY.exec(text);
+  if (paren && parsePersonName(paren[1] as string, { delimited: true }) && parsePersonName(paren[2] as string, { delimited: true })) return true;
+  return pairs && proxyPair(text) !== null;
+}
+
+/**
+ * The entries of a list written in running text after its heading: separated by commas or
+ * semicolons, the last by « et » before a civility; a parenthesis is kept whole.
+ */
+function splitInline(node: TextNode, from: number): Located[] {
+  const text = node.text;
+  const out: Located[] = [];
+  let depth = 0;
+  let start = from;
+  const push = (end: number): void => {
+    let e = end;
+    while (e > start && /[\s.]/.test(text[e - 1] as string)) e--;
+    const l = locate(node, start, e);
+    if (l.text.length > 0) out.push(l);
+  };
+  for (let i = from; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ',' || c === ';' || c === '\n')) {
+      push(i);
+      start = i + 1;
+    } else if (depth === 0 && /\s/.test(c) && /^\s+et\s+(?=(?:M\.|Mme|MM\.|Mmes|Mlle|Monsieur|Madame)\s)/u.test(text.slice(i, i + 12))) {
+      push(i);
+      const m = /^\s+et\s+/u.exec(text.slice(i)) as RegExpExecArray;
+      start = i + m[0].length;
+      i = start - 1;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+// ── Dates and annexes ──────────────────────────────────────────────────────────────────────
+
+const MONTHS: readonly string[] = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
+const MONTH_RE = 'janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre';
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  un: 1, une: 1, premier: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+};
+const WORDS_RE = "(?:premier|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|et|[\\s-])+";
+/** A date in figures (« jeudi 4 avril 2024 », « 1er mars 2024 », « 04/04/2024 ») or in words (« vingt-huit mars deux mille vingt-quatre »). */
+const DATE = new RegExp(
+  `\\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?(?:(1er|\\d{1,2})\\s+(${MONTH_RE})\\s+(\\d{4})|(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})|(${WORDS_RE})\\s+(${MONTH_RE})(?:\\s+(${WORDS_RE}))?(?=[\\s,.;:]|$))`,
+  'giu',
+);
+const MAY_HOLD_DATE = new RegExp(`${MONTH_RE}|\\d[/.]\\d`, 'iu');
+/** « L'an deux mille vingt-quatre, le vingt-huit mars »: the year before the day. */
+const YEAR_FIRST = new RegExp(`L['’]an\\s+(${WORDS_RE}),\\s+le\\s+(${WORDS_RE})\\s+(${MONTH_RE})\\b`, 'iu');
+
+/** « vingt-huit » → 28, « deux mille vingt-quatre » → 2024, « trente et un » → 31. */
+export function frenchNumber(words: string): number | undefined {
+  const tokens = fold(words).split(/[\s-]+/).filter((w) => w.length > 0 && w !== 'et');
+  if (tokens.length === 0) return undefined;
+  let total = 0;
+  let current = 0;
+  let prev = '';
+  for (const t of tokens) {
+    if (t === 'mille') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (t === 'cent') current = (current || 1) * 100;
+    else if (t === 'vingt' && prev === 'quatre') current += 76;
+    else {
+      const v = NUMBER_WORDS[t];
+      if (v === undefined) return undefined;
+      current += v;
+    }
+    prev = t;
+  }
+  return total + current;
+}
+
+function iso(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(fold(name)) + 1;
+}
+
+/** What the words just before a date say it is, if anything. */
+function kindBefore(before: string): DateKind | undefined {
+  const b = fold(before.slice(-70));
+  if (/convoqu\S*\s+(?:le\s+)?$|convocation\s*(?:envoyee|adressee)?\s*(?:le\s+)?:?\s*$/.test(b)) return 'convocation';
+  if (/(?:publie|affiche|transmis\S*(?:\s+en\s+prefecture)?|recu\S*\s+en\s+prefecture|rendu\S*\s+executoire|date\s+d'affichage\s*:|date\s+de\s+publication\s*:)\s*(?:le\s+)?$/.test(b)) return 'publication';
+  if (/\bseance\s+(?:publique\s+|ordinaire\s+|extraordinaire\s+)?(?:du|le)\s+$|\breuni\S*\s+(?:[^,.;]{0,40}\s)?le\s+$|\bdelibere\s+(?:en\s+seance\s+(?:publique\s+)?)?(?:le|du)\s+$/.test(b)) return 'session';
+  // A header line « Conseil municipal du lundi 18 septembre 2023 » (not a deliberation cited in the text).
+  if (/^(?:conseil|bureau|commission|assemblee|reunion)\b[^.;:]{0,60}\bdu\s+$/.test(fold(before))) return 'session';
+  return undefined;
+}
+
+const ANNEX_REF = /\bannexe\s+(?:n°\s*)?(\d+|[IVX]{1,5})(?![\p{L}\d])/giu;
+
+function readDatesAndAnnexes(nodes: readonly TextNode[]): { dates: DatedMention[]; annexes: DeliberationAnnex[]; annexMentions: AnnexMention[] } {
+  const dates: DatedMention[] = [];
+  const annexes: DeliberationAnnex[] = [];
+  const annexMentions: AnnexMention[] = [];
+  for (const node of nodes) {
+    const text = node.text;
+    const heading = ANNEX.exec(firstLine(node));
+    if (heading && isAnnexHeading(node)) {
+      const n = annexNumber((heading[1] as string).toUpperCase());
+      if (n !== undefined) annexes.push({ number: n, raw: heading[1] as string, at: locate(node, 0, firstLine(node).length) });
+      continue;
+    }
+    ANNEX_REF.lastIndex = 0;
+    for (let m = ANNEX_REF.exec(text); m; m = ANNEX_REF.exec(text)) {
+      const n = annexNumber(m[1] as string);
+      if (n !== undefined) annexMentions.push({ number: n, raw: m[1] as string, at: locate(node, m.index, m.index + m[0].length) });
+    }
+    // Most paragraphs hold no date: the date pattern (with its words) is tried only where a month or a slash is.
+    if (text.length > 1500 || !MAY_HOLD_DATE.test(text)) continue;
+    const yearFirst = YEAR_FIRST.exec(text);
+    if (yearFirst) {
+      const y = frenchNumber(yearFirst[1] as string);
+      const d = frenchNumber(yearFirst[2] as string);
+      const value = y !== undefined && d !== undefined ? iso(y, monthNumber(yearFirst[3] as string), d) : undefined;
+      if (value) {
+        const start = yearFirst.index;
+        dates.push({ kind: 'session', at: locate(node, start, start + yearFirst[0].length), iso: value, label: yearFirst[0].replace(/\s+/g, ' ') });
+      }
+    }
+    DATE.lastIndex = 0;
+    for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
+      let value: string | undefined;
+      if (m[1]) value = iso(Number(m[3]), monthNumber(m[2] as string), m[1] === '1er' ? 1 : Number(m[1]));
+      else if (m[4]) value = iso(Number(m[6]), Number(m[5]), Number(m[4]));
+      else {
+        const d = frenchNumber(m[7] as string);
+        const y = m[9] ? frenchNumber(m[9] as string) : yearOf(dates);
+        value = d !== undefined && y !== undefined ? iso(y, monthNumber(m[8] as string), d) : undefined;
+      }
+      if (!value) continue;
+      const label = m[0].trim();
+      const start = m.index + m[0].indexOf(label);
+      const kind = kindBefore(text.slice(0, start));
+      if (!kind) continue;
+      // The session of « L'an …, le … » is read above.
+      if (yearFirst && start >= yearFirst.index && start < yearFirst.index + yearFirst[0].length) continue;
+      dates.push({ kind, at: locate(node, start, start + label.length), iso: value, label });
+    }
+  }
+  return { dates, annexes, annexMentions };
+}
+
+/** The year of the first date read, for a date written without its year. */
+function yearOf(dates: readonly DatedMention[]): number | undefined {
+  const first = dates[0];
+  return first ? Number(first.iso.slice(0, 4)) : undefined;
 }
 
 /** A cell « pouvoir à Y », « suppléé par Y », « suppléante de X » completing the member named just before. */

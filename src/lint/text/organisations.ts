@@ -172,6 +172,8 @@ export class OrgIndex {
 
   /** Every mention in `text`, left to right, non-overlapping (longest match first). */
   find(text: string, tokens?: readonly Token[]): OrgMention[] {
+    // Tokens of a part of the text: a result of its own, not to be cached under the whole text.
+    if (tokens && tokens !== tokenize(text)) return this.findUncached(text, tokens);
     const cached = this.cache.get(text);
     if (cached) return cached;
     const out = this.findUncached(text, tokens ?? tokenize(text));

@@ -49,3 +49,21 @@ describe('blank-slot', () => {
     expect(runRule(placeholderMarker, text).map((x) => x.severity)).toEqual(['info']);
   });
 });
+
+describe('findBlanks reads the parenthesised blanks as the plain pattern does', () => {
+  it('same ranges as PAREN scanning left to right', async () => {
+    const { findBlanks, PAREN } = await import('../../../src/lint/text/blanks.js');
+    const samples = [
+      'délibération du. (date) et du (montant), le  .  (nom) (lieu)',
+      'n° (numéro) au(date) de(signature) Du . (Date)',
+      'du (foo) (date) ; (à compléter) ; le(à définir)',
+      'sans blanc (ici) du',
+    ];
+    for (const s of samples) {
+      const re = new RegExp(PAREN.source, PAREN.flags);
+      const plain: [number, number][] = [];
+      for (let m = re.exec(s); m; m = re.exec(s)) plain.push([m.index, m.index + m[0].length]);
+      expect(findBlanks(s).map((b) => [b.start, b.end]), s).toEqual(plain);
+    }
+  });
+});

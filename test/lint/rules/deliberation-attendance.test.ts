@@ -29,3 +29,21 @@ describe('deliberation-attendance', () => {
     expect(runRule(rule, short).map((x) => [x.ruleId, x.line, x.column])).toEqual([['deliberation-attendance', l, columnOf(short, l, '9')]]);
   });
 });
+
+describe('deliberation-attendance on lists written in running text', () => {
+  const extract = (present: string, declared: number): string =>
+    [
+      'Délibération n° 2024-011',
+      `Nombre de conseillers en exercice : 7 – présents : ${declared} – votants : ${declared + 1}`,
+      `Étaient présents : ${present}`,
+      'Absents excusés : Mme Anne VIAL (pouvoir à M. Jean BRUN), M. Paul ROUX, Mme Eva SOLER.',
+      `Pour : ${declared + 1}`,
+    ].join('\n\n');
+  it('counts names, not the offices written after them', () => {
+    expect(runRule(rule, extract('M. Jean BRUN, Maire, Mme Lise NOIR, 1re adjointe, M. Yves BLANC et Mme Léa GRIS.', 4))).toEqual([]);
+  });
+  it('reports a declared number that the list does not hold', () => {
+    const text = extract('M. Jean BRUN, Maire, Mme Lise NOIR, M. Yves BLANC et Mme Léa GRIS.', 5);
+    expect(runRule(rule, text).map((x) => [x.ruleId, x.line, x.column])).toEqual([['deliberation-attendance', 3, columnOf(text, 3, '5 –')]]);
+  });
+});

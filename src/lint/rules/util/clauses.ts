@@ -3,6 +3,7 @@ import type { Article, ConventionDocument, LintDocument, SegmentedFile } from '.
 import { editWeight, FUNCTION_WORDS, hash32, levenshtein, tokenDiff, tokenize, type DiffEdit, type Token } from '../../text/normalize.js';
 import { findMisspellings, findTermVariants } from '../../text/spelling.js';
 import { OrgIndex } from '../../text/organisations.js';
+import type { RuleContext } from '../../rule.js';
 
 /**
  * Shared clauses: the paragraphs of conventions and charters, normalised so that copies of
@@ -65,29 +66,57 @@ const CONTRACTIONS: Readonly<Record<string, string>> = { du: 'de', des: 'de', au
  * them absorbed, a contraction kept as its preposition).
  */
 export function canonicalTokens(orgs: OrgIndex, text: string, partnerId: string | undefined, from = 0, to = text.length): UnitToken[] {
-  const slice = text.slice(0, to);
-  const tokens = tokenize(slice).filter((t) => t.start >= from);
+  // The same paragraph recurs in every convention of a packet, with another partner: the
+  // work is done once per text (per index, i.e. per run) with organisations marked, and only
+  // the placeholders depend on the partner.
+  let memo = MEMO.get(orgs);
+  if (!memo) {
+    memo = new Map();
+    MEMO.set(orgs, memo);
+  }
+  const memoKey = `${from}|${to}|${text}`;
+  let marked = memo.get(memoKey);
+  if (!marked) {
+    marked = markedTokens(orgs, text, from, to);
+    memo.set(memoKey, marked);
+  }
+  if (!marked.some((t) => t.org)) return marked;
+  return marked.map((t) => (t.org ? { norm: t.org.id === partnerId ? PARTNER_TOKEN : `⟨o:${t.org.key}⟩`, start: t.start, end: t.end } : t));
+}
+
+interface MarkedToken extends UnitToken {
+  /** An organisation's placeholder, resolved against the partner by `canonicalTokens`. */
+  readonly org?: { readonly id: string; readonly key: string };
+}
+
+const MEMO = new WeakMap<OrgIndex, Map<string, MarkedToken[]>>();
+
+function markedTokens(orgs: OrgIndex, text: string, from: number, to: number): MarkedToken[] {
+  const slice = to === text.length ? text : text.slice(0, to);
+  const all = tokenize(slice);
+  const tokens = from === 0 ? all : all.filter((t) => t.start >= from);
   interface Edit {
     start: number;
     end: number;
     words: string[];
+    org?: { readonly id: string; readonly key: string };
   }
   const edits: Edit[] = [];
   for (const m of findMisspellings(slice)) {
     if (m.start < from) continue;
     edits.push({ start: m.start, end: m.end, words: tokenize(m.suggestion.replace(/ \(.*\)$/, '')).map((t) => t.norm) });
   }
-  for (const v of findTermVariants(slice, tokens)) edits.push({ start: v.start, end: v.end, words: tokenize(v.term).map((t) => t.norm) });
+  // From the start of the text, the tokens are the text's own: the cached search applies.
+  for (const v of from === 0 ? findTermVariants(slice) : findTermVariants(slice, tokens)) edits.push({ start: v.start, end: v.end, words: tokenize(v.term).map((t) => t.norm) });
   for (const o of orgs.find(slice, tokens)) {
     const before = o.before;
     const start = before ? before.start : o.start;
     const words: string[] = [];
     if (before && CONTRACTIONS[before.word]) words.push(CONTRACTIONS[before.word] as string);
-    words.push(o.id === partnerId ? PARTNER_TOKEN : `⟨o:${o.key}⟩`);
-    edits.push({ start, end: o.qualifiedEnd, words });
+    edits.push({ start, end: o.qualifiedEnd, words, org: { id: o.id, key: o.key } });
   }
   edits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: UnitToken[] = [];
+  const out: MarkedToken[] = [];
   let e = 0;
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i] as Token;
@@ -95,6 +124,7 @@ export function canonicalTokens(orgs: OrgIndex, text: string, partnerId: string 
     const edit = edits[e];
     if (edit && edit.start <= t.start && t.start < edit.end) {
       for (const w of edit.words) out.push({ norm: w, start: edit.start, end: edit.end });
+      if (edit.org) out.push({ norm: '⟨o⟩', start: edit.start, end: edit.end, org: edit.org });
       while (i < tokens.length && (tokens[i] as Token).start < edit.end) i++;
       e++;
       continue;
@@ -203,6 +233,7 @@ export function clusterUnits(units: readonly Unit[]): Cluster[] {
   }
   const variants: Variant[] = [...byKey.values()].map((us) => ({ key: (us[0] as Unit).key, units: us, words: (us[0] as Unit).tokens.map((t) => t.norm) }));
   const family = (v: Variant): string => (v.units[0] as Unit).scope;
+  const FAMILIES: readonly UnitScope[] = ['article', 'article-title', 'charter', 'charter-title'];
 
   // Candidate pairs through bottom-k sketches of word trigrams.
   const parent = variants.map((_, i) => i);
@@ -213,30 +244,33 @@ export function clusterUnits(units: readonly Unit[]): Cluster[] {
     }
     return i;
   };
-  const buckets = new Map<string, number[]>();
+  // Numeric keys (family × 2³² + hash; pair i × n + j): string keys were most of the cost.
+  const buckets = new Map<number, number[]>();
   const K = 4;
   for (const [vi, v] of variants.entries()) {
     const w = v.words;
     const hashes: number[] = [];
     if (w.length < 3) hashes.push(hash32(w.join(' ')));
-    else for (let i = 0; i + 3 <= w.length; i++) hashes.push(hash32(`${w[i]} ${w[i + 1]} ${w[i + 2]}`));
+    else for (let i = 0; i + 3 <= w.length; i++) hashes.push(trigramHash(w[i] as string, w[i + 1] as string, w[i + 2] as string));
     hashes.sort((a, b) => a - b);
     const sketch = [...new Set(hashes)].slice(0, K);
+    const f = FAMILIES.indexOf(family(v) as UnitScope) * 2 ** 32;
     for (const h of sketch) {
-      const k = `${family(v)}:${h}`;
+      const k = f + h;
       const b = buckets.get(k);
       if (b) b.push(vi);
       else buckets.set(k, [vi]);
     }
   }
-  const tried = new Set<string>();
+  const tried = new Set<number>();
+  const n = variants.length;
   for (const b of buckets.values()) {
     if (b.length < 2 || b.length > 64) continue;
     for (let x = 0; x < b.length; x++) {
       for (let y = x + 1; y < b.length; y++) {
         const i = b[x] as number;
         const j = b[y] as number;
-        const pair = i < j ? `${i},${j}` : `${j},${i}`;
+        const pair = i < j ? i * n + j : j * n + i;
         if (tried.has(pair)) continue;
         tried.add(pair);
         const a = (variants[i] as Variant).words;
@@ -259,6 +293,17 @@ export function clusterUnits(units: readonly Unit[]): Cluster[] {
   return clusters;
 }
 
+/** `hash32(\`${a} ${b} ${c}\`)` without building the string (FNV-1a over the same characters). */
+function trigramHash(a: string, b: string, c: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0x20, 0x01000193);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0x20, 0x01000193);
+  for (let i = 0; i < c.length; i++) h = Math.imul(h ^ c.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** The most frequent variant; on ties, the one whose first copy comes first. */
 export function referenceOf(vs: readonly Variant[]): Variant {
   let best = vs[0] as Variant;
@@ -277,6 +322,8 @@ function firstOrder(v: Variant): number {
 
 /** The organisations known to any file of the run. */
 export function runOrgs(files: readonly SegmentedFile[]): OrgIndex {
+  // One file: its own index (same designations), whose mentions other rules have found already.
+  if (files.length === 1) return (files[0] as SegmentedFile).orgs;
   return OrgIndex.union(files.map((f) => f.orgs));
 }
 
@@ -288,20 +335,20 @@ interface Analysis {
   readonly clusterOf: Map<Unit, Cluster>;
 }
 
-const CACHE = new WeakMap<readonly SegmentedFile[], Analysis>();
+const ANALYSIS = Symbol('clause analysis');
 
-/** Units and clusters of a run, computed once per run (cached on the files array). */
-export function analyseClauses(files: readonly SegmentedFile[]): Analysis {
-  const cached = CACHE.get(files);
-  if (cached) return cached;
+/** Units and clusters of a run, computed once per run (kept in the run's cache) and read by every clause rule. */
+export function analyseClauses(context: Pick<RuleContext, 'files' | 'run'>): Analysis {
+  return context.run.memo(ANALYSIS, () => computeAnalysis(context.files));
+}
+
+function computeAnalysis(files: readonly SegmentedFile[]): Analysis {
   const orgs = runOrgs(files);
   const units = collectUnits(files, orgs);
   const clusters = clusterUnits(units);
   const clusterOf = new Map<Unit, Cluster>();
   for (const c of clusters) for (const v of c.variants) for (const u of v.units) clusterOf.set(u, c);
-  const a = { orgs, units, clusters, clusterOf };
-  CACHE.set(files, a);
-  return a;
+  return { orgs, units, clusters, clusterOf };
 }
 
 /** The place in a unit's node of the words [from, to) of the unit (a zero-width range widens to a neighbour word). */
