@@ -30,15 +30,31 @@ export interface LoadedVersion {
   readonly templatesDir: string;
 }
 
+/** Options of {@link loadVersion}. */
+export interface LoadOptions {
+  /** Build only the documents of these partner, signatory or deliberation ids (default: all). */
+  readonly only?: readonly string[];
+  /** The version's data, already loaded and checked (the working copy of `convkit packet`). */
+  readonly dataset?: Dataset;
+}
+
 /**
  * Loads a version's data and templates and builds every document with provenance.
  * `compileFrom`: another folder holding the very same template files, already compiled (the
  * working copy's, when a revision did not touch the templates): compiled once, not twice.
  */
-export async function loadVersion(source: VersionSource, known?: { templates: ReadonlyMap<string, string>; dir: string }): Promise<LoadedVersion> {
-  const [dataset, templates] = await Promise.all([loadDataset(source.dataDir), readTemplateFiles(source.templatesDir)]);
+export async function loadVersion(
+  source: VersionSource,
+  known?: { templates: ReadonlyMap<string, string>; dir: string },
+  options: LoadOptions = {},
+): Promise<LoadedVersion> {
+  const [dataset, templates] = await Promise.all([options.dataset ?? loadDataset(source.dataDir), readTemplateFiles(source.templatesDir)]);
   const same = known !== undefined && known.templates.size === templates.size && [...templates].every(([k, v]) => known.templates.get(k) === v);
-  const built = await buildDocuments(dataset, { templatesDir: same ? known.dir : source.templatesDir, provenance: true });
+  const built = await buildDocuments(dataset, {
+    templatesDir: same ? known.dir : source.templatesDir,
+    provenance: true,
+    ...(options.only ? { only: options.only } : {}),
+  });
   const documents = new Map<string, VersionDocument>();
   for (const b of built) {
     const kind = FOLDERS[b.plan.kind];
