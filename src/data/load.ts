@@ -99,6 +99,13 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
   const read = override !== undefined ? ({ ok: true, text: override } as const) : await readDataText(file, MAX_FILE_BYTES);
   if (!read.ok) return { file: shown, problems: [problem(read.failure.code, read.failure.message, read.failure.line, read.failure.column)] };
 
+  const memo = parseMemo.get(schema)?.get(read.text);
+  if (memo) {
+    // The same text, already parsed and valid (the other version of `convkit diff`, the
+    // workspace's next check): its positions are reused, its value is a fresh copy.
+    const parsed: Parsed<z.infer<S>> = { file: shown, value: copyPlain(memo.value) as z.infer<S>, doc: memo.source.doc, lines: memo.source.lines, source: memo.source, prefix: [] };
+    return { file: shown, parsed, source: memo.source, raw: memo.raw, problems: [] };
+  }
   const yaml = parseYaml(read.text);
   const source = yaml.source;
   if (yaml.problems.length > 0) {
@@ -122,6 +129,7 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
 
   const result = schema.safeParse(raw, { reportInput: true, error: FRENCH.localeError });
   if (result.success) {
+    remember(schema, read.text, { source, raw, value: copyPlain(result.data) });
     const parsed: Parsed<z.infer<S>> = { file: shown, value: result.data as z.infer<S>, doc: source.doc, lines: source.lines, source, prefix: [] };
     return { file: shown, parsed, source, raw, problems: [] };
   }
@@ -142,6 +150,31 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
   }
   problems.sort(byPlace);
   return { file: shown, source, raw, problems };
+}
+
+/** A valid file's parse, by schema and exact text; bounded (cleared past {@link MEMO_MAX} texts per schema). */
+interface ParseMemo {
+  readonly source: YamlSource;
+  readonly raw: unknown;
+  readonly value: unknown;
+}
+const MEMO_MAX = 512;
+/** A deep copy of plain data (what a schema yields: objects, arrays, scalars); cheaper than structuredClone. */
+function copyPlain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyPlain);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = copyPlain(x);
+    return out;
+  }
+  return v;
+}
+const parseMemo = new WeakMap<z.ZodType, Map<string, ParseMemo>>();
+function remember(schema: z.ZodType, text: string, entry: ParseMemo): void {
+  let byText = parseMemo.get(schema);
+  if (!byText) parseMemo.set(schema, (byText = new Map()));
+  if (byText.size >= MEMO_MAX) byText.clear();
+  byText.set(text, entry);
 }
 
 /** Options of {@link checkDataset}. */

@@ -1,6 +1,7 @@
 /** One version of the documents, built in memory with provenance (never written to out/). */
 import { loadDataset, type Dataset } from '../data/load.js';
 import { buildDocuments } from '../generate/build.js';
+import type { SectionMemo } from '../generate/documents.js';
 import { FOLDERS, type PlannedDocument } from '../generate/plan.js';
 import type { Document } from '../model/types.js';
 import { readTemplateFiles, type VersionSource } from './versions.js';
@@ -36,6 +37,8 @@ export interface LoadOptions {
   readonly only?: readonly string[];
   /** The version's data, already loaded and checked (the working copy of `convkit packet`). */
   readonly dataset?: Dataset;
+  /** Sections shared with the other version: a document with the same context is built once. */
+  readonly memo?: SectionMemo;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function loadVersion(
     templatesDir: same ? known.dir : source.templatesDir,
     provenance: true,
     ...(options.only ? { only: options.only } : {}),
+    ...(options.memo ? { memo: options.memo } : {}),
   });
   const documents = new Map<string, VersionDocument>();
   for (const b of built) {
