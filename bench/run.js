@@ -23,7 +23,7 @@ import { synthesise } from './synth.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['warm', 'lint', 'cold', 'batch', 'libreoffice'];
+const SECTIONS = ['warm', 'diff', 'lint', 'serve', 'lintPdf', 'cold', 'batch', 'libreoffice'];
 const asked = process.argv.slice(2).filter((a) => SECTIONS.includes(a));
 const wanted = (name) => asked.length === 0 || asked.includes(name);
 const log = (s) => process.stderr.write(`bench : ${s}\n`);
