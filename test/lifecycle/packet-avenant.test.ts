@@ -174,6 +174,22 @@ describe('a deliberation approving an avenant: convkit packet', () => {
   }, 120_000);
 });
 
+describe('the version an avenant amends may be a folder; the approving deliberation may be left to approves', () => {
+  it.skipIf(!HAS_PDFTOTEXT)('from: a folder relative to the data folder, no deliberation in the history: the visa names the one that approves it', async () => {
+    const { repo, data } = amendedRepo('{ number: 1, date: 2016-03-24, from: ../signée-2014 }');
+    // The signed version kept as a folder beside the data (not a git revision).
+    execFileSync('git', ['worktree', 'add', '-q', '--detach', path.join(repo, 'signée-2014-wt'), 'signature-2014'], { cwd: repo });
+    execFileSync('mv', [path.join(repo, 'signée-2014-wt', 'data'), path.join(repo, 'signée-2014')]);
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'convkit-packet-folder-')), 'paquet');
+    const r = await cli('packet', AMENDMENT_DELIBERATION, '--data', data, '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const annex = pdfText(path.join(out, 'annexe-01-avenant-1-mdef.pdf'));
+    expect(annex).toContain('Vu la délibération du Conseil de Communauté en date du 10 mars 2016 approuvant le présent avenant');
+    expect(annex).toContain('03 80 43 24 99');
+  }, 120_000);
+});
+
 describe('validate and packet refuse an avenant the data cannot reproduce, at the field', () => {
   /** validate and packet both refuse with exit 2, the same located message, nothing written. */
   async function refused(data: string, expected: RegExp): Promise<void> {
