@@ -225,6 +225,11 @@ describe('validate and packet refuse an avenant the data cannot reproduce, at th
     await refused(data, /deliberations\/2016-03-10\.yaml:\d+:\d+ : champ « approves\[0\] » : l’avenant n°\s1 à la convention de « mdef » est approuvé par la délibération « 2014-06-26 »/);
   });
 
+  it('the history names an unknown deliberation', async () => {
+    const { data } = amendedRepo('{ number: 1, date: 2016-03-24, deliberation: 2016-03-11, from: signature-2014 }');
+    await refused(data, /partners\/mdef\.yaml:\d+:\d+ : champ « amendments\[0\]\.deliberation » : délibération inconnue : « 2016-03-11 » \(vouliez-vous dire « 2016-03-10 » \?\)/);
+  });
+
   it('an avenant approved twice', async () => {
     const { data } = amendedRepo('{ number: 1, date: 2016-03-24, from: signature-2014 }');
     writeFileSync(path.join(data, 'deliberations', '2016-04-14.yaml'), deliberationYaml('2016-04-14', '  - { kind: avenant, partner: mdef, number: 1 }'));

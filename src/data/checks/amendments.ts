@@ -7,7 +7,7 @@ import { probeBase } from '../../lifecycle/base.js';
 import { formatPath } from '../field-path.js';
 import { closest } from '../messages.js';
 import type { KnownIds } from '../references.js';
-import type { DataProblem, DatasetView, EntityKind } from '../types.js';
+import type { DataProblem, DataProblemCode, DatasetView, EntityKind } from '../types.js';
 
 const NBSP = '\u00a0';
 
@@ -19,9 +19,9 @@ const NBSP = '\u00a0';
  */
 export function amendmentProblems(d: DatasetView, known: KnownIds): DataProblem[] {
   const out: DataProblem[] = [];
-  const error = (kind: EntityKind, id: string, field: readonly (string | number)[], message: string): void => {
+  const error = (kind: EntityKind, id: string, field: readonly (string | number)[], message: string, code: DataProblemCode = 'inconsistent'): void => {
     const at = d.sources.locate(kind, id, field);
-    out.push({ severity: 'error', code: 'inconsistent', message, location: at ? { ...at, field: formatPath(field) } : { file: d.root } });
+    out.push({ severity: 'error', code, message, location: at ? { ...at, field: formatPath(field) } : { file: d.root } });
   };
   const where = (kind: EntityKind, id: string, field: readonly (string | number)[]): string => {
     const at = d.sources.locate(kind, id, field);
@@ -35,7 +35,7 @@ export function amendmentProblems(d: DatasetView, known: KnownIds): DataProblem[
       if (first !== k) error('partner', p.id, ['amendments', k, 'number'], `avenant n°${NBSP}${a.number} déjà enregistré (amendments[${first}])`);
       if (a.deliberation !== undefined && !known.isKnown('deliberation', a.deliberation)) {
         const guess = closest(a.deliberation, known.candidates('deliberation'));
-        error('partner', p.id, ['amendments', k, 'deliberation'], `délibération inconnue : « ${a.deliberation} »${guess ? ` (vouliez-vous dire « ${guess} » ?)` : ''}`);
+        error('partner', p.id, ['amendments', k, 'deliberation'], `délibération inconnue : « ${a.deliberation} »${guess ? ` (vouliez-vous dire « ${guess} » ?)` : ''}`, 'unknown-reference');
       }
       if (a.from !== undefined) {
         const probe = probeBase(d.root, a.from, p.id);
@@ -78,6 +78,7 @@ export function amendmentProblems(d: DatasetView, known: KnownIds): DataProblem[
           `avenant inconnu : ${where('partner', partner.id, ['amendments'])} n’enregistre pas ${what} (${
             recorded ? `avenants enregistrés : ${recorded}` : `aucun avenant enregistré : ajoutez « - { number: ${a.number}, date: AAAA-MM-JJ, from: <révision signée> } » à amendments`
           })`,
+          'unknown-reference',
         );
         return;
       }
