@@ -1,3 +1,4 @@
+import { approvedAvenantProblems } from './checks/approved-avenants.js';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document as YamlDocument, LineCounter } from 'yaml';
@@ -185,6 +186,11 @@ export interface CheckOptions {
    * yet is checked as a new file.
    */
   readonly overrides?: ReadonlyMap<string, string>;
+  /**
+   * Draft every avenant a deliberation approves, as `convkit packet` will (default true). Off
+   * for the earlier versions the lifecycle commands load: their avenants were checked then.
+   */
+  readonly approvedAvenants?: boolean;
 }
 
 /**
@@ -439,6 +445,14 @@ export async function checkDataset(root: string, options: CheckOptions = {}): Pr
   const hasErrors = problems.some((p) => p.severity === 'error');
   if (hasErrors || !view.observatory) return { problems, files };
   const dataset: Dataset = { ...view, observatory: view.observatory, warnings: problems.filter((p) => p.severity === 'warning') };
+  if (options.approvedAvenants !== false) {
+    const late = await approvedAvenantProblems(dataset);
+    if (late.length > 0) {
+      problems.push(...late);
+      problems.sort(byPlace);
+      return { problems, files };
+    }
+  }
   return { dataset, problems, files };
 }
 
@@ -446,8 +460,8 @@ export async function checkDataset(root: string, options: CheckOptions = {}): Pr
  * Loads and validates a data folder for generation. Throws `ConvkitErrors` (exit status 2)
  * listing every located error of every file; warnings are in `Dataset.warnings`.
  */
-export async function loadDataset(root: string): Promise<Dataset> {
-  const check = await checkDataset(root);
+export async function loadDataset(root: string, options: CheckOptions = {}): Promise<Dataset> {
+  const check = await checkDataset(root, options);
   if (check.dataset) return check.dataset;
   const errors = check.problems.filter((p) => p.severity === 'error');
   throw new ConvkitErrors(errors);

@@ -51,7 +51,7 @@ export async function loadVersion(
   known?: { templates: ReadonlyMap<string, string>; dir: string },
   options: LoadOptions = {},
 ): Promise<LoadedVersion> {
-  const [dataset, templates] = await Promise.all([options.dataset ?? loadDataset(source.dataDir), readTemplateFiles(source.templatesDir)]);
+  const [dataset, templates] = await Promise.all([options.dataset ?? loadDataset(source.dataDir, { approvedAvenants: false }), readTemplateFiles(source.templatesDir)]);
   const same = known !== undefined && known.templates.size === templates.size && [...templates].every(([k, v]) => known.templates.get(k) === v);
   const built = await buildDocuments(dataset, {
     templatesDir: same ? known.dir : source.templatesDir,

@@ -252,6 +252,13 @@ describe('validate and packet refuse an avenant the data cannot reproduce, at th
     await refused(data, /partners\/mdef\.yaml:\d+:\d+ : champ « amendments\[0\]\.from » : version modifiée par l’avenant n°\s1 illisible : révision git inconnue : « signature-2013 »/);
   });
 
+  it('the convention did not change since the version it amends: nothing to amend (validate drafts it, as packet does)', async () => {
+    const { data } = amendedRepo();
+    const people = path.join(data, 'people', 'mdef.yaml');
+    writeFileSync(people, readFileSync(people, 'utf8').replace('phone: 03 80 43 24 99', 'phone: 03 80 43 24 33'));
+    await refused(data, /partners\/mdef\.yaml:\d+:\d+ : champ « amendments\[0\]\.from » : avenant n°\s1 : la convention de « mdef » ne change pas entre signature-2014 et copie de travail : aucun avenant à rédiger/);
+  });
+
   it('the version it amends already has this avenant', async () => {
     const { repo, data } = amendedRepo('{ number: 1, date: 2016-03-24, deliberation: 2016-03-10, from: HEAD }');
     git(repo, 'add', '-A');
