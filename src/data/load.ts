@@ -1,3 +1,4 @@
+import { approvedAvenantProblems } from './checks/approved-avenants.js';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document as YamlDocument, LineCounter } from 'yaml';
@@ -99,6 +100,13 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
   const read = override !== undefined ? ({ ok: true, text: override } as const) : await readDataText(file, MAX_FILE_BYTES);
   if (!read.ok) return { file: shown, problems: [problem(read.failure.code, read.failure.message, read.failure.line, read.failure.column)] };
 
+  const memo = parseMemo.get(schema)?.get(read.text);
+  if (memo) {
+    // The same text, already parsed and valid (the other version of `convkit diff`, the
+    // workspace's next check): its positions are reused, its value is a fresh copy.
+    const parsed: Parsed<z.infer<S>> = { file: shown, value: copyPlain(memo.value) as z.infer<S>, doc: memo.source.doc, lines: memo.source.lines, source: memo.source, prefix: [] };
+    return { file: shown, parsed, source: memo.source, raw: memo.raw, problems: [] };
+  }
   const yaml = parseYaml(read.text);
   const source = yaml.source;
   if (yaml.problems.length > 0) {
@@ -122,6 +130,7 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
 
   const result = schema.safeParse(raw, { reportInput: true, error: FRENCH.localeError });
   if (result.success) {
+    remember(schema, read.text, { source, raw, value: copyPlain(result.data) });
     const parsed: Parsed<z.infer<S>> = { file: shown, value: result.data as z.infer<S>, doc: source.doc, lines: source.lines, source, prefix: [] };
     return { file: shown, parsed, source, raw, problems: [] };
   }
@@ -144,6 +153,31 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
   return { file: shown, source, raw, problems };
 }
 
+/** A valid file's parse, by schema and exact text; bounded (cleared past {@link MEMO_MAX} texts per schema). */
+interface ParseMemo {
+  readonly source: YamlSource;
+  readonly raw: unknown;
+  readonly value: unknown;
+}
+const MEMO_MAX = 512;
+/** A deep copy of plain data (what a schema yields: objects, arrays, scalars); cheaper than structuredClone. */
+function copyPlain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyPlain);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = copyPlain(x);
+    return out;
+  }
+  return v;
+}
+const parseMemo = new WeakMap<z.ZodType, Map<string, ParseMemo>>();
+function remember(schema: z.ZodType, text: string, entry: ParseMemo): void {
+  let byText = parseMemo.get(schema);
+  if (!byText) parseMemo.set(schema, (byText = new Map()));
+  if (byText.size >= MEMO_MAX) byText.clear();
+  byText.set(text, entry);
+}
+
 /** Options of {@link checkDataset}. */
 export interface CheckOptions {
   /**
@@ -152,6 +186,11 @@ export interface CheckOptions {
    * yet is checked as a new file.
    */
   readonly overrides?: ReadonlyMap<string, string>;
+  /**
+   * Draft every avenant a deliberation approves, as `convkit packet` will (default true). Off
+   * for the earlier versions the lifecycle commands load: their avenants were checked then.
+   */
+  readonly approvedAvenants?: boolean;
 }
 
 /**
@@ -406,6 +445,14 @@ export async function checkDataset(root: string, options: CheckOptions = {}): Pr
   const hasErrors = problems.some((p) => p.severity === 'error');
   if (hasErrors || !view.observatory) return { problems, files };
   const dataset: Dataset = { ...view, observatory: view.observatory, warnings: problems.filter((p) => p.severity === 'warning') };
+  if (options.approvedAvenants !== false) {
+    const late = await approvedAvenantProblems(dataset);
+    if (late.length > 0) {
+      problems.push(...late);
+      problems.sort(byPlace);
+      return { problems, files };
+    }
+  }
   return { dataset, problems, files };
 }
 
@@ -413,8 +460,8 @@ export async function checkDataset(root: string, options: CheckOptions = {}): Pr
  * Loads and validates a data folder for generation. Throws `ConvkitErrors` (exit status 2)
  * listing every located error of every file; warnings are in `Dataset.warnings`.
  */
-export async function loadDataset(root: string): Promise<Dataset> {
-  const check = await checkDataset(root);
+export async function loadDataset(root: string, options: CheckOptions = {}): Promise<Dataset> {
+  const check = await checkDataset(root, options);
   if (check.dataset) return check.dataset;
   const errors = check.problems.filter((p) => p.severity === 'error');
   throw new ConvkitErrors(errors);

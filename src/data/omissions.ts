@@ -14,7 +14,7 @@ export function omissionWarnings(d: DatasetView): DataProblem[] {
 
   // Approval: only when the data has deliberations (a folder without any approves nothing).
   if (d.deliberations.length > 0) {
-    const approved = new Set(d.deliberations.flatMap((x) => x.approves.map((a) => (a.kind === 'convention' ? `convention:${a.partner}` : `charter:${a.signatory}`))));
+    const approved = new Set(d.deliberations.flatMap((x) => x.approves.map((a) => (a.kind === 'convention' ? `convention:${a.partner}` : a.kind === 'charter' ? `charter:${a.signatory}` : `avenant:${a.partner}`))));
     // Where to add it: the deliberation the observatory names, else the only one, else the latest.
     const named = d.observatory?.deliberation.id;
     const target = d.deliberations.find((x) => x.id === named) ?? d.deliberations[d.deliberations.length - 1];

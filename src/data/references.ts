@@ -182,7 +182,7 @@ export function checkReferences(d: DatasetView, known: KnownIds): DataProblem[] 
   for (const delib of d.deliberations) {
     delib.members.forEach((m, i) => need('deliberation', delib.id, ['members', i, 'person'], m.person, 'person'));
     delib.approves.forEach((a, i) => {
-      if (a.kind === 'convention') need('deliberation', delib.id, ['approves', i, 'partner'], a.partner, 'partner');
+      if (a.kind === 'convention' || a.kind === 'avenant') need('deliberation', delib.id, ['approves', i, 'partner'], a.partner, 'partner');
       else need('deliberation', delib.id, ['approves', i, 'signatory'], a.signatory, 'signatory');
     });
   }

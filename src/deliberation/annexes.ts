@@ -8,9 +8,11 @@ import { houseApostrophes } from '../generate/typography.js';
 export interface Annex {
   /** 1-based, derived from the order of `approves`. */
   readonly number: number;
-  readonly kind: 'convention' | 'charter';
-  /** Partner id (convention) or signatory id (charter). */
+  readonly kind: 'convention' | 'charter' | 'avenant';
+  /** Partner id (convention, avenant) or signatory id (charter). */
   readonly id: string;
+  /** The avenant's number (entry of the partner's `amendments`); absent for the other kinds. */
+  readonly amendment?: number;
   /** « Convention de partenariat entre le Grand Dijon et la CAF de la Côte d'Or ». */
   readonly title: string;
   /** File name in the packet: « annexe-01-convention-caf-21.pdf ». */
@@ -50,6 +52,20 @@ export function approvedAnnexes(dataset: Pick<Dataset, 'observatory' | 'organisa
         id: partner.id,
         title: houseApostrophes(`Convention de partenariat entre ${coordinatorName} et ${withArticle(partner.shortName, partner.article)}`),
         fileName: `annexe-${pad(number)}-convention-${partner.id}.pdf`,
+      };
+    }
+    if (a.kind === 'avenant') {
+      const partner = dataset.partners.find((p) => p.id === a.partner);
+      if (!partner) throw new ConvkitError(`avenant approuvé à la convention d'un partenaire inconnu : « ${a.partner} »`);
+      return {
+        number,
+        kind: 'avenant',
+        id: partner.id,
+        amendment: a.number,
+        title: houseApostrophes(
+          `Avenant n°\u00a0${a.number} à la convention de partenariat entre ${coordinatorName} et ${withArticle(partner.shortName, partner.article)}`,
+        ),
+        fileName: `annexe-${pad(number)}-avenant-${a.number}-${partner.id}.pdf`,
       };
     }
     const signatory = dataset.signatories.find((s) => s.id === a.signatory);

@@ -243,14 +243,16 @@ export function checkDeliberation(parsed: Parsed<Deliberation>, known?: KnownIds
   // reference checks cover existence when run from `checkDataset`).
   const approved = new Set<string>();
   d.approves.forEach((a, i) => {
-    const [field, id, dir] = a.kind === 'convention' ? (['partner', a.partner, 'partners'] as const) : (['signatory', a.signatory, 'signatories'] as const);
-    const label = a.kind === 'convention' ? 'convention' : 'charte';
-    const set = known ? (a.kind === 'convention' ? known.partners : known.signatories) : undefined;
+    const [field, id, dir] = a.kind === 'charter' ? (['signatory', a.signatory, 'signatories'] as const) : (['partner', a.partner, 'partners'] as const);
+    const label = a.kind === 'charter' ? 'charte' : 'convention';
+    const set = known ? (a.kind === 'charter' ? known.signatories : known.partners) : undefined;
     if (set && !set.has(id)) {
-      report(DELIBERATION_RULES.approved, ['approves', i, field], `${label} approuvée inconnue : « ${id} » (aucun fichier data/${dir}/${id}.yaml)`);
+      const unknown = a.kind === 'avenant' ? `avenant approuvé à la convention d'un partenaire inconnu : « ${id} »` : `${label} approuvée inconnue : « ${id} »`;
+      report(DELIBERATION_RULES.approved, ['approves', i, field], `${unknown} (aucun fichier data/${dir}/${id}.yaml)`);
     }
-    const k = `${a.kind}:${id}`;
-    if (approved.has(k)) report(DELIBERATION_RULES.approved, ['approves', i], `document approuvé en double : ${label} « ${id} »`);
+    const k = a.kind === 'avenant' ? `avenant:${id}:${a.number}` : `${a.kind}:${id}`;
+    const what = a.kind === 'avenant' ? `avenant n°\u00a0${a.number} de la convention de « ${id} »` : `${label} « ${id} »`;
+    if (approved.has(k)) report(DELIBERATION_RULES.approved, ['approves', i], `document approuvé en double : ${what}`);
     approved.add(k);
   });
   const people = known?.people;

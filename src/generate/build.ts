@@ -8,7 +8,7 @@ import { ConvkitError } from '../errors.js';
 import type { Document } from '../model/types.js';
 import { loadTemplates } from '../template/engine.js';
 import { buildDeliberationDocument } from '../deliberation/index.js';
-import { documentBuilder, type DocumentBuilder } from './documents.js';
+import { documentBuilder, type DocumentBuilder, type SectionMemo } from './documents.js';
 import { planDocuments, type PlannedDocument } from './plan.js';
 
 /** Options of {@link buildDocuments} and {@link generate}. */
@@ -19,6 +19,8 @@ export interface BuildOptions {
   readonly templatesDir?: string;
   /** Record provenance on blocks and sections (lifecycle only; never for rendered output). */
   readonly provenance?: boolean;
+  /** Sections shared with another build of the same templates (lifecycle: both versions). */
+  readonly memo?: SectionMemo;
 }
 
 /** A built document with its place in the plan. */
@@ -29,7 +31,7 @@ export interface BuiltDocument {
 
 /** Builds the DocModel of every planned document of a loaded data set. */
 export async function buildDocuments(dataset: Dataset, options: BuildOptions = {}): Promise<BuiltDocument[]> {
-  const builder = documentBuilder(dataset, await loadTemplates(options.templatesDir), { provenance: options.provenance === true });
+  const builder = documentBuilder(dataset, await loadTemplates(options.templatesDir), { provenance: options.provenance === true, ...(options.memo ? { memo: options.memo } : {}) });
   return planDocuments(dataset, options.only).map((plan) => ({ plan, document: buildDocument(dataset, builder, plan) }));
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../data/load.js';
 import { withArticle, withDe } from '../french/names.js';
-import type { Document, DocumentMeta } from '../model/types.js';
+import type { Document, DocumentMeta, Section } from '../model/types.js';
 import { parseBlockText } from '../template/blocktext.js';
 import type { TemplateEngine } from '../template/engine.js';
 import { charterContext, conventionContext, engagementContext } from './context.js';
@@ -28,7 +28,16 @@ export interface DocumentBuilder {
 export interface BuilderOptions {
   /** Record each block's template file and data fields in `source` (lifecycle: diff, impact). */
   readonly provenance?: boolean;
+  /**
+   * Sections already built, shared between builders (the two versions `convkit diff` compares):
+   * a document whose template context is the same (same JSON) with the same compiled templates
+   * is not rendered twice. Off by default.
+   */
+  readonly memo?: SectionMemo;
 }
+
+/** Built sections by compiled template library, then by kind, id and context. */
+export type SectionMemo = WeakMap<TemplateEngine, Map<string, Section[]>>;
 
 /** Creates a builder; cheap (contexts are built per document). */
 export function documentBuilder(dataset: Dataset, engine: TemplateEngine, options: BuilderOptions = {}): DocumentBuilder {
@@ -45,21 +54,35 @@ export function documentBuilder(dataset: Dataset, engine: TemplateEngine, option
     date: o.deliberation.date,
   });
 
-  const text = (kind: 'convention' | 'charter' | 'engagement', id: string): string => {
+  const contextOf = (kind: 'convention' | 'charter' | 'engagement', id: string): object => {
     switch (kind) {
       case 'convention':
-        return engine.render('convention', conventionContext(dataset, id), renderOptions);
+        return conventionContext(dataset, id);
       case 'charter':
-        return engine.render('charter', charterContext(dataset, id), renderOptions);
+        return charterContext(dataset, id);
       case 'engagement':
-        return engine.render('engagement', engagementContext(dataset, id), renderOptions);
+        return engagementContext(dataset, id);
     }
   };
-  const sections = (kind: 'convention' | 'charter' | 'engagement', id: string) =>
-    applyTypography(parseBlockText(text(kind, id), { source: `${kind} ${id}` }));
+  const text = (kind: 'convention' | 'charter' | 'engagement', id: string, context: object = contextOf(kind, id)): string =>
+    engine.render(kind, context, renderOptions);
+  let memo: Map<string, Section[]> | undefined;
+  if (options.memo) {
+    memo = options.memo.get(engine);
+    if (!memo) options.memo.set(engine, (memo = new Map()));
+  }
+  const sections = (kind: 'convention' | 'charter' | 'engagement', id: string): Section[] => {
+    const context = contextOf(kind, id);
+    const key = memo ? `${kind}\0${id}\0${renderOptions ? 'p' : ''}\0${JSON.stringify(context)}` : '';
+    const known = memo?.get(key);
+    if (known) return known;
+    const built = applyTypography(parseBlockText(text(kind, id, context), { source: `${kind} ${id}` }));
+    memo?.set(key, built);
+    return built;
+  };
 
   return {
-    blockText: text,
+    blockText: (kind, id) => text(kind, id),
     convention(partnerId) {
       const p = dataset.partners.find((x) => x.id === partnerId);
       const built = sections('convention', partnerId);

@@ -191,7 +191,10 @@ function history(from: LoadedVersion, to: LoadedVersion, partnerId: string): Omi
   const after = to.dataset.partners.find((p) => p.id === partnerId)?.amendments ?? [];
   const number = Math.max(0, ...before.map((a) => a.number)) + 1;
   const recorded = after.find((a) => a.number === number);
-  const approvedBy = recorded?.deliberation ? to.dataset.deliberations.find((d) => d.id === recorded.deliberation) : undefined;
+  // The approving deliberation: the one the history names, else the one whose `approves` lists it.
+  const approvedBy = recorded?.deliberation
+    ? to.dataset.deliberations.find((d) => d.id === recorded.deliberation)
+    : to.dataset.deliberations.find((d) => d.approves.some((a) => a.kind === 'avenant' && a.partner === partnerId && a.number === number));
   if (recorded?.deliberation && !approvedBy) {
     throw new ConvkitError(`avenant n° ${number} de « ${partnerId} » : délibération inconnue « ${recorded.deliberation} »`);
   }
@@ -213,7 +216,12 @@ export interface BuiltAvenant {
  * Builds the avenant to a partner's convention between two versions.
  * @throws ConvkitError for an unknown partner or when the convention does not change.
  */
-export async function buildAvenant(from: LoadedVersion, to: LoadedVersion, partnerId: string): Promise<BuiltAvenant> {
+export async function buildAvenant(
+  from: LoadedVersion,
+  to: LoadedVersion,
+  partnerId: string,
+  options: { readonly number?: number } = {},
+): Promise<BuiltAvenant> {
   const templatesDir = to.templatesDir;
   const key = `conventions/${partnerId}`;
   const before = from.documents.get(key);
@@ -227,6 +235,11 @@ export async function buildAvenant(from: LoadedVersion, to: LoadedVersion, partn
     throw new ConvkitError(`la convention de « ${partnerId} » ne change pas entre ${from.label} et ${to.label} : aucun avenant à rédiger`, { exitCode: 1 });
   }
   const h = history(from, to, partnerId);
+  if (options.number !== undefined && options.number !== h.number) {
+    throw new ConvkitError(
+      `la version « ${from.label} » compte ${h.number - 1} avenant(s) : l'avenant n° ${options.number} modifie la version qui en compte ${options.number - 1}`,
+    );
+  }
   const oldPartner = from.dataset.partners.find((p) => p.id === partnerId) as Partner;
   const base = conventionContext(to.dataset, partnerId);
   const avenant: AvenantView = { number: h.number, formerName: nameOf(oldPartner), previous: h.previous, approval: h.approval, articles, annexes };

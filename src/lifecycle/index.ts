@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { diffVersions, type DiffResult } from './diff.js';
 import { loadVersion, type LoadedVersion } from './load.js';
 import { resolveVersion, type Base } from './versions.js';
+import type { SectionMemo } from '../generate/documents.js';
 
 export { diffVersions, diffExitCode, type DiffResult, type DocumentDiff, type BlockChange, type Reason } from './diff.js';
 export { formatDiff, DIFF_FORMATS, type DiffFormat } from './format.js';
@@ -30,19 +31,19 @@ export function baseOf(options: { dataDir?: string; templatesDir?: string }): Ba
 /** Loads both versions (temporary copies removed before returning). */
 export async function loadPair(options: CompareOptions): Promise<{ from: LoadedVersion; to: LoadedVersion }> {
   const base = baseOf(options);
-  const a = await resolveVersion(options.from, base);
+  // Both revisions are extracted at once (git and tar run while the other waits).
+  const [a, b] = await Promise.allSettled([resolveVersion(options.from, base), resolveVersion(options.to, base)]);
   try {
-    const b = await resolveVersion(options.to, base);
-    try {
-      // The new version first; the old one reuses its compiled templates when they are the same.
-      const to = await loadVersion(b);
-      const from = await loadVersion(a, { templates: to.templates, dir: to.templatesDir });
-      return { from, to };
-    } finally {
-      await b.dispose();
-    }
+    if (a.status === 'rejected') throw a.reason;
+    if (b.status === 'rejected') throw b.reason;
+    // The new version first; the old one reuses its compiled templates when they are the same,
+    // and the sections of every document whose context did not change.
+    const memo: SectionMemo = new WeakMap();
+    const to = await loadVersion(b.value, undefined, { memo });
+    const from = await loadVersion(a.value, { templates: to.templates, dir: to.templatesDir }, { memo });
+    return { from, to };
   } finally {
-    await a.dispose();
+    await Promise.all([a, b].map((r) => (r.status === 'fulfilled' ? r.value.dispose() : undefined)));
   }
 }
 

@@ -1,6 +1,7 @@
 /** One version of the documents, built in memory with provenance (never written to out/). */
 import { loadDataset, type Dataset } from '../data/load.js';
 import { buildDocuments } from '../generate/build.js';
+import type { SectionMemo } from '../generate/documents.js';
 import { FOLDERS, type PlannedDocument } from '../generate/plan.js';
 import type { Document } from '../model/types.js';
 import { readTemplateFiles, type VersionSource } from './versions.js';
@@ -30,15 +31,34 @@ export interface LoadedVersion {
   readonly templatesDir: string;
 }
 
+/** Options of {@link loadVersion}. */
+export interface LoadOptions {
+  /** Build only the documents of these partner, signatory or deliberation ids (default: all). */
+  readonly only?: readonly string[];
+  /** The version's data, already loaded and checked (the working copy of `convkit packet`). */
+  readonly dataset?: Dataset;
+  /** Sections shared with the other version: a document with the same context is built once. */
+  readonly memo?: SectionMemo;
+}
+
 /**
  * Loads a version's data and templates and builds every document with provenance.
  * `compileFrom`: another folder holding the very same template files, already compiled (the
  * working copy's, when a revision did not touch the templates): compiled once, not twice.
  */
-export async function loadVersion(source: VersionSource, known?: { templates: ReadonlyMap<string, string>; dir: string }): Promise<LoadedVersion> {
-  const [dataset, templates] = await Promise.all([loadDataset(source.dataDir), readTemplateFiles(source.templatesDir)]);
+export async function loadVersion(
+  source: VersionSource,
+  known?: { templates: ReadonlyMap<string, string>; dir: string },
+  options: LoadOptions = {},
+): Promise<LoadedVersion> {
+  const [dataset, templates] = await Promise.all([options.dataset ?? loadDataset(source.dataDir, { approvedAvenants: false }), readTemplateFiles(source.templatesDir)]);
   const same = known !== undefined && known.templates.size === templates.size && [...templates].every(([k, v]) => known.templates.get(k) === v);
-  const built = await buildDocuments(dataset, { templatesDir: same ? known.dir : source.templatesDir, provenance: true });
+  const built = await buildDocuments(dataset, {
+    templatesDir: same ? known.dir : source.templatesDir,
+    provenance: true,
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.memo ? { memo: options.memo } : {}),
+  });
   const documents = new Map<string, VersionDocument>();
   for (const b of built) {
     const kind = FOLDERS[b.plan.kind];

@@ -38,13 +38,19 @@ async function git(cwd: string, args: readonly string[]): Promise<string> {
   return stdout;
 }
 
-/** The repository root holding `dir`, or undefined when it is not in a git repository. */
-async function repoRoot(dir: string): Promise<string | undefined> {
-  try {
-    return await realpath((await git(dir, ['rev-parse', '--show-toplevel'])).trim());
-  } catch {
-    return undefined;
+const roots = new Map<string, Promise<string | undefined>>();
+
+/** The repository root holding `dir`, or undefined when it is not in a git repository (asked once per folder). */
+function repoRoot(dir: string): Promise<string | undefined> {
+  let root = roots.get(dir);
+  if (!root) {
+    root = git(dir, ['rev-parse', '--show-toplevel']).then(
+      (out) => realpath(out.trim()),
+      () => undefined,
+    );
+    roots.set(dir, root);
   }
+  return root;
 }
 
 function inside(root: string, p: string): string | undefined {
@@ -110,19 +116,23 @@ export async function resolveVersion(spec: string | undefined, base: Base): Prom
       `« ${spec} » n’est ni un dossier ni une révision : le dossier de données ${base.dataDir} n’est pas dans un dépôt git`,
     );
   }
-  try {
-    await git(root, ['rev-parse', '--verify', '--quiet', `${spec}^{commit}`]);
-  } catch {
-    throw new ConvkitError(`révision git inconnue : « ${spec} » (dépôt ${root})`);
-  }
   const relData = inside(root, dataDir);
   if (relData === undefined) throw new ConvkitError(`le dossier de données n’est pas dans le dépôt ${root}`);
   const templatesDir = await realpath(base.templatesDir).catch(() => path.resolve(base.templatesDir));
   const relTemplates = inside(root, templatesDir);
-  const exists = async (rel: string): Promise<boolean> =>
-    rel === '' || (await git(root, ['ls-tree', '--name-only', spec, '--', rel]).catch(() => '')).trim() !== '';
-  if (!(await exists(relData))) throw new ConvkitError(`le dossier de données « ${relData} » n’existe pas à la révision « ${spec} »`);
-  const withTemplates = relTemplates !== undefined && (await exists(relTemplates));
+  // One `git ls-tree` tells whether the revision exists and which of the two folders it has.
+  const asked = [relData, ...(relTemplates !== undefined ? [relTemplates] : [])].filter((rel) => rel !== '');
+  let listed: Set<string>;
+  try {
+    const out = asked.length > 0 ? await git(root, ['ls-tree', '--name-only', `${spec}^{commit}`, '--', ...asked]) : '';
+    if (asked.length === 0) await git(root, ['rev-parse', '--verify', '--quiet', `${spec}^{commit}`]);
+    listed = new Set(out.split('\n').filter((l) => l !== ''));
+  } catch {
+    throw new ConvkitError(`révision git inconnue : « ${spec} » (dépôt ${root})`);
+  }
+  const exists = (rel: string): boolean => rel === '' || listed.has(rel);
+  if (!exists(relData)) throw new ConvkitError(`le dossier de données « ${relData} » n’existe pas à la révision « ${spec} »`);
+  const withTemplates = relTemplates !== undefined && exists(relTemplates);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'convkit-rev-'));
   const dispose = (): Promise<void> => rm(tmp, { recursive: true, force: true });
   try {

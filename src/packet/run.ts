@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { displayPath, loadDataset, type Dataset } from '../data/load.js';
-import { approvedAnnexes } from '../deliberation/annexes.js';
+import { approvedAnnexes, type Annex } from '../deliberation/annexes.js';
 import { buildDeliberationDocument } from '../deliberation/extract.js';
 import { closest } from '../data/messages.js';
 import { ConvkitError } from '../errors.js';
@@ -35,6 +35,17 @@ export interface PacketDeps {
    * and signatory ids.
    */
   readonly buildDocuments: (dataset: Dataset, ids: readonly string[]) => Promise<readonly GeneratedDocument[]>;
+  /**
+   * The approved avenant `number` to `partner`'s convention, reproduced from the version its
+   * amendment entry records (default: src/lifecycle/approved.ts, loaded when a deliberation
+   * approves an avenant).
+   */
+  readonly buildAvenant?: (dataset: Dataset, partner: string, number: number) => Promise<Document>;
+}
+
+async function defaultBuildAvenant(dataset: Dataset, partner: string, number: number): Promise<Document> {
+  const { approvedAvenant } = await import('../lifecycle/approved.js');
+  return approvedAvenant(dataset, partner, number);
 }
 
 /**
@@ -61,14 +72,21 @@ export async function preparePacket(options: Omit<PacketOptions, 'outDir'>, deps
   const deliberation = dataset.deliberations.find((d) => d.id === options.id);
   if (!deliberation) throw unknownDeliberation(options.id, dataset);
   const annexes = approvedAnnexes(dataset, deliberation);
-  const documents = await deps.buildDocuments(dataset, [...new Set(annexes.map((a) => a.id))]);
-  const annexDocuments = annexes.map((annex) => {
+  const generated = annexes.filter((a) => a.kind !== 'avenant');
+  const documents = generated.length > 0 ? await deps.buildDocuments(dataset, [...new Set(generated.map((a) => a.id))]) : [];
+  const buildAvenant = deps.buildAvenant ?? defaultBuildAvenant;
+  const annexDocuments: { annex: Annex; document: Document }[] = [];
+  for (const annex of annexes) {
+    if (annex.kind === 'avenant' && annex.amendment !== undefined) {
+      annexDocuments.push({ annex, document: await buildAvenant(dataset, annex.id, annex.amendment) });
+      continue;
+    }
     const document = documents.find((g) => g.kind === annex.kind && g.source === annex.id)?.document;
     if (!document) {
       throw new ConvkitError(`annexe n°\u00a0${annex.number} : aucun document généré pour ${annex.kind === 'convention' ? 'la convention' : 'la charte'} « ${annex.id} »`);
     }
-    return { annex, document };
-  });
+    annexDocuments.push({ annex, document });
+  }
   return buildPacket(
     { deliberation, act: buildDeliberationDocument(dataset, deliberation), annexes: annexDocuments },
     deps.pdf,

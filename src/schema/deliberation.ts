@@ -99,6 +99,11 @@ export const ApprovedDocumentSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('convention'), partner: Id }),
   /** The data-use charter signed by a commune or CCAS (`data/signatories/<id>.yaml`). */
   z.strictObject({ kind: z.literal('charter'), signatory: Id }),
+  /**
+   * An amendment (« avenant ») of a partner's convention: entry `number` of the partner's
+   * `amendments` (data/partners/<id>.yaml), whose `from` names the version it amends.
+   */
+  z.strictObject({ kind: z.literal('avenant'), partner: Id, number: z.number().int().min(1) }),
 ]);
 export type ApprovedDocument = z.infer<typeof ApprovedDocumentSchema>;
 

@@ -118,6 +118,14 @@ export const AmendmentSchema = z.strictObject({
   deliberation: Id.optional(),
   /** What it changed, in a few words (« référents », « dénomination du partenaire »). */
   object: z.string().min(1).optional(),
+  /**
+   * The version this avenant amends (the convention as signed, or as amended by the previous
+   * avenant): a git revision of the repository that holds the data folder (« signature-2014 »,
+   * a commit id), or a folder, relative to the data folder, holding that version's `data/` (or
+   * being it). The avenant's text is derived from it and the current data, so that
+   * `convkit packet` can reproduce it; required once a deliberation approves the avenant.
+   */
+  from: z.string().min(1).optional(),
 });
 export type Amendment = z.infer<typeof AmendmentSchema>;
 

@@ -224,7 +224,9 @@ export async function isCurrent(library: PrecompiledLibrary, dir: string = defau
 
 async function load(dir: string, precompiled?: PrecompiledLibrary): Promise<TemplateEngine> {
   const files = await readLibrary(dir);
-  const library = precompiled ?? (dir === path.resolve(defaultTemplatesDir()) ? await bundledLibrary() : undefined);
+  // The bundled library serves any folder holding the very same files (a git revision's copy of
+  // the templates, compared by `convkit diff`): the hash decides, not the path.
+  const library = precompiled ?? (await bundledLibrary());
   const usable = library !== undefined && library.hash === hashOf(files) ? library : undefined;
 
   const env = (usable ? await handlebarsRuntime() : await handlebarsCompiler()).create();

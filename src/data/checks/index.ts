@@ -9,6 +9,7 @@ import { omissionWarnings } from '../omissions.js';
 import type { Parsed } from '../load.js';
 import { checkReferences, type KnownIds } from '../references.js';
 import type { DataProblem, DatasetView } from '../types.js';
+import { amendmentProblems } from './amendments.js';
 import { consistencyProblems } from './consistency.js';
 import { deliberationProblems } from './deliberations.js';
 import { rawReferenceProblems, type RejectedFile } from './raw-references.js';
@@ -40,6 +41,7 @@ export function datasetChecks(view: DatasetView, context: CheckContext, fileProb
     ...raw.added,
     ...checkReferences(view, context.known),
     ...deliberationProblems(context.deliberationFiles),
+    ...amendmentProblems(view, context.known),
     ...consistencyProblems(view),
     ...blankWarnings(view),
     ...omissionWarnings(view),
