@@ -103,11 +103,17 @@ function concretePaths(data: unknown, target: FieldTarget): (string | number)[][
   });
 }
 
+/** No word typed twice where the edit meets the name (a real typo, doubled-word reports it). */
+const untyped = (name: string): boolean => !/(?<![\p{L}'’-])(\p{L}+)\s+\1(?![\p{L}'’-])/iu.test(name);
+
 /**
- * Names of bodies: a clerk edits a name (a qualifier, punctuation, a long form), which keeps
- * the body it names. A name replaced by unrelated words changes the body the linter's lexicon
- * recognises (src/lint/text/organisations.ts): a known limit (docs/dev/contract.md), drawn only
- * with CONTRACT_WILD_NAMES=1.
+ * Names of bodies: a clerk edits a name — a qualifier with the punctuation clerks type
+ * (commas, colons, semicolons, parentheses, « … » with no-break spaces, &, both apostrophes,
+ * dashes), appended, or, for a legal name the document designates by a « ci-après » alias,
+ * inserted inside it (« Caisse « Allocations : Familiales » … »): the body stays the one its
+ * name or its alias names. A name replaced by unrelated words changes the body the linter's
+ * lexicon recognises (src/lint/text/organisations.ts): a known limit (docs/dev/contract.md),
+ * drawn only with CONTRACT_WILD_NAMES=1.
  */
 const WILD_NAMES = process.env.CONTRACT_WILD_NAMES === '1';
 function drawn(t: FieldTarget, p: readonly (string | number)[], data: unknown): fc.Arbitrary<unknown> {
@@ -115,8 +121,12 @@ function drawn(t: FieldTarget, p: readonly (string | number)[], data: unknown): 
   const current = getIn(data, p);
   const arb = valueOf(t.schema, p, pools);
   if (WILD_NAMES || (key !== 'legalName' && key !== 'shortName') || typeof current !== 'string') return arb;
-  // The characters that end a name for the parties-block reader are a known open limit too.
-  return arb.map((v) => `${current} ${String(v).replace(/[,();:«»]/gu, ' ').replace(/\s+/g, ' ')}`.slice(0, 120).trim());
+  const appended = arb.map((v) => `${current} ${String(v)}`.slice(0, 120).trim()).filter(untyped);
+  const designated = key === 'legalName' && typeof getIn(data, [...p.slice(0, -1), 'designation']) === 'string';
+  const words = current.split(' ');
+  if (!designated || words.length < 2) return appended;
+  const inserted = fc.tuple(arb, fc.integer({ min: 1, max: words.length - 1 })).map(([v, at]) => [...words.slice(0, at), String(v), ...words.slice(at)].join(' ').slice(0, 120).trim()).filter(untyped);
+  return fc.oneof({ weight: 3, arbitrary: appended }, { weight: 1, arbitrary: inserted });
 }
 
 const targets = new Map<z.ZodType, FieldTarget[]>();
