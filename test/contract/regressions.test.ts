@@ -85,4 +85,28 @@ describe('contract regressions', () => {
     expect(outcome.inconsistencies).toEqual([`${data}/partners/carsat-bfc.yaml dataList.notes[1]`]);
     expect(outcome.findings.map((f) => f.split(' ')[2])).toEqual(['broken-paragraph']);
   }, 120_000);
+  it('a short name that runs on after its designation’s place (« CAF de la Côte d’Or D’ARC Saint-Apollinaire … »): the same body, lints clean', async () => {
+    // fuzz seed 20261203, about case 200: the mention matched the party's alias, whose words
+    // hold the place, and partner-context compared only the words after it with the party's place.
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/caf-21.yaml'));
+    doc.set('shortName', "CAF de la Côte d'Or D’ARC Saint-Apollinaire Zoë Communauté Élise Émile Élise l’Emploi");
+    write(data, 'partners/caf-21.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21', 'mdef'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([]);
+    expect(outcome.findings).toEqual([]);
+  }, 120_000);
+
+  it('a legal name with « » and a colon inserted inside the lexicon’s name: the party is the body its alias names', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/carsat-bfc.yaml'));
+    doc.set('legalName', 'Caisse d’Assurance « Retraite\u00a0: et » de la Santé au Travail (Bourgogne), Franche-Comté');
+    write(data, 'partners/carsat-bfc.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['carsat-bfc', 'mdef'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.findings).toEqual([]);
+  }, 120_000);
 });

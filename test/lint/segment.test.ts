@@ -139,3 +139,24 @@ describe('segmentFile on other inputs', () => {
     expect(segmentFile(sourceFromString('Une lettre.\n\nSans convention.')).documents.map((d) => d.kind)).toEqual(['other']);
   });
 });
+
+describe('parties block: a name is the text between the block’s delimiters', () => {
+  const partiesOf = (partner: string): string[] => {
+    const file = segmentFile(sourceFromString(miniConvention({ partner })));
+    const c = file.documents.find((d): d is ConventionDocument => d.kind === 'convention');
+    return (c?.parties ?? []).map((p) => [p.name.text, p.alias?.text ?? '', p.representative?.text ?? '', p.orgId ?? ''].join(' | '));
+  };
+  it('reads commas, colons, parentheses and « » inside a name, up to the address dash or the first clause', () => {
+    expect(partiesOf("LA CAISSE « ALLOCATIONS\u00a0: FAMILIALES » (MEURTHE), NANCY – 9 rue Joffre – 54000 NANCY -, ci-après désignée « CAF de Meurthe-et-Moselle », représentée par Mme Claire DUVAL, Directrice,")[1]).toBe(
+      'LA CAISSE « ALLOCATIONS\u00a0: FAMILIALES » (MEURTHE), NANCY | CAF de Meurthe-et-Moselle | Mme Claire DUVAL | caf',
+    );
+    expect(partiesOf("L'OFFICE (SOLIDARITÉS) : ÉTABLISSEMENT PUBLIC, ci-après désigné « l'Office », représenté par M. Paul MARTIN, Directeur,")[1]).toBe(
+      "L'OFFICE (SOLIDARITÉS) : ÉTABLISSEMENT PUBLIC | l'Office | M. Paul MARTIN | doc:office solidarites etablissement public",
+    );
+  });
+  it('ends a name at the comma that opens an address with a postcode, as other authorities write it', () => {
+    expect(partiesOf("La Caisse Primaire d'Assurance Maladie de la Gironde, place de l'Europe, 33085 Bordeaux Cedex, représentée par Mme Sophie LAURENT, Directrice générale, ci-après dénommée « la CPAM de la Gironde »,")[1]).toBe(
+      "La Caisse Primaire d'Assurance Maladie de la Gironde | la CPAM de la Gironde | Mme Sophie LAURENT | cpam",
+    );
+  });
+});
