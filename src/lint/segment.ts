@@ -3,7 +3,7 @@ import { fold } from './text/normalize.js';
 import { OrgIndex, stripArticle } from './text/organisations.js';
 import { isAttendanceHeading, parseDeliberation, type DeliberationData } from './text/deliberation.js';
 import { parseReferents, type ReferentCard } from './text/referents.js';
-import { isSignatureNode, linesOfNode, locate, opensSignature, parseSignature, type Located, type SignatureBlock } from './text/signature.js';
+import { endsWithHeading, isSignatureNode, linesOfNode, locate, opensSignature, parseSignature, type Located, type SignatureBlock } from './text/signature.js';
 import {
   ANNEX,
   ARTICLE,
@@ -438,7 +438,7 @@ function splitSignature(body: readonly TextNode[]): { body: TextNode[]; signatur
   let start = body.length;
   for (let i = body.length - 1; i >= 0; i--) {
     const n = body[i] as TextNode;
-    if (!isSignatureNode(n)) break;
+    if (!isSignatureNode(n, i > 0 && endsWithHeading(body[i - 1] as TextNode))) break;
     if (opensSignature(n)) start = i;
   }
   // Keep the block only if it opens with a date or « Pour … » line.

@@ -92,13 +92,17 @@ const PASTED_EMAIL = fc.tuple(EMAIL, fc.boolean(), fc.boolean()).map(([e, upper,
 });
 
 /**
- * A representative's title as councils write them: a function (the signature reader knows
- * functions by name: see ROLE in src/lint/text/signature.ts, a known limit recorded in
- * docs/dev/contract.md), then a complement with commas, parentheses, colons, apostrophes.
+ * A representative's title as councils write them: a function, known to the signature
+ * reader's list (ROLE in src/lint/text/signature.ts) or not (« Trésorier », « Élu référent »:
+ * read by its place after the « Pour … , » heading), then a complement with commas,
+ * parentheses, colons, apostrophes.
  */
 export const TITLE = fc
   .tuple(
-    fc.constantFrom('Président', 'Présidente', 'Vice-Président', 'Directeur', 'Directrice générale', 'Maire', 'Adjointe au Maire', 'Conseiller délégué', 'Responsable'),
+    fc.constantFrom(
+      'Président', 'Présidente', 'Vice-Président', 'Directeur', 'Directrice générale', 'Maire', 'Adjointe au Maire', 'Conseiller délégué', 'Responsable',
+      'Trésorier', 'Ordonnatrice', 'Élu référent', 'Premier magistrat', 'Commissaire', 'Gestionnaire',
+    ),
     fc.constantFrom('', ', délégué à la cohésion sociale', ' (par intérim)', ', chargée de l’action sociale', " d'agglomération", ' : finances & solidarités', ', Vice-Président du CCAS'),
   )
   .map(([core, more]) => `${core}${more}`);

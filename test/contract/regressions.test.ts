@@ -109,4 +109,34 @@ describe('contract regressions', () => {
     expect(outcome.breaches).toEqual([]);
     expect(outcome.findings).toEqual([]);
   }, 120_000);
+  it('article: le on « Pôle Emploi » (a body named without article): validate warns at article, as lint does', async () => {
+    // fuzz seed 20261203 (second run): « le Pôle Emploi » everywhere, partner-article warnings.
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/pole-emploi-21.yaml'));
+    doc.set('article', 'le');
+    write(data, 'partners/pole-emploi-21.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['pole-emploi-21'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toContain(`${data}/partners/pole-emploi-21.yaml article`);
+    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['partner-article']));
+    const check = await checkDataset(data);
+    expect(check.problems.map((p) => `${p.location.field} ${p.message}`)).toContain(
+      'article « article: le » donne « le Pôle Emploi », or « Pôle Emploi » s’emploie sans article (convkit lint le relèverait) : écrivez « article: none »',
+    );
+  }, 120_000);
+
+  it('gender: m on the CAF, article: la on the URSSAF: validate warns at the field the linter reads', async () => {
+    const { data } = tempDataCopy();
+    const caf = parseDocument(read(data, 'partners/caf-21.yaml'));
+    caf.set('gender', 'm');
+    caf.set('article', 'le');
+    write(data, 'partners/caf-21.yaml', caf.toString());
+    const urssaf = parseDocument(read(data, 'partners/urssaf-bourgogne.yaml'));
+    urssaf.set('article', 'la');
+    write(data, 'partners/urssaf-bourgogne.yaml', urssaf.toString());
+    const lines = (await checkDataset(data)).problems.map((p) => `${p.location.file.split('/').at(-1)} ${p.location.field} ${p.message}`);
+    expect(lines).toContain("caf-21.yaml article « article: le » donne « le CAF de la Côte d'Or », or « CAF de la Côte d'Or » prend « la » (convkit lint le relèverait) : écrivez « article: la » et « gender: f »");
+    expect(lines.some((l) => l.startsWith('urssaf-bourgogne.yaml article « article: la » donne « la URSSAF »'))).toBe(true);
+  }, 120_000);
 });

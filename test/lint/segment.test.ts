@@ -160,3 +160,24 @@ describe('parties block: a name is the text between the block’s delimiters', (
     );
   });
 });
+
+describe('signature block: a title is read by its place, after its heading', () => {
+  it('reads a title outside the known functions, one paragraph a line as convkit writes it, and on the heading’s paragraph', () => {
+    const signature = ['Fait à Nancy, le', 'Pour la Communauté urbaine du Grand Nancy,', "L'Élu référent,", 'Pour la CPAM de Meurthe-et-Moselle,', 'Le Trésorier, chargé des finances (par intérim),', 'André ROSSINOT', 'Claire DUVAL'].join('\n\n');
+    const file = segmentFile(sourceFromString(miniConvention({ signature })));
+    const c = file.documents.find((d): d is ConventionDocument => d.kind === 'convention');
+    expect(c?.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text])).toEqual([
+      ['la Communauté urbaine du Grand Nancy', "L'Élu référent,", 'André ROSSINOT'],
+      ['la CPAM de Meurthe-et-Moselle', 'Le Trésorier, chargé des finances (par intérim),', 'Claire DUVAL'],
+    ]);
+    const inline = segmentFile(sourceFromString(miniConvention({ signature: ['A Nancy, le', 'Pour la Communauté urbaine du Grand Nancy,\nL’Ordonnateur délégué,', 'André ROSSINOT'].join('\n\n') })));
+    const d = inline.documents.find((x): x is ConventionDocument => x.kind === 'convention');
+    expect(d?.signature?.parties[0]?.role?.text).toBe('L’Ordonnateur délégué,');
+  });
+  it('does not read an unknown line as a title where no heading precedes it', () => {
+    const signature = ['A Nancy, le', 'Le Trésorier,', 'Pour la Communauté urbaine du Grand Nancy,', 'André ROSSINOT'].join('\n\n');
+    const file = segmentFile(sourceFromString(miniConvention({ signature })));
+    const c = file.documents.find((d): d is ConventionDocument => d.kind === 'convention');
+    expect(c?.signature?.parties.some((p) => p.role?.text === 'Le Trésorier,')).toBe(false);
+  });
+});
