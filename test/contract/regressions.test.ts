@@ -139,4 +139,17 @@ describe('contract regressions', () => {
     expect(lines).toContain("caf-21.yaml article « article: le » donne « le CAF de la Côte d'Or », or « CAF de la Côte d'Or » prend « la » (convkit lint le relèverait) : écrivez « article: la » et « gender: f »");
     expect(lines.some((l) => l.startsWith('urssaf-bourgogne.yaml article « article: la » donne « la URSSAF »'))).toBe(true);
   }, 120_000);
+  it('a legal name with a dash between spaces: validate warns at legalName, as lint does (the dash opens the address in the parties block)', async () => {
+    // Not a fuzz counterexample: the limit of the delimiter reading, met while fixing the
+    // parties-block reader; the property test draws such dashes.
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'organisations/grand-dijon.yaml'));
+    doc.set('legalName', 'Communauté de l’agglomération dijonnaise – Grand Dijon');
+    write(data, 'organisations/grand-dijon.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/organisations/grand-dijon.yaml legalName`]);
+    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['parties-signature']));
+  }, 120_000);
 });

@@ -7,6 +7,7 @@
  *     article before a consonant (« l’Pôle Emploi »);
  *   - an article or a gender that the body's name does not take, read as the linter reads it
  *     (src/lint/text/organisations.ts: « le Pôle Emploi », « la URSSAF », « le CAF »);
+ *   - a legal name with a dash between spaces, which opens the address in the parties block;
  *   - a source label that does not name the partner (left over after a change of name);
  *   - a short name and a designation that name the same kind of body in two places (« URSSAF
  *     Côte-d'Or » in the text, « URSSAF Bourgogne » in the parties block): the linter reads the
@@ -167,9 +168,26 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
       }
     }
   };
-  for (const o of d.organisations.values()) names('organisation', o);
+  // In the parties block a dash between spaces opens the address (« NOM – 40, avenue … – »):
+  // a legal name holding one would be read as cut there.
+  const partiesName = (kind: EntityKind, e: Named): void => {
+    const dash = /\s([–—-])\s/u.exec(e.legalName);
+    if (dash) {
+      report(
+        kind,
+        e.id,
+        ['legalName'],
+        `le nom contient un tiret entre espaces (« ${e.legalName.slice(Math.max(0, dash.index - 15), dash.index + 18).trim()} ») : dans le bloc des parties, ce tiret ouvre l’adresse, et le nom y serait lu coupé (convkit lint le relèverait). Écrivez un trait d’union sans espaces (« Saône-et-Loire »), une virgule ou des parenthèses`,
+      );
+    }
+  };
+  for (const o of d.organisations.values()) {
+    names('organisation', o);
+    partiesName('organisation', o);
+  }
   for (const p of d.partners) {
     names('partner', p);
+    partiesName('partner', p);
     if (!namesPartner(p.sourceLabel, p)) {
       report(
         'partner',
