@@ -199,9 +199,13 @@ describe('contract between validate, generate, packet and lint (property)', () =
   it(`holds on ${RUNS} changes of one field of the bundled data${FULL ? ' (full scope)' : ''}`, async () => {
     let n = 0;
     let accepted = 0;
+    const started = Date.now();
     await fc.assert(
       fc.asyncProperty(changeArb, async (change) => {
-        const full = FULL || n++ % 25 === 0;
+        const full = FULL || n % 25 === 0;
+        n++;
+        // Progress of long runs (npm run fuzz), on stderr so that a log shows how far a run got.
+        if (RUNS >= 1000 && n % 250 === 0) process.stderr.write(`contrat : ${n} cas, ${Math.round((Date.now() - started) / 1000)} s\n`);
         const { dir, data } = dataWith(change);
         try {
           const only = full ? undefined : touched(change);
