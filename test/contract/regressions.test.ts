@@ -152,4 +152,20 @@ describe('contract regressions', () => {
     expect(outcome.inconsistencies).toEqual([`${data}/organisations/grand-dijon.yaml legalName`]);
     expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['parties-signature']));
   }, 120_000);
+  it('gender: f on « Pôle Emploi » (a masculine body named without article): validate warns at gender, as lint does', async () => {
+    // fuzz seed 20261203 (third run): « représentée », « elle » for Pôle Emploi, partner-gender warnings.
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/pole-emploi-21.yaml'));
+    doc.set('gender', 'f');
+    write(data, 'partners/pole-emploi-21.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['pole-emploi-21'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toContain(`${data}/partners/pole-emploi-21.yaml gender`);
+    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['partner-gender']));
+    const check = await checkDataset(data);
+    expect(check.problems.map((p) => `${p.location.field} ${p.message}`)).toContain(
+      'gender « gender: f » contredit le genre de « Pôle Emploi » (masculin) : les documents accorderaient mal (convkit lint le relèverait). Écrivez « gender: m »',
+    );
+  }, 120_000);
 });

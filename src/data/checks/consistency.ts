@@ -148,7 +148,7 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
             `${wanted === '' ? `or « ${name} » s’emploie sans article` : `or « ${name} » prend « ${wanted} »`} (convkit lint le relèverait) : écrivez « ${articleField}: ${value} »` +
             (value === 'la' || value === 'le' ? ` et « ${genderField}: ${ARTICLE_GENDER[value]} »` : ''),
         );
-      } else if (read && !read.guessed && read.article !== 'none' && read.gender !== gender && !/^[aeiouyhœæ]/u.test(fold(name))) {
+      } else if (read && !read.guessed && read.gender !== gender) {
         report(
           kind,
           e.id,
