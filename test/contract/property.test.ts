@@ -19,7 +19,7 @@ import { formatPath } from '../../src/data/field-path.js';
 import type { EntityKind } from '../../src/data/types.js';
 import { DeliberationSchema, ObservatorySchema, OrganisationSchema, PartnerSchema, PersonSchema, SignatorySchema } from '../../src/schema/index.js';
 import { BUNDLED_DATA } from '../data/fixture.js';
-import { fieldTargets, valueOf, type FieldTarget, type IdPools } from './arbitraries.js';
+import { fieldTargets, untyped, valueOf, type FieldTarget, type IdPools } from './arbitraries.js';
 import { checkContract } from './harness.js';
 
 const RUNS = Number(process.env.CONTRACT_RUNS ?? 100);
@@ -103,8 +103,6 @@ function concretePaths(data: unknown, target: FieldTarget): (string | number)[][
   });
 }
 
-/** No word typed twice where the edit meets the name (a real typo, doubled-word reports it). */
-const untyped = (name: string): boolean => !/(?<![\p{L}'’-])(\p{L}+)\s+\1(?![\p{L}'’-])/iu.test(name);
 
 /**
  * Names of bodies: a clerk edits a name — a qualifier with the punctuation clerks type
@@ -121,6 +119,7 @@ function drawn(t: FieldTarget, p: readonly (string | number)[], data: unknown): 
   const current = getIn(data, p);
   const arb = valueOf(t.schema, p, pools);
   if (WILD_NAMES || (key !== 'legalName' && key !== 'shortName') || typeof current !== 'string') return arb;
+  // No word twice where the edit meets the name either.
   const appended = arb.map((v) => `${current} ${String(v)}`.slice(0, 120).trim()).filter(untyped);
   const designated = key === 'legalName' && typeof getIn(data, [...p.slice(0, -1), 'designation']) === 'string';
   const words = current.split(' ');
