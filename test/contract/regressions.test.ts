@@ -168,18 +168,17 @@ describe('contract regressions', () => {
       'gender « gender: f » contredit le genre de « Pôle Emploi » (masculin) : les documents accorderaient mal (convkit lint le relèverait). Écrivez « gender: m »',
     );
   }, 120_000);
-  // Open (docs/dev/contract.md, limits): final fuzz run, seed 20261203, between cases 1,250 and
-  // 1,275, a full-scope case. Without a representative the coordinator's signature column has
-  // no name line at all (the charter's blank name is not written in a convention's block), so
-  // the reader gives the partner's signatory to the coordinator (person-organisation), and in
-  // the PDF the two headings merge into one line (parties-signature). The fix belongs in the
-  // generator (write a blank name line) and the signature reader (read it as the name slot).
-  it.fails('the coordinator’s representative removed: the signature block reads back (open)', async () => {
+  // Final fuzz run, seed 20261203, between cases 1,250 and 1,275 (a full-scope case): without
+  // a representative the coordinator's signature column had no name line, so the reader gave the
+  // partner's signatory to the coordinator (person-organisation), and in the PDF the two headings
+  // merged into one line (parties-signature). The generator now writes a blank name line in a
+  // block of several parties, and the signature reader reads it as that column's name slot.
+  it('the coordinator’s representative removed: the signature block reads back, DOCX and PDF', async () => {
     const { dir, data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/grand-dijon.yaml'));
     doc.delete('representative');
     write(data, 'organisations/grand-dijon.yaml', doc.toString());
-    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21'] });
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx', 'pdf'], packet: false, only: ['caf-21'] });
     expect(outcome.valid).toBe(true);
     expect(outcome.breaches).toEqual([]);
     expect(outcome.findings).toEqual([]);

@@ -174,6 +174,15 @@ describe('signature block: a title is read by its place, after its heading', () 
     const d = inline.documents.find((x): x is ConventionDocument => x.kind === 'convention');
     expect(d?.signature?.parties[0]?.role?.text).toBe('L’Ordonnateur délégué,');
   });
+  it('reads a bare leader after the titles as a name left blank, so the names stay with their columns', () => {
+    const signature = ['Fait à Nancy, le', 'Pour la Communauté urbaine du Grand Nancy,', 'Le Président,', 'Pour la CPAM de Meurthe-et-Moselle,', 'La Directrice,', '………………………………', 'Claire DUVAL'].join('\n\n');
+    const file = segmentFile(sourceFromString(miniConvention({ signature })));
+    const c = file.documents.find((d): d is ConventionDocument => d.kind === 'convention');
+    expect(c?.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text])).toEqual([
+      ['la Communauté urbaine du Grand Nancy', 'Le Président,', '………………………………'],
+      ['la CPAM de Meurthe-et-Moselle', 'La Directrice,', 'Claire DUVAL'],
+    ]);
+  });
   it('does not read an unknown line as a title where no heading precedes it', () => {
     const signature = ['A Nancy, le', 'Le Trésorier,', 'Pour la Communauté urbaine du Grand Nancy,', 'André ROSSINOT'].join('\n\n');
     const file = segmentFile(sourceFromString(miniConvention({ signature })));

@@ -216,6 +216,11 @@ export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
         current = { headingStart: l, headingEnd: l, headingParts: [l.text.replace(/^Pour\s+/, '')] };
         drafts.push(current);
         mode = 'heading';
+      } else if (k === 'role' && new RegExp(String.raw`^${LEADER}$`, 'u').test(l.text) && drafts.length > 0 && drafts.every((d) => d.role) && drafts.some((d) => !d.name)) {
+        // A bare leader once every party has its title: a name left blank (its column's slot).
+        const target = drafts.find((d) => !d.name) as Draft;
+        target.name = l;
+        mode = undefined;
       } else if (k === 'role') {
         const target = drafts.find((d) => !d.role) ?? pushEmpty(drafts);
         target.role = l;
