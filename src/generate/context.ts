@@ -19,6 +19,11 @@ export interface PartyView {
   readonly role: string | null;
   /** « Alain MILLOT », or null when the data has no representative (a blank is left). */
   readonly name: string | null;
+  /**
+   * No representative, and a later column of the block has a name: a blank name line is
+   * written, so that each column keeps its name slot and the names read back with their parties.
+   */
+  readonly blankName: boolean;
 }
 
 export interface SignatureView {
@@ -119,11 +124,13 @@ function base(dataset: Dataset, standalone: boolean): BaseContext {
 }
 
 function party(org: OrgView, heading: NameRef): PartyView {
-  return { id: org.id, heading, role: org.role, name: org.representative?.name ?? null };
+  return { id: org.id, heading, role: org.role, name: org.representative?.name ?? null, blankName: false };
 }
 
 function signature(place: string, date: string | null, parties: readonly PartyView[]): SignatureView {
-  return { place, date, originals: parties.length, parties };
+  // A column without a name before a column with one keeps its name slot (a blank line);
+  // trailing columns without a name need none (the charter of a signatory without representative).
+  return { place, date, originals: parties.length, parties: parties.map((p, i) => ({ ...p, blankName: p.name === null && parties.slice(i + 1).some((q) => q.name !== null) })) };
 }
 
 /** The contractor signs the engagement act alone; place and date are left to fill in. */
@@ -139,6 +146,7 @@ function actSignature(b: BaseContext, withName: boolean): SignatureView {
         heading: withName ? contractor.legal : { name: 'prestataire de services', gender: 'm', article: 'le' },
         role: withName ? contractor.role : null,
         name: withName ? (contractor.representative?.name ?? null) : null,
+        blankName: false,
       },
     ],
   };

@@ -3,7 +3,7 @@ import { fold } from './text/normalize.js';
 import { OrgIndex, stripArticle } from './text/organisations.js';
 import { isAttendanceHeading, parseDeliberation, type DeliberationData } from './text/deliberation.js';
 import { parseReferents, type ReferentCard } from './text/referents.js';
-import { isSignatureNode, linesOfNode, locate, opensSignature, parseSignature, type Located, type SignatureBlock } from './text/signature.js';
+import { endsWithHeading, isSignatureNode, linesOfNode, locate, opensSignature, parseSignature, type Located, type SignatureBlock } from './text/signature.js';
 import {
   ANNEX,
   ARTICLE,
@@ -448,7 +448,7 @@ function splitSignature(body: readonly TextNode[]): { body: TextNode[]; signatur
   let start = body.length;
   for (let i = body.length - 1; i >= 0; i--) {
     const n = body[i] as TextNode;
-    if (!isSignatureNode(n)) break;
+    if (!isSignatureNode(n, i > 0 && endsWithHeading(body[i - 1] as TextNode))) break;
     if (opensSignature(n)) start = i;
   }
   // Keep the block only if it opens with a date or « Pour … » line.
@@ -468,15 +468,41 @@ function segmentCharterDoc(all: TextNode[], header: TextNode[], rest: TextNode[]
   };
 }
 
+/**
+ * Where a party's own clauses start, after its name and address: « ci-après désignée »,
+ * « représentée par », « agissant », « dont le siège », « dûment habilité », « domicilié »,
+ * possibly after a comma, a dash or an opening parenthesis.
+ */
+const PARTY_CLAUSE = /(?:,|\s[–—-])?\s*\(?\s*(?:ci-apr[èe]s\b|repr[ée]sent[ée]e?s?\s+par\b|agissant\b|dont\s+le\s+si[èe]ge\b|d[ûu]ment\b|domicili[ée]e?s?\b)/giu;
+
+/**
+ * The end of a party's name, read between the document's delimiters rather than guessed from
+ * the name's punctuation: the name runs from the block's opener to the party's first clause
+ * (see PARTY_CLAUSE), less the address. The address opens with a dash between spaces (« NOM
+ * – 40, avenue … – », convkit's and the 2014 corpus's form), or with the comma after which
+ * a postcode follows (« Nom, 1 esplanade …, 33074 Bordeaux »). A name may thus hold commas,
+ * colons, parentheses and « … » (« Communauté … (Grand Dijon) : établissement public »).
+ */
+function partyNameEnd(text: string, from: number): number {
+  PARTY_CLAUSE.lastIndex = from;
+  const clause = PARTY_CLAUSE.exec(text);
+  const head = text.slice(from, clause ? clause.index : text.length);
+  let end = head.length;
+  const dash = /\s[–—-](?:\s|$)|\n/u.exec(head);
+  if (dash) end = dash.index;
+  const commas = /,/gu;
+  for (let m = commas.exec(head); m && m.index < end; m = commas.exec(head)) {
+    if (/\b\d{5}\b/u.test(head.slice(m.index, end))) {
+      end = m.index;
+      break;
+    }
+  }
+  return from + head.slice(0, end).replace(/[\s,;–—-]+$/u, '').length;
+}
+
 function parseParty(node: TextNode, from: number, to: number): Party | undefined {
   const text = node.text.slice(0, to);
-  const nameEnd = (() => {
-    const re = /\s[–—-]\s|,|\s\(|\n/g;
-    re.lastIndex = from;
-    const m = re.exec(text);
-    return m ? m.index : text.length;
-  })();
-  const name = locate(node, from, nameEnd);
+  const name = locate(node, from, partyNameEnd(text, from));
   if (name.text.length < 2) return undefined;
   const party: { -readonly [K in keyof Party]: Party[K] } = { node, name };
   const alias = /ci-apr[èe]s\s+(?:d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?)\s*:?\s*[«"“]\s*([^»"”]+?)\s*[»"”]/iu.exec(text);
@@ -598,7 +624,11 @@ function segmentConvention(
       roles.set(rest[k] as TextNode, 'parties');
     }
     const found = read.parties.map((p) => {
-      const orgId = orgs.addName(p.name.text);
+      // The body a party is, as the lexicon knows it: from its name, else from its « ci-après »
+      // alias (« Caisse « Allocations : Familiales » de la Côte d'Or », désignée « CAF de la
+      // Côte d'Or », is the CAF): a name's wording must not change which body it names.
+      const aliasBody = p.alias && orgs.find(p.name.text).length === 0 ? orgs.find(stripArticle(p.alias.text))[0]?.id : undefined;
+      const orgId = orgs.addName(p.name.text, aliasBody);
       if (orgId && p.alias) orgs.addName(stripArticle(p.alias.text), orgId);
       return orgId ? { ...p, orgId } : p;
     });

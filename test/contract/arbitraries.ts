@@ -47,9 +47,15 @@ const PIECE = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('&', '–', '-', '<', '>', ';') },
 );
 
+/**
+ * No word typed twice in a row in the text itself (« adjointe adjointe : », pieces that
+ * differ only by their punctuation): a real typo that doubled-word reports, the same pattern.
+ */
+export const untyped = (text: string): boolean => !/(?<![\p{L}'’-])(\p{L}+)\s+\1(?![\p{L}'’-])/iu.test(text);
+
 /** Realistic French text of 1 to 8 pieces, or a long (100 characters) name. */
 export function frenchText(min = 1): fc.Arbitrary<string> {
-  const text = fc.array(PIECE, { minLength: 1, maxLength: 8 }).filter(noDouble).map((p) => p.join(' '));
+  const text = fc.array(PIECE, { minLength: 1, maxLength: 8 }).filter(noDouble).map((p) => p.join(' ')).filter(untyped);
   const long = fc.array(WORD, { minLength: 20, maxLength: 30 }).filter(noDouble).map((w) => w.join(' ').slice(0, 100).trim());
   return fc.oneof({ weight: 9, arbitrary: text }, { weight: 1, arbitrary: long }).filter((s) => s.length >= min);
 }
@@ -92,13 +98,17 @@ const PASTED_EMAIL = fc.tuple(EMAIL, fc.boolean(), fc.boolean()).map(([e, upper,
 });
 
 /**
- * A representative's title as councils write them: a function (the signature reader knows
- * functions by name: see ROLE in src/lint/text/signature.ts, a known limit recorded in
- * docs/dev/contract.md), then a complement with commas, parentheses, colons, apostrophes.
+ * A representative's title as councils write them: a function, known to the signature
+ * reader's list (ROLE in src/lint/text/signature.ts) or not (« Trésorier », « Élu référent »:
+ * read by its place after the « Pour … , » heading), then a complement with commas,
+ * parentheses, colons, apostrophes.
  */
 export const TITLE = fc
   .tuple(
-    fc.constantFrom('Président', 'Présidente', 'Vice-Président', 'Directeur', 'Directrice générale', 'Maire', 'Adjointe au Maire', 'Conseiller délégué', 'Responsable'),
+    fc.constantFrom(
+      'Président', 'Présidente', 'Vice-Président', 'Directeur', 'Directrice générale', 'Maire', 'Adjointe au Maire', 'Conseiller délégué', 'Responsable',
+      'Trésorier', 'Ordonnatrice', 'Élu référent', 'Premier magistrat', 'Commissaire', 'Gestionnaire',
+    ),
     fc.constantFrom('', ', délégué à la cohésion sociale', ' (par intérim)', ', chargée de l’action sociale', " d'agglomération", ' : finances & solidarités', ', Vice-Président du CCAS'),
   )
   .map(([core, more]) => `${core}${more}`);

@@ -1,7 +1,7 @@
 /**
  * The contract between validate, generate, packet and lint (issue 16), in-process:
  *   validate accepts ⇒ generate (DOCX + PDF) and packet succeed, and lint of every generated
- *   DOCX reports no warning and no error;
+ *   DOCX and PDF reports no warning and no error;
  *   validate refuses ⇒ generate and packet refuse with the same located messages, writing nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { generateDocuments } from '../../src/batch/generate.js';
 import { checkDataset } from '../../src/data/load.js';
 import { ConvkitError, ConvkitErrors, formatLocated } from '../../src/errors.js';
-import { parseSource } from '../../src/lint/read/index.js';
+import { parseSource, parseSourceAsync } from '../../src/lint/read/index.js';
 import { lint } from '../../src/lint/runner.js';
 import { defaultPacketDeps } from '../../src/packet/deps.js';
 import { runPacket } from '../../src/packet/run.js';
@@ -20,7 +20,7 @@ export interface ContractOutcome {
   readonly valid: boolean;
   /** Every breach, one French-or-technical line each. */
   readonly breaches: string[];
-  /** Lint findings (warning or error) on the generated DOCX, « file:line:col rule message ». */
+  /** Lint findings (warning or error) on the generated DOCX and PDF, « file:line:col rule message ». */
   readonly findings: string[];
   /** validate's warnings of inconsistency (a copy-paste error told to the clerk), « file field ». */
   readonly inconsistencies: string[];
@@ -49,7 +49,15 @@ async function refusal(run: () => Promise<unknown>): Promise<{ lines: string[]; 
 
 /** Lints DOCX files together, as `convkit lint a.docx b.docx …` does; returns warnings and errors. */
 export function lintDocx(files: readonly string[]): string[] {
-  const sources = files.map((f) => parseSource(f, 'docx', readFileSync(f)));
+  return findingsOf(files.map((f) => parseSource(f, 'docx', readFileSync(f))));
+}
+
+/** Lints PDF files together, as `convkit lint a.pdf b.pdf …` does; returns warnings and errors. */
+export async function lintPdf(files: readonly string[]): Promise<string[]> {
+  return findingsOf(await Promise.all(files.map((f) => parseSourceAsync(f, 'pdf', readFileSync(f)))));
+}
+
+function findingsOf(sources: Parameters<typeof lint>[0]): string[] {
   const out: string[] = [];
   for (const r of lint(sources)) {
     for (const m of r.messages) {
@@ -110,5 +118,8 @@ export async function checkContract(data: string, work: string, deliberation = '
   const docx = filesUnder(out).filter((f) => f.endsWith('.docx')).map((f) => path.join(out, f));
   if (!gen && docx.length === 0) breaches.push('generate n’a écrit aucun DOCX');
   if (docx.length > 0) findings.push(...lintDocx(docx));
+  // The linter reads PDF too: the PDF generated in a full-scope case must lint clean as well.
+  const pdf = filesUnder(out).filter((f) => f.endsWith('.pdf')).map((f) => path.join(out, f));
+  if (pdf.length > 0) findings.push(...(await lintPdf(pdf)));
   return { valid: true, breaches, findings, inconsistencies };
 }

@@ -45,8 +45,8 @@ describe('signature blocks', () => {
     const c = conventionContext(dataset, 'caf-21').signature;
     expect(c.originals).toBe(2);
     expect(c.parties).toEqual([
-      { id: 'grand-dijon', heading: { name: "Communauté de l'agglomération dijonnaise", gender: 'f', article: 'la' }, role: 'Le Président', name: 'Alain MILLOT' },
-      { id: 'caf-21', heading: { name: "Caisse d'Allocations Familiales de la Côte d'Or", gender: 'f', article: 'la' }, role: 'Le Directeur', name: 'Christophe SANNER' },
+      { id: 'grand-dijon', heading: { name: "Communauté de l'agglomération dijonnaise", gender: 'f', article: 'la' }, role: 'Le Président', name: 'Alain MILLOT', blankName: false },
+      { id: 'caf-21', heading: { name: "Caisse d'Allocations Familiales de la Côte d'Or", gender: 'f', article: 'la' }, role: 'Le Directeur', name: 'Christophe SANNER', blankName: false },
     ]);
     expect(c.date).toBeNull();
     expect(c.place).toBe('Dijon');
@@ -55,9 +55,10 @@ describe('signature blocks', () => {
   it('charters: the coordinator and the signatory; a missing representative leaves the name blank', () => {
     const dijon = charterContext(dataset, 'dijon').signature;
     expect(dijon.originals).toBe(2);
-    expect(dijon.parties[1]).toEqual({ id: 'dijon', heading: { name: 'Ville de Dijon', gender: 'f', article: 'la' }, role: "L'Adjointe au Maire", name: 'Nathalie KOENDERS' });
+    expect(dijon.parties[1]).toEqual({ id: 'dijon', heading: { name: 'Ville de Dijon', gender: 'f', article: 'la' }, role: "L'Adjointe au Maire", name: 'Nathalie KOENDERS', blankName: false });
     const quetigny = charterContext(dataset, 'quetigny').signature;
-    expect(quetigny.parties[1]).toMatchObject({ id: 'quetigny', role: 'Le Maire', name: null });
+    // The last column needs no blank name line to keep the names paired with their columns.
+    expect(quetigny.parties[1]).toMatchObject({ id: 'quetigny', role: 'Le Maire', name: null, blankName: false });
     const ccas = charterContext(dataset, 'ccas-dijon').signature;
     expect(ccas.parties[1]).toMatchObject({ heading: { name: 'CCAS de Dijon', article: 'le' }, role: "La Conseillère municipale en charge de l'action sociale et de la santé" });
   });

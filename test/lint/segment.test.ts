@@ -139,3 +139,54 @@ describe('segmentFile on other inputs', () => {
     expect(segmentFile(sourceFromString('Une lettre.\n\nSans convention.')).documents.map((d) => d.kind)).toEqual(['other']);
   });
 });
+
+describe('parties block: a name is the text between the block’s delimiters', () => {
+  const partiesOf = (partner: string): string[] => {
+    const file = segmentFile(sourceFromString(miniConvention({ partner })));
+    const c = file.documents.find((d): d is ConventionDocument => d.kind === 'convention');
+    return (c?.parties ?? []).map((p) => [p.name.text, p.alias?.text ?? '', p.representative?.text ?? '', p.orgId ?? ''].join(' | '));
+  };
+  it('reads commas, colons, parentheses and « » inside a name, up to the address dash or the first clause', () => {
+    expect(partiesOf("LA CAISSE « ALLOCATIONS\u00a0: FAMILIALES » (MEURTHE), NANCY – 9 rue Joffre – 54000 NANCY -, ci-après désignée « CAF de Meurthe-et-Moselle », représentée par Mme Claire DUVAL, Directrice,")[1]).toBe(
+      'LA CAISSE « ALLOCATIONS\u00a0: FAMILIALES » (MEURTHE), NANCY | CAF de Meurthe-et-Moselle | Mme Claire DUVAL | caf',
+    );
+    expect(partiesOf("L'OFFICE (SOLIDARITÉS) : ÉTABLISSEMENT PUBLIC, ci-après désigné « l'Office », représenté par M. Paul MARTIN, Directeur,")[1]).toBe(
+      "L'OFFICE (SOLIDARITÉS) : ÉTABLISSEMENT PUBLIC | l'Office | M. Paul MARTIN | doc:office solidarites etablissement public",
+    );
+  });
+  it('ends a name at the comma that opens an address with a postcode, as other authorities write it', () => {
+    expect(partiesOf("La Caisse Primaire d'Assurance Maladie de la Gironde, place de l'Europe, 33085 Bordeaux Cedex, représentée par Mme Sophie LAURENT, Directrice générale, ci-après dénommée « la CPAM de la Gironde »,")[1]).toBe(
+      "La Caisse Primaire d'Assurance Maladie de la Gironde | la CPAM de la Gironde | Mme Sophie LAURENT | cpam",
+    );
+  });
+});
+
+describe('signature block: a title is read by its place, after its heading', () => {
+  it('reads a title outside the known functions, one paragraph a line as convkit writes it, and on the heading’s paragraph', () => {
+    const signature = ['Fait à Nancy, le', 'Pour la Communauté urbaine du Grand Nancy,', "L'Élu référent,", 'Pour la CPAM de Meurthe-et-Moselle,', 'Le Trésorier, chargé des finances (par intérim),', 'André ROSSINOT', 'Claire DUVAL'].join('\n\n');
+    const file = segmentFile(sourceFromString(miniConvention({ signature })));
+    const c = file.documents.find((d): d is ConventionDocument => d.kind === 'convention');
+    expect(c?.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text])).toEqual([
+      ['la Communauté urbaine du Grand Nancy', "L'Élu référent,", 'André ROSSINOT'],
+      ['la CPAM de Meurthe-et-Moselle', 'Le Trésorier, chargé des finances (par intérim),', 'Claire DUVAL'],
+    ]);
+    const inline = segmentFile(sourceFromString(miniConvention({ signature: ['A Nancy, le', 'Pour la Communauté urbaine du Grand Nancy,\nL’Ordonnateur délégué,', 'André ROSSINOT'].join('\n\n') })));
+    const d = inline.documents.find((x): x is ConventionDocument => x.kind === 'convention');
+    expect(d?.signature?.parties[0]?.role?.text).toBe('L’Ordonnateur délégué,');
+  });
+  it('reads a bare leader after the titles as a name left blank, so the names stay with their columns', () => {
+    const signature = ['Fait à Nancy, le', 'Pour la Communauté urbaine du Grand Nancy,', 'Le Président,', 'Pour la CPAM de Meurthe-et-Moselle,', 'La Directrice,', '………………………………', 'Claire DUVAL'].join('\n\n');
+    const file = segmentFile(sourceFromString(miniConvention({ signature })));
+    const c = file.documents.find((d): d is ConventionDocument => d.kind === 'convention');
+    expect(c?.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text])).toEqual([
+      ['la Communauté urbaine du Grand Nancy', 'Le Président,', '………………………………'],
+      ['la CPAM de Meurthe-et-Moselle', 'La Directrice,', 'Claire DUVAL'],
+    ]);
+  });
+  it('does not read an unknown line as a title where no heading precedes it', () => {
+    const signature = ['A Nancy, le', 'Le Trésorier,', 'Pour la Communauté urbaine du Grand Nancy,', 'André ROSSINOT'].join('\n\n');
+    const file = segmentFile(sourceFromString(miniConvention({ signature })));
+    const c = file.documents.find((d): d is ConventionDocument => d.kind === 'convention');
+    expect(c?.signature?.parties.some((p) => p.role?.text === 'Le Trésorier,')).toBe(false);
+  });
+});

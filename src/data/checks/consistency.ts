@@ -5,6 +5,9 @@
  *   - a name that starts with its article (« La CAISSE … »): convkit adds the article itself;
  *   - an article that contradicts the gender (`article: la` with `gender: m`), or an elided
  *     article before a consonant (« l’Pôle Emploi »);
+ *   - an article or a gender that the body's name does not take, read as the linter reads it
+ *     (src/lint/text/organisations.ts: « le Pôle Emploi », « la URSSAF », « le CAF »);
+ *   - a legal name with a dash between spaces, which opens the address in the parties block;
  *   - a source label that does not name the partner (left over after a change of name);
  *   - a short name and a designation that name the same kind of body in two places (« URSSAF
  *     Côte-d'Or » in the text, « URSSAF Bourgogne » in the parties block): the linter reads the
@@ -12,6 +15,7 @@
  *   - `clauses.observatoryMission` on a partner whose data an interface (the MDEF) collects:
  *     the mission is the interface's own, and the clause would repeat its text.
  */
+import { expectedArticle, readName } from '../../lint/text/organisations.js';
 import type { DataProblem, DatasetView, EntityKind } from '../types.js';
 
 type Named = {
@@ -96,6 +100,8 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
       ['shortName', 'gender', 'article', e.shortName, e.gender, e.article],
       ['legalName', e.legalGender !== undefined ? 'legalGender' : 'gender', e.legalArticle !== undefined ? 'legalArticle' : 'article', e.legalName, e.legalGender ?? e.gender, e.legalArticle ?? e.article],
     ] as const) {
+      // An elided article before a consonant has its own message (below).
+      const elidedBeforeConsonant = article === 'elided' && !/^[aeiouyhœæ]/u.test(fold(name));
       const last = name.trim().split(/\s+/u).at(-1) ?? '';
       if (TRAILING_LINKS.has(fold(last)) || /^[dl]['’]$/iu.test(last)) {
         report(
@@ -120,13 +126,34 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
           report(kind, e.id, [genderField], `« ${genderField}: ${gender} » contredit l’article « ${lead[1]} » écrit dans « ${nameField} » (« ${name} ») : écrivez « ${genderField}: ${ARTICLE_GENDER[written]} »`);
         }
       }
-      if (article === 'elided' && !/^[aeiouyhœæ]/u.test(fold(name))) {
+      if (elidedBeforeConsonant) {
         report(
           kind,
           e.id,
           [articleField],
           `« ${articleField}: elided » (« l’ ») ne va que devant une voyelle ou un h muet, or « ${name} » commence par une consonne : écrivez « ${articleField}: ${gender === 'f' ? 'la' : 'le'} » ou « ${articleField}: none »`,
           'warning',
+        );
+      }
+      const read = readName(name);
+      const written = { la: 'la', le: 'le', elided: "l'", none: undefined }[article];
+      const wanted = read && written !== undefined && !elidedBeforeConsonant ? expectedArticle(read, name, written) : undefined;
+      if (read && wanted !== undefined) {
+        const value = wanted === '' ? 'none' : wanted === "l'" ? 'elided' : wanted;
+        report(
+          kind,
+          e.id,
+          [articleField],
+          `« ${articleField}: ${article} » donne « ${written} ${name} », ` +
+            `${wanted === '' ? `or « ${name} » s’emploie sans article` : `or « ${name} » prend « ${wanted} »`} (convkit lint le relèverait) : écrivez « ${articleField}: ${value} »` +
+            (value === 'la' || value === 'le' ? ` et « ${genderField}: ${ARTICLE_GENDER[value]} »` : ''),
+        );
+      } else if (read && !read.guessed && read.gender !== gender) {
+        report(
+          kind,
+          e.id,
+          [genderField],
+          `« ${genderField}: ${gender} » contredit le genre de « ${name} » (${read.gender === 'f' ? 'féminin' : 'masculin'}) : les documents accorderaient mal (convkit lint le relèverait). Écrivez « ${genderField}: ${read.gender} »`,
         );
       }
       if (article === 'la' || article === 'le') {
@@ -141,9 +168,26 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
       }
     }
   };
-  for (const o of d.organisations.values()) names('organisation', o);
+  // In the parties block a dash between spaces opens the address (« NOM – 40, avenue … – »):
+  // a legal name holding one would be read as cut there.
+  const partiesName = (kind: EntityKind, e: Named): void => {
+    const dash = /\s([–—-])\s/u.exec(e.legalName);
+    if (dash) {
+      report(
+        kind,
+        e.id,
+        ['legalName'],
+        `le nom contient un tiret entre espaces (« ${e.legalName.slice(Math.max(0, dash.index - 15), dash.index + 18).trim()} ») : dans le bloc des parties, ce tiret ouvre l’adresse, et le nom y serait lu coupé (convkit lint le relèverait). Écrivez un trait d’union sans espaces (« Saône-et-Loire »), une virgule ou des parenthèses`,
+      );
+    }
+  };
+  for (const o of d.organisations.values()) {
+    names('organisation', o);
+    partiesName('organisation', o);
+  }
   for (const p of d.partners) {
     names('partner', p);
+    partiesName('partner', p);
     if (!namesPartner(p.sourceLabel, p)) {
       report(
         'partner',

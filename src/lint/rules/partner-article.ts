@@ -1,8 +1,6 @@
 import type { Rule } from '../rule.js';
-import { isUpperText } from '../text/organisations.js';
+import { expectedArticle, isUpperText } from '../text/organisations.js';
 import { q, ruleMeta } from './util/kit.js';
-
-const VOWEL = /^[aeiouyhàâéèêëîïôöûüAEIOUYHÀÂÉÈÊËÎÏÔÖÛÜ]/u;
 
 /**
  * The article before an organisation's name must fit its use: « Pôle Emploi » takes none
@@ -22,21 +20,7 @@ export const rule: Rule = {
           const name = node.text.slice(m.start, m.end);
           const article = node.text.slice(b.start, b.end);
           if (isUpperText(article) && isUpperText(name)) continue;
-          const w = b.word;
-          let expected: string | undefined;
-          if (m.article === 'none') {
-            if (w === 'la' || w === 'le' || w === "l'") expected = '';
-            else if (w === 'du') expected = 'de';
-            else if (w === 'au') expected = 'à';
-          } else if (VOWEL.test(name)) {
-            if (w === 'la' || w === 'le') expected = "l'";
-          } else if (m.guessed) {
-            continue;
-          } else if (m.gender === 'f') {
-            if (w === 'le') expected = 'la';
-            else if (w === 'du') expected = 'de la';
-            else if (w === 'au') expected = 'à la';
-          } else if (w === 'la') expected = 'le';
+          const expected = expectedArticle(m, name, b.word);
           if (expected === undefined) continue;
           const fixed = expected === '' ? name : expected.endsWith("'") ? `${expected}${name}` : `${expected} ${name}`;
           context.report({

@@ -25,7 +25,7 @@ export const rule: Rule = {
       ];
       for (const node of nodes) {
         for (const m of file.orgs.find(node.text)) {
-          if (mentionsParty(file, doc, m)) continue;
+          if (mentionsParty(file, doc, m, node.text)) continue;
           const phrase = partnerContextBefore(node.text, m);
           if (!phrase) continue;
           context.report({

@@ -29,7 +29,7 @@ export const rule: Rule = {
       ];
       for (const node of nodes) {
         for (const m of file.orgs.find(node.text)) {
-          if (!PARTNER_KINDS.has(m.id) || mentionsParty(file, doc, m)) continue;
+          if (!PARTNER_KINDS.has(m.id) || mentionsParty(file, doc, m, node.text)) continue;
           const phrase = partnerRoleBefore(node.text, m);
           if (!phrase || partnerContextBefore(node.text, m)) continue;
           context.report({

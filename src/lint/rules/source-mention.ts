@@ -22,7 +22,7 @@ export const rule: Rule = {
           const designation = m[1] as string;
           const at = m.index + m[0].length - designation.length;
           const mentions = file.orgs.find(designation);
-          if (mentions.length === 0 || mentions.some((x) => x.id === partner.orgId && mentionsParty(file, doc, x))) continue;
+          if (mentions.length === 0 || mentions.some((x) => x.id === partner.orgId && mentionsParty(file, doc, x, designation))) continue;
           const first = mentions[0];
           const end = at + (first ? first.qualifiedEnd : designation.trimEnd().length);
           context.report({

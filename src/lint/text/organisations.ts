@@ -263,6 +263,44 @@ export class OrgIndex {
   }
 }
 
+const VOWEL = /^[aeiouyhàâéèêëîïôöûüAEIOUYHÀÂÉÈÊËÎÏÔÖÛÜ]/u;
+
+/**
+ * The article a mention of `name` takes where `word` is written before it (« la », « le »,
+ * « l' », « du », « au »), or undefined when `word` fits: « Pôle Emploi » takes none, a
+ * feminine name « la », a masculine one « le », a name starting with a vowel « l' ». Shared by
+ * the linter's partner-article rule and validate's consistency check (one reading of names).
+ */
+export function expectedArticle(m: Pick<OrgMention, 'article' | 'gender' | 'guessed'>, name: string, word: string): string | undefined {
+  if (m.article === 'none') {
+    if (word === 'la' || word === 'le' || word === "l'") return '';
+    if (word === 'du') return 'de';
+    if (word === 'au') return 'à';
+    return undefined;
+  }
+  if (VOWEL.test(name)) return word === 'la' || word === 'le' ? "l'" : undefined;
+  if (m.guessed) return undefined;
+  if (m.gender === 'f') {
+    if (word === 'le') return 'la';
+    if (word === 'du') return 'de la';
+    if (word === 'au') return 'à la';
+    return undefined;
+  }
+  return word === 'la' ? 'le' : undefined;
+}
+
+/**
+ * How the linter reads a name on its own, as a document's party (`OrgIndex.addName`): the
+ * designation found at its start, with its gender and article use; undefined when the name
+ * does not start with a designation.
+ */
+export function readName(name: string): OrgMention | undefined {
+  const index = new OrgIndex();
+  index.addName(name);
+  const m = index.find(name)[0];
+  return m && m.start === tokenize(name)[0]?.start ? m : undefined;
+}
+
 function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
   if (i + words.length > tokens.length) return false;
   for (let k = 0; k < words.length; k++) if ((tokens[i + k] as Token).norm !== words[k]) return false;

@@ -111,26 +111,44 @@ type LineKind = 'date' | 'for' | 'role' | 'name' | 'cont';
 /** A title left blank to fill by hand (« ……………… », « Le ………, »): it stands where the title goes. */
 const BLANK_ROLE = new RegExp(String.raw`^(?:(?:Le|La|L['’])\s*)?${LEADER}\s*,?$`, 'u');
 
-function classify(line: string): LineKind | undefined {
+/** A title after its article (« Le Trésorier, », « L'Ordonnatrice déléguée, »): what the line after a heading holds. */
+const TITLE_AFTER_HEADING = /^(?:Le|La|L['’]|Les)\s*\p{L}/u;
+
+/**
+ * The kind of a signature line. `afterHeading`: the line comes right after a complete « Pour … , »
+ * heading, where the signatory's title stands: a title is then read by its place, whatever
+ * its words (« Le Trésorier, »), not only by the known functions of {@link ROLE}.
+ */
+function classify(line: string, afterHeading = false): LineKind | undefined {
   if (SIGNATURE_DATE.test(line)) return 'date';
   if (FOR.test(line)) return 'for';
   if (ROLE.test(line) || BLANK_ROLE.test(line)) return 'role';
+  if (afterHeading && TITLE_AFTER_HEADING.test(line) && !parsePersonName(line)) return 'role';
   if (parsePersonName(line)) return 'name';
   return undefined;
 }
 
-/** True when every line of the node can belong to a signature block. */
-export function isSignatureNode(node: TextNode): boolean {
+
+
+/**
+ * True when every line of the node can belong to a signature block. `afterHeading`: the node
+ * follows a node that ends with a complete « Pour … , » heading (see {@link endsWithHeading}),
+ * so its first line may be the signatory's title, whatever its words.
+ */
+export function isSignatureNode(node: TextNode, afterHeading = false): boolean {
   if (node.kind === 'item') return false;
   const lines = linesOfNode(node);
   if (lines.length === 0 || lines.length > 8) return false;
   let inHeading = false;
   let inRole = false;
+  let headingClosed = afterHeading;
   for (const [i, l] of lines.entries()) {
-    const k = classify(l.text);
+    const k = classify(l.text, headingClosed);
+    headingClosed = false;
     if (k === 'for') {
       inHeading = true;
       inRole = false;
+      headingClosed = /,$/.test(l.text);
       continue;
     }
     if (k === 'role') {
@@ -145,11 +163,20 @@ export function isSignatureNode(node: TextNode): boolean {
     }
     if (i > 0 && (inHeading || (inRole && /^\p{Ll}/u.test(l.text))) && l.text.length < 80) {
       if (inRole && /,$/.test(l.text)) inRole = false;
+      if (inHeading) headingClosed = /,$/.test(l.text);
       continue;
     }
     return false;
   }
   return true;
+}
+
+/** True when a node is a « Pour … » heading that ends complete, with its comma (« Pour la Ville de Dijon, »). */
+export function endsWithHeading(node: TextNode): boolean {
+  const lines = linesOfNode(node);
+  const first = lines[0];
+  const last = lines.at(-1);
+  return first !== undefined && last !== undefined && classify(first.text) === 'for' && lines.every((l, i) => i === 0 || classify(l.text) === undefined) && /,$/.test(last.text);
 }
 
 /** True when the node can open a signature block (a date line or a « Pour … » line). */
@@ -174,11 +201,14 @@ export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
   }
   const drafts: Draft[] = [];
   let date: Located | undefined;
+  // The line after a complete heading holds the title, also in the next node (one paragraph a line).
+  let headingClosed = false;
   for (const node of nodes) {
     let mode: 'heading' | 'role' | undefined;
     let current: Draft | undefined;
     for (const l of linesOfNode(node)) {
-      const k = classify(l.text);
+      const k = classify(l.text, headingClosed);
+      headingClosed = (k === 'for' || (k === undefined && mode === 'heading')) && /,$/.test(l.text);
       if (k === 'date') {
         date ??= l;
         mode = undefined;
@@ -186,6 +216,11 @@ export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
         current = { headingStart: l, headingEnd: l, headingParts: [l.text.replace(/^Pour\s+/, '')] };
         drafts.push(current);
         mode = 'heading';
+      } else if (k === 'role' && new RegExp(String.raw`^${LEADER}$`, 'u').test(l.text) && drafts.length > 0 && drafts.every((d) => d.role) && drafts.some((d) => !d.name)) {
+        // A bare leader once every party has its title: a name left blank (its column's slot).
+        const target = drafts.find((d) => !d.name) as Draft;
+        target.name = l;
+        mode = undefined;
       } else if (k === 'role') {
         const target = drafts.find((d) => !d.role) ?? pushEmpty(drafts);
         target.role = l;

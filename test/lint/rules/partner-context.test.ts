@@ -25,4 +25,13 @@ describe('partner-context', () => {
       [l, columnOf(text, l, 'MSA')],
     ]);
   });
+  it('reads the place of a mention through the lexicon, also when it matches the party’s own designation', () => {
+    // « CPAM de Meurthe-et-Moselle » is the party's alias: a mention that runs on with more
+    // place words is the same body (its place begins with the party's); another place is not.
+    const same = para("Les données ne seront transmises qu'avec l'accord de la CPAM de Meurthe-et-Moselle Saint-Nicolas Lunéville.");
+    expect(runRule(rule, same)).toEqual([]);
+    const other = para("Les données ne seront transmises qu'avec l'accord de la CPAM des Vosges.");
+    const l = lineOf(other, "avec l'accord");
+    expect(runRule(rule, other).map((x) => [x.line, x.column])).toEqual([[l, columnOf(other, l, 'CPAM des Vosges')]]);
+  });
 });

@@ -91,10 +91,14 @@ function placeWords(qualifier: string): string {
  * the « CAF du Rhône »), the same place. A department number (« CAF 21 ») or a missing place
  * is not compared: it may stand for any place.
  */
-export function mentionsParty(_file: SegmentedFile, doc: ConventionDocument, m: OrgMention): boolean {
+export function mentionsParty(_file: SegmentedFile, doc: ConventionDocument, m: OrgMention, text: string): boolean {
+  // The mention's place as the lexicon reads it: a mention matched through a document's own
+  // designation (« CAF de la Côte d'Or », the party's alias) holds the place in its words, and
+  // its qualifier is only what follows (« CAF de la Côte d'Or Saint-Apollinaire »).
+  const lexical = LEXICON.find(text.slice(m.start, m.qualifiedEnd)).find((x) => x.id === m.id && x.start === 0);
+  const mine = placeWords(lexical ? lexical.qualifier : m.qualifier);
   for (const p of doc.parties) {
     if (p.orgId !== m.id) continue;
-    const mine = placeWords(m.qualifier);
     if (mine.length === 0 || /^\d/.test(mine) || /^x+$/.test(mine)) return true;
     for (const designation of [p.name, p.alias]) {
       if (!designation) continue;
