@@ -41,11 +41,11 @@ describe('valid data gives documents that lint clean (issue 16.2)', () => {
     expect(outcome.findings).toEqual([]);
   }, 120_000);
 
-  // Known open (docs/dev/contract.md, limits): in the PDF the name wraps inside its table
-  // cell (« … D'AUVERGNE- » / « LAURAGUAIS DU PLESSIS »), and the PDF reader's text keeps no
-  // column for the wrapped line, so the attendance reader stops at it (deliberation-proxy-holder
-  // errors). `it.fails` keeps the defect visible: it fails once the PDF reader is fixed.
-  it.fails('a council member with a long particle name: the PDF extract lints clean', async () => {
+  // In the PDF the name wraps inside its table cell (« … D'AUVERGNE- » / « LAURAGUAIS DU
+  // PLESSIS »): the PDF reader reads a tagged table cell by cell (src/lint/read/pdf.ts,
+  // tableCells), so the attendance reader gets the whole name (was deliberation-proxy-holder
+  // errors when the wrapped line was read from its position alone).
+  it('a council member with a long particle name: the PDF extract lints clean', async () => {
     const { dir, data } = tempDataCopy();
     longParticle(data);
     const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx', 'pdf'], packet: false, only: ['2014-06-26'] });

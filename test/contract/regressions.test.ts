@@ -74,6 +74,32 @@ describe('contract regressions', () => {
     expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
+  it('an observatory name that starts with « du » (fuzz seed 20261204, case 1258): validate warns at the field, as lint does (« du du »)', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'observatory.yaml'));
+    doc.set('name', 'du l’Emploi > François Locale d’Allocations, Saint-Apollinaire Caisse');
+    write(data, 'observatory.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/observatory.yaml name`]);
+    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
+  }, 120_000);
+
+  it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
+    const { data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));
+    doc.set('shortName', 'de Compas');
+    write(data, 'organisations/compas-tis.yaml', doc.toString());
+    const check = await checkDataset(data);
+    const lines = check.problems.map((p) => `${p.severity} ${p.location.field ?? ''} ${p.message}`);
+    expect(lines.filter((l) => l.includes('commence par « de »'))).toEqual([expect.stringMatching(/^warning shortName le nom commence par « de », que les documents écrivent déjà devant lui .*Écrivez le nom sans « de » \(« Compas »\)$/)]);
+    // A name that merely starts with those letters is not concerned.
+    doc.set('shortName', 'Dumont Études');
+    write(data, 'organisations/compas-tis.yaml', doc.toString());
+    expect((await checkDataset(data)).problems.filter((p) => p.message.includes('commence par « d'))).toEqual([]);
+  }, 120_000);
+
   it('data-list paragraphs that read as one sentence cut in two: validate warns at the paragraph, as lint does', async () => {
     const { dir, data } = tempDataCopy();
     const doc = parseDocument(read(data, 'partners/carsat-bfc.yaml'));

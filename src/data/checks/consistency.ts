@@ -67,6 +67,22 @@ function namesPartner(label: string, p: { readonly shortName: string; readonly l
 /** Words a name never ends with: a name ending with one was cut (« Grand Dijon pour »). */
 const TRAILING_LINKS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'ou', 'pour', 'par', 'sur', 'a', 'au', 'aux', 'en', 'avec', 'dans']);
 
+/**
+ * Prepositions (and their contraction with the article) that the documents already write
+ * before a name (« du Grand Dijon », « de l'Observatoire »): a name starting with one
+ * reads doubled (« du du … », fuzz: observatory name « du l'Emploi … »).
+ */
+const LEADING_LINK = /^(?:(du|de)\s+|(d['’])\s*(?=\p{L}))/iu;
+
+/** The message for a name that starts with a preposition the documents add, or undefined. */
+function leadingLink(name: string): string | undefined {
+  const m = LEADING_LINK.exec(name.trim());
+  if (!m) return undefined;
+  const link = (m[1] ?? m[2]) as string;
+  const rest = name.trim().slice(m[0].length).trim();
+  return `le nom commence par « ${link} », que les documents écrivent déjà devant lui (« du ${name.trim()} », « de ${name.trim()} ») : convkit lint relèverait le mot répété. Écrivez le nom sans « ${link} »${rest ? ` (« ${rest} »)` : ''}`;
+}
+
 const PLACE_LINKS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'd', 'l']);
 
 /**
@@ -111,6 +127,8 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
           `le nom se termine par « ${last} » : il semble tronqué, et les documents le suivraient d’autres mots (« … ${last} pour … »). Complétez-le ou retirez « ${last} »`,
         );
       }
+      const linked = leadingLink(name);
+      if (linked !== undefined) report(kind, e.id, [nameField], linked);
       const lead = LEADING_ARTICLE.exec(name);
       if (lead && article !== 'none') {
         const rest = name.slice(lead[0].length);
@@ -181,6 +199,17 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
       );
     }
   };
+  // The observatory is written « l'Observatoire … » / « de l'Observatoire … »: its name takes
+  // neither a preposition nor an article of its own.
+  if (d.observatory) {
+    const name = d.observatory.name;
+    const linked = leadingLink(name);
+    const lead = LEADING_ARTICLE.exec(name);
+    if (linked !== undefined) report('observatory', 'observatory', ['name'], linked);
+    else if (lead) {
+      report('observatory', 'observatory', ['name'], `le nom commence par l’article « ${lead[0].trim()} », que les documents ajoutent déjà (« du ${name} ») : écrivez-le sans article (« ${name.slice(lead[0].length)} »)`);
+    }
+  }
   for (const o of d.organisations.values()) {
     names('organisation', o);
     partiesName('organisation', o);

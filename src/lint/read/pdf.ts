@@ -24,6 +24,8 @@ interface PdfLine {
   /** Font size (text height). */
   readonly size: number;
   readonly text: string;
+  /** Baseline of its last visual line, when it spans several (a table row with a wrapped cell). */
+  readonly last?: number;
 }
 
 /** A bookmark: its title and the first line of its page in the plain-text view. */
@@ -46,6 +48,69 @@ interface TextPiece {
   readonly transform: readonly number[];
   readonly width: number;
   readonly height: number;
+  /** The table cell the piece belongs to, from a tagged PDF's structure tree. */
+  readonly cell?: TableCell;
+}
+
+/** A cell of a tagged table: its row (unique in the document) and its column. */
+export interface TableCell {
+  readonly row: string;
+  readonly column: number;
+}
+
+/** A node of pdf.js's structure tree (`page.getStructTree()`). */
+interface StructNode {
+  readonly role?: string;
+  readonly type?: string;
+  readonly id?: string;
+  readonly children?: readonly StructNode[];
+}
+
+/**
+ * Marked-content id → table cell, for every TD/TH of every TR of a tagged page. A tagged PDF
+ * says which text belongs to which cell: a name wrapped inside its cell is read whole, and
+ * narrow columns are not read as one (untagged PDFs fall back to the gaps between pieces).
+ */
+export function tableCells(tree: StructNode | null | undefined, page: number): Map<string, TableCell> {
+  const cells = new Map<string, TableCell>();
+  let rows = 0;
+  const contents = (n: StructNode, out: string[]): string[] => {
+    if (n.type === 'content' && n.id !== undefined) out.push(n.id);
+    for (const c of n.children ?? []) contents(c, out);
+    return out;
+  };
+  const walk = (n: StructNode): void => {
+    if (n.role === 'TR') {
+      const row = `${page}:${rows++}`;
+      let column = 0;
+      for (const c of n.children ?? []) {
+        if (c.role !== 'TD' && c.role !== 'TH') continue;
+        for (const id of contents(c, [])) cells.set(id, { row, column });
+        column++;
+      }
+      return;
+    }
+    for (const c of n.children ?? []) walk(c);
+  };
+  if (tree) walk(tree);
+  return cells;
+}
+
+/** The text pieces of a page's text content, each with its table cell when it is in one. */
+export function piecesOf(items: readonly unknown[], cells: ReadonlyMap<string, TableCell>): TextPiece[] {
+  const out: TextPiece[] = [];
+  const open: (string | undefined)[] = [];
+  for (const raw of items) {
+    const item = raw as { type?: string; id?: string; str?: string; transform?: number[]; width?: number; height?: number };
+    if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.id);
+    else if (item.type === 'endMarkedContent') open.pop();
+    else if (typeof item.str === 'string' && Array.isArray(item.transform)) {
+      const id = [...open].reverse().find((i) => i !== undefined && cells.has(i));
+      const cell = id === undefined ? undefined : cells.get(id);
+      out.push({ str: item.str, transform: item.transform, width: item.width ?? 0, height: item.height ?? 0, ...(cell ? { cell } : {}) });
+    }
+  }
+  return out;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -66,14 +131,22 @@ const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}\s*(?:(?:\/|sur)\s*\d{1,4})?$|^[-–—
 
 /** Rebuilds the lines of one page from its text pieces, top to bottom, left to right. */
 export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine[] {
-  const items = pieces
+  const all = pieces
     // Spaces are told by the gaps between pieces: a space piece would hide a column gap.
     .filter((p) => p.str.trim().length > 0)
     .map((p) => {
       const size = Math.hypot(p.transform[2] ?? 0, p.transform[3] ?? 0) || p.height || 10;
-      return { str: p.str, x: p.transform[4] ?? 0, y: p.transform[5] ?? 0, width: p.width, size };
+      return { str: p.str, x: p.transform[4] ?? 0, y: p.transform[5] ?? 0, width: p.width, size, cell: p.cell };
     })
     .sort((a, b) => b.y - a.y || a.x - b.x);
+  const items = all.filter((p) => p.cell === undefined);
+  const tableRows = new Map<string, typeof all>();
+  for (const p of all) {
+    if (p.cell === undefined) continue;
+    const row = tableRows.get(p.cell.row);
+    if (row) row.push(p);
+    else tableRows.set(p.cell.row, [p]);
+  }
   const rows: (typeof items)[] = [];
   for (const it of items) {
     const row = rows[rows.length - 1];
@@ -100,7 +173,38 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
     const first = row[0] as (typeof row)[number];
     out.push({ page, y: first.y, x: first.x, size: Math.max(...row.map((r) => r.size)), text: clean });
   }
-  return out;
+  // A tagged table row is one line: its cells separated by tabs (as in the .txt exports), each
+  // cell's own lines joined (after a hyphen without a space: « D'AUVERGNE- » « LAURAGUAIS »).
+  for (const row of tableRows.values()) {
+    const columns = new Map<number, typeof row>();
+    for (const p of row) {
+      const column = (p.cell as TableCell).column;
+      const c = columns.get(column);
+      if (c) c.push(p);
+      else columns.set(column, [p]);
+    }
+    const cellTexts = [...columns.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, ps]) => {
+        let text = '';
+        let end = -Infinity;
+        let y: number | undefined;
+        for (const it of ps) {
+          const newLine = y !== undefined && Math.abs(y - it.y) >= it.size * 0.5;
+          if (newLine) text = /\p{L}-$/u.test(text) ? text : `${text.trimEnd()} `;
+          else if (text.length > 0 && it.x - end > it.size * 0.2 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+          text += it.str;
+          end = it.x + it.width;
+          y = it.y;
+        }
+        return text.replace(/\s+/g, ' ').trim();
+      })
+      .filter((t) => t.length > 0);
+    if (cellTexts.length === 0) continue;
+    const top = Math.max(...row.map((p) => p.y));
+    out.push({ page, y: top, x: Math.min(...row.map((p) => p.x)), size: Math.max(...row.map((p) => p.size)), text: cellTexts.join('\t'), last: Math.min(...row.map((p) => p.y)) });
+  }
+  return out.sort((a, b) => b.y - a.y || a.x - b.x);
 }
 
 /** A line's text with its digits blurred, to find running headers repeated with a page number. */
@@ -135,7 +239,8 @@ export function dropFurniture(pages: readonly (readonly PdfLine[])[]): PdfLine[]
 function lineSpacing(lines: readonly PdfLine[]): number {
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
-    const g = (lines[i - 1] as PdfLine).y - (lines[i] as PdfLine).y;
+    const previous = lines[i - 1] as PdfLine;
+    const g = (previous.last ?? previous.y) - (lines[i] as PdfLine).y;
     if (g > 0) gaps.push(g);
   }
   if (gaps.length === 0) return 14;
@@ -168,7 +273,7 @@ export function plainText(
       let split = true;
       if (previous) {
         if (previous.page === l.page) {
-          const gap = previous.y - l.y;
+          const gap = (previous.last ?? previous.y) - l.y;
           split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || /^[•▪◦–-]\s/.test(l.text);
         } else split = breakBefore.has(l.page) || closes(previous.text) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
         if (split) {
@@ -218,8 +323,10 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<PdfSour
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      const pieces = content.items.filter((i): i is TextPiece & (typeof content.items)[number] => 'str' in i && 'transform' in i);
+      // A tagged PDF's tables are read cell by cell (its structure tree says which text is in
+      // which cell); anything else from the positions alone.
+      const [content, tree] = await Promise.all([page.getTextContent({ includeMarkedContent: true }), page.getStructTree().catch(() => null)]);
+      const pieces = piecesOf(content.items, tableCells(tree as StructNode | null, p));
       const lines = linesOfPage(p, pieces);
       for (const l of lines) chars += l.text.length;
       pages.push(lines);

@@ -9,7 +9,7 @@ import { buildDocuments, renderDocument } from '../../../src/generate/index.js';
 import { defaultPacketDeps } from '../../../src/packet/deps.js';
 import { runPacket } from '../../../src/packet/run.js';
 import { parseSource, parseSourceAsync, readSourceFile } from '../../../src/lint/read/index.js';
-import { announcesDocument, dropFurniture, linesOfPage, plainText } from '../../../src/lint/read/pdf.js';
+import { announcesDocument, dropFurniture, linesOfPage, piecesOf, plainText, tableCells } from '../../../src/lint/read/pdf.js';
 import { lint, type LintResult } from '../../../src/lint/runner.js';
 import { formatSarif } from '../../../src/lint/reporters/index.js';
 import { rules } from '../../../src/lint/rules/index.js';
@@ -29,6 +29,48 @@ describe('lines and paragraphs from positions', () => {
   it('orders pieces by position, not by stream order, and joins words and table cells', () => {
     const lines = linesOfPage(1, [piece('ligne', 100, 700), piece('Deuxième', 50, 700), piece('Première ligne', 50, 714), piece('M. Paul MARTIN', 300, 700)]);
     expect(lines.map((l) => l.text)).toEqual(['Première ligne', 'Deuxième ligne\tM. Paul MARTIN']);
+  });
+
+  it('a tagged table is read cell by cell: a name wrapped inside its cell stays whole, narrow columns stay apart, the row stays in its paragraph', () => {
+    // As pdf.js gives them: the structure tree's TR/TD and the marked content of each text piece.
+    const tree = {
+      role: 'Root',
+      children: [
+        { role: 'H3', children: [{ type: 'content', id: 'p1_mc0' }] },
+        {
+          role: 'Table',
+          children: [
+            { role: 'TR', children: [{ role: 'TD', children: [{ type: 'content', id: 'p1_mc1' }] }, { role: 'TD', children: [{ type: 'content', id: 'p1_mc2' }] }] },
+            { role: 'TR', children: [{ role: 'TD', children: [{ type: 'content', id: 'p1_mc3' }] }, { role: 'TD', children: [{ type: 'content', id: 'p1_mc4' }] }] },
+          ],
+        },
+      ],
+    };
+    const mc = (id: string, ...pieces: ReturnType<typeof piece>[]): unknown[] => [{ type: 'beginMarkedContentProps', id }, ...pieces, { type: 'endMarkedContent' }];
+    const items = [
+      ...mc('p1_mc0', piece('Membres présents (4) :', 50, 714)),
+      // Cells 6 points apart: without the tags they would read as one cell.
+      ...mc('p1_mc1', piece('M. Alain MILLOT', 50, 700)),
+      ...mc('p1_mc2', piece("M. Patrick DE LA TOUR D'AUVERGNE-", 131, 700), piece('LAURAGUAIS DU PLESSIS', 131, 686)),
+      ...mc('p1_mc3', piece('Mme Nathalie', 50, 672), piece('KOENDERS', 50, 658)),
+      ...mc('p1_mc4', piece('M. Jean DUBUET', 131, 672)),
+      piece('Texte après le tableau.', 50, 630),
+      piece('Suite du texte.', 50, 616),
+    ];
+    const cells = tableCells(tree, 1);
+    expect([...cells.values()].map((c) => `${c.row}/${c.column}`)).toEqual(['1:0/0', '1:0/1', '1:1/0', '1:1/1']);
+    const lines = linesOfPage(1, piecesOf(items, cells));
+    expect(lines.map((l) => l.text)).toEqual([
+      'Membres présents (4) :',
+      "M. Alain MILLOT\tM. Patrick DE LA TOUR D'AUVERGNE-LAURAGUAIS DU PLESSIS",
+      'Mme Nathalie KOENDERS\tM. Jean DUBUET',
+      'Texte après le tableau.',
+      'Suite du texte.',
+    ]);
+    // The second row follows the first one's last line at the usual spacing: same paragraph.
+    expect(plainText([lines]).text).toBe("Membres présents (4) :\nM. Alain MILLOT\tM. Patrick DE LA TOUR D'AUVERGNE-LAURAGUAIS DU PLESSIS\nMme Nathalie KOENDERS\tM. Jean DUBUET\n\nTexte après le tableau.\nSuite du texte.\n");
+    // Untagged, the same pieces are read from their positions alone.
+    expect(linesOfPage(1, piecesOf(items, new Map())).map((l) => l.text)).toContain('LAURAGUAIS DU PLESSIS');
   });
 
   it('drops page numbers and lines repeated at the top of every page', () => {
