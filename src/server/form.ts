@@ -107,6 +107,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'amendments.date': 'Date de signature',
   'amendments.deliberation': 'Délibération d’approbation',
   'amendments.object': 'Objet (ce qui change)',
+  'amendments.from': 'Version modifiée (révision git ou dossier)',
   // A deliberation.
   bodyQualifier: 'Complément du nom de l’assemblée',
   president: 'Président de séance',
@@ -139,6 +140,7 @@ const LABELS: Readonly<Record<string, string>> = {
   kind: 'Type de document',
   partner: 'Partenaire (convention)',
   signatory: 'Signataire (charte)',
+  'approves.number': 'Numéro de l’avenant',
 };
 
 /** The label of `key` inside `parent` (see {@link LABELS}); the key itself if there is none. */
