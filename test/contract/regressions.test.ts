@@ -86,6 +86,17 @@ describe('contract regressions', () => {
     expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
+  it('a designation that makes the PDF parties block wrap before « – 21028 DIJON CEDEX – » (fuzz seed 20261205, case 476): the PDF reads that line as the block’s text, not a list item; DOCX and PDF lint clean', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/mission-locale.yaml'));
+    doc.set('designation', 'Œuvre la, adjointe');
+    write(data, 'partners/mission-locale.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx', 'pdf'], packet: false });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.findings).toEqual([]);
+  }, 240_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

@@ -248,6 +248,16 @@ function lineSpacing(lines: readonly PdfLine[]): number {
   return gaps[Math.floor(gaps.length / 4)] as number;
 }
 
+/**
+ * True when a line starts a list item: a bullet always; a dash only after a line that closes a
+ * phrase (« : », « ; », « , », « . »…). A dash after an unfinished line is the line's own text
+ * wrapped (« … BP 72874 » / « – 21028 DIJON CEDEX –, ci-après désignée … » in a parties block).
+ */
+function startsItem(text: string, previous: string): boolean {
+  if (/^[•▪◦]\s/.test(text)) return true;
+  return /^[–-]\s/.test(text) && /[.:;,!?»)]$/.test(previous);
+}
+
 /** True when the previous line ends a sentence or a heading: the next page starts a paragraph. */
 function closes(text: string): boolean {
   return /[.:;!?»)]$/.test(text) || !/\p{Ll}/u.test(text);
@@ -274,7 +284,7 @@ export function plainText(
       if (previous) {
         if (previous.page === l.page) {
           const gap = (previous.last ?? previous.y) - l.y;
-          split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || /^[•▪◦–-]\s/.test(l.text);
+          split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous.text);
         } else split = breakBefore.has(l.page) || closes(previous.text) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
         if (split) {
           out.push('');

@@ -73,6 +73,17 @@ describe('lines and paragraphs from positions', () => {
     expect(linesOfPage(1, piecesOf(items, new Map())).map((l) => l.text)).toContain('LAURAGUAIS DU PLESSIS');
   });
 
+  it('a line starting with a dash is a list item after a closed phrase, and the wrapped text of a line otherwise', () => {
+    const lines = linesOfPage(1, [
+      piece('La MISSION LOCALE – 8, rue du Temple – BP 72874', 50, 700),
+      piece('– 21028 DIJON CEDEX –, ci-après désignée « ML »,', 50, 686),
+      piece('Les études portent sur :', 50, 672),
+      piece('– la jeunesse ;', 50, 658),
+      piece('– l’emploi.', 50, 644),
+    ]);
+    expect(plainText([lines]).text).toBe('La MISSION LOCALE – 8, rue du Temple – BP 72874\n– 21028 DIJON CEDEX –, ci-après désignée « ML »,\nLes études portent sur :\n\n– la jeunesse ;\n\n– l’emploi.\n');
+  });
+
   it('drops page numbers and lines repeated at the top of every page', () => {
     const page = (n: number): ReturnType<typeof linesOfPage> =>
       linesOfPage(n, [piece('Observatoire – Grand Dijon', 50, 800, 8), ...['Un', 'Deux', 'Trois', 'Quatre'].map((w, k) => piece(`${w} ${WORDS[n - 1]}.`, 50, 700 - 14 * k)), piece(`page ${n} / 3`, 280, 40, 8)]);
