@@ -97,6 +97,18 @@ describe('contract regressions', () => {
     expect(outcome.findings).toEqual([]);
   }, 240_000);
 
+  it('the assembly of the observatory’s deliberation written « du Mission » (fuzz seed 31415): validate warns at the field, as lint does (« délibération du du Mission »)', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'observatory.yaml'));
+    doc.setIn(['deliberation', 'body'], 'du Mission');
+    write(data, 'observatory.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/observatory.yaml deliberation.body`]);
+    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

@@ -210,6 +210,16 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
       report('observatory', 'observatory', ['name'], `le nom commence par l’article « ${lead[0].trim()} », que les documents ajoutent déjà (« du ${name} ») : écrivez-le sans article (« ${name.slice(lead[0].length)} »)`);
     }
   }
+  // Assemblies are written « délibération du Conseil de Communauté », « Nombre de membres du … »
+  // (fuzz seed 31415: « délibération du du Mission »).
+  if (d.observatory) {
+    const linked = leadingLink(d.observatory.deliberation.body);
+    if (linked !== undefined) report('observatory', 'observatory', ['deliberation', 'body'], linked);
+  }
+  for (const delib of d.deliberations) {
+    const linked = leadingLink(delib.body);
+    if (linked !== undefined) report('deliberation', delib.id, ['body'], linked);
+  }
   for (const o of d.organisations.values()) {
     names('organisation', o);
     partiesName('organisation', o);
