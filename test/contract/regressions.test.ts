@@ -109,6 +109,18 @@ describe('contract regressions', () => {
     expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
+  it('secrecy subjects written « des adjointe » (fuzz seed 20261206, case 756): validate warns at the field, as lint does (« des des »)', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/carsat-bfc.yaml'));
+    doc.setIn(['clauses', 'secrecy'], doc.createNode({ minCount: 79, subjects: 'des adjointe' }));
+    write(data, 'partners/carsat-bfc.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['carsat-bfc'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies).toEqual([`${data}/partners/carsat-bfc.yaml clauses.secrecy.subjects`]);
+    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

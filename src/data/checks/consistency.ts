@@ -216,6 +216,20 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
     const linked = leadingLink(d.observatory.deliberation.body);
     if (linked !== undefined) report('observatory', 'observatory', ['deliberation', 'body'], linked);
   }
+  // « … au moins 5 allocataires », « l'identification … des allocataires »: the people the
+  // secrecy rule protects follow « des » (fuzz seed 20261206: « des des adjointe »).
+  for (const p of d.partners) {
+    const subjects = p.clauses.secrecy?.subjects;
+    const lead = subjects === undefined ? null : /^(des|les|de|d['’])(?:\s+|(?<=['’]))/iu.exec(subjects.trim());
+    if (subjects !== undefined && lead) {
+      report(
+        'partner',
+        p.id,
+        ['clauses', 'secrecy', 'subjects'],
+        `« ${subjects} » commence par « ${lead[1]} » : la convention écrit « au moins N ${subjects} » et « l’identification … des ${subjects} » (mot répété). Écrivez le nom seul, au pluriel (« ${subjects.trim().slice(lead[0].length)} »)`,
+      );
+    }
+  }
   for (const delib of d.deliberations) {
     const linked = leadingLink(delib.body);
     if (linked !== undefined) report('deliberation', delib.id, ['body'], linked);
