@@ -121,6 +121,17 @@ describe('contract regressions', () => {
     expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
+  it('data-list intro paragraphs whose last line ends without punctuation before the list (fuzz seed 20261207, case 1351): the PDF still reads the dashes as list items and the annex heading as a heading', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/carsat-bfc.yaml'));
+    doc.setIn(['dataList', 'intro'], doc.createNode(['pour Mission (cohésion)', 'des Œuvre quartier sur sociale Maison de Mission Locale Communauté cohésion François D’ARC Mission à']));
+    write(data, 'partners/carsat-bfc.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx', 'pdf'], packet: false, only: ['carsat-bfc'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.findings).toEqual([]);
+  }, 240_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

@@ -26,6 +26,8 @@ interface PdfLine {
   readonly text: string;
   /** Baseline of its last visual line, when it spans several (a table row with a wrapped cell). */
   readonly last?: number;
+  /** Right end of its last piece. */
+  readonly right?: number;
 }
 
 /** A bookmark: its title and the first line of its page in the plain-text view. */
@@ -171,7 +173,7 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
     const clean = text.replace(/ *\t[ \t]*/g, '\t').replace(/ {2,}/g, ' ').trim();
     if (clean.length === 0) continue;
     const first = row[0] as (typeof row)[number];
-    out.push({ page, y: first.y, x: first.x, size: Math.max(...row.map((r) => r.size)), text: clean });
+    out.push({ page, y: first.y, x: first.x, size: Math.max(...row.map((r) => r.size)), text: clean, right: end });
   }
   // A tagged table row is one line: its cells separated by tabs (as in the .txt exports), each
   // cell's own lines joined (after a hyphen without a space: « D'AUVERGNE- » « LAURAGUAIS »).
@@ -249,13 +251,17 @@ function lineSpacing(lines: readonly PdfLine[]): number {
 }
 
 /**
- * True when a line starts a list item: a bullet always; a dash only after a line that closes a
- * phrase (« : », « ; », « , », « . »…). A dash after an unfinished line is the line's own text
- * wrapped (« … BP 72874 » / « – 21028 DIJON CEDEX –, ci-après désignée … » in a parties block).
+ * True when a line starts a list item: a bullet always; a dash after a line that closes a phrase
+ * (« : », « ; », « , », « . »…) or stops short of the right margin. A dash after a full line
+ * that does not close a phrase is that line's text wrapped (« … BP 72874 » / « – 21028 DIJON
+ * CEDEX –, ci-après désignée … » in a parties block).
  */
-function startsItem(text: string, previous: string): boolean {
+function startsItem(text: string, previous: PdfLine, right: number): boolean {
   if (/^[•▪◦]\s/.test(text)) return true;
-  return /^[–-]\s/.test(text) && /[.:;,!?»)]$/.test(previous);
+  if (!/^[–-]\s/.test(text)) return false;
+  // A line that stops well before the right margin ended its paragraph or item.
+  const short = previous.right !== undefined && previous.right < right - 2 * previous.size;
+  return short || /[.:;,!?»)]$/.test(previous.text);
 }
 
 /** True when the previous line ends a sentence or a heading: the next page starts a paragraph. */
@@ -278,13 +284,14 @@ export function plainText(
   let previous: PdfLine | undefined;
   for (const lines of pages) {
     const spacing = lineSpacing(lines);
+    const right = Math.max(0, ...lines.map((l) => l.right ?? 0));
     pageStarts.push(out.length + 1);
     lines.forEach((l, k) => {
       let split = true;
       if (previous) {
         if (previous.page === l.page) {
           const gap = (previous.last ?? previous.y) - l.y;
-          split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous.text);
+          split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous, right);
         } else split = breakBefore.has(l.page) || closes(previous.text) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
         if (split) {
           out.push('');

@@ -84,6 +84,15 @@ describe('lines and paragraphs from positions', () => {
     expect(plainText([lines]).text).toBe('La MISSION LOCALE – 8, rue du Temple – BP 72874\n– 21028 DIJON CEDEX –, ci-après désignée « ML »,\nLes études portent sur :\n\n– la jeunesse ;\n\n– l’emploi.\n');
   });
 
+  it('a dash after a line that stops short of the right margin starts a list item, punctuation or not', () => {
+    const lines = linesOfPage(1, [
+      piece('Les données transmises, année après année, portent sur les publics de la', 50, 700),
+      piece('Mission à', 50, 686),
+      piece('– l’âge moyen ;', 50, 672),
+    ]);
+    expect(plainText([lines]).text).toBe('Les données transmises, année après année, portent sur les publics de la\nMission à\n\n– l’âge moyen ;\n');
+  });
+
   it('drops page numbers and lines repeated at the top of every page', () => {
     const page = (n: number): ReturnType<typeof linesOfPage> =>
       linesOfPage(n, [piece('Observatoire – Grand Dijon', 50, 800, 8), ...['Un', 'Deux', 'Trois', 'Quatre'].map((w, k) => piece(`${w} ${WORDS[n - 1]}.`, 50, 700 - 14 * k)), piece(`page ${n} / 3`, 280, 40, 8)]);
