@@ -6,9 +6,24 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { checkDataset } from '../../src/data/load.js';
 import { read, removeTempCopies, tempDataCopy, write } from '../data/fixture.js';
-import { checkContract } from './harness.js';
+import { checkContract, type ContractOutcome, type ContractScope } from './harness.js';
 
 afterAll(removeTempCopies);
+
+/**
+ * The contract on a copy of the bundled data with one value set at `keyPath` of `file`:
+ * validate accepts, nothing breaches; returns the data folder, the outcome and the rules found.
+ */
+async function withValue(file: string, keyPath: readonly (string | number)[], value: unknown, scope: ContractScope): Promise<{ data: string; outcome: ContractOutcome; rules: Set<string> }> {
+  const { dir, data } = tempDataCopy();
+  const doc = parseDocument(read(data, file));
+  doc.setIn(keyPath, typeof value === 'object' && value !== null ? doc.createNode(value) : value);
+  write(data, file, doc.toString());
+  const outcome = await checkContract(data, dir, '2014-06-26', scope);
+  expect(outcome.valid).toBe(true);
+  expect(outcome.breaches).toEqual([]);
+  return { data, outcome, rules: new Set(outcome.findings.map((f) => f.split(' ')[2] ?? '')) };
+}
 
 describe('contract regressions', () => {
   it('the coordinator’s representativeTitle removed (a blank title in every signature block) lints clean', async () => {
@@ -63,72 +78,36 @@ describe('contract regressions', () => {
   }, 120_000);
 
   it('a name that ends with a link word (« Grand Dijon pour »): validate warns at the field, as lint does (« pour pour »)', async () => {
-    const { dir, data } = tempDataCopy();
-    const doc = parseDocument(read(data, 'organisations/grand-dijon.yaml'));
-    doc.set('shortName', 'Grand Dijon pour');
-    write(data, 'organisations/grand-dijon.yaml', doc.toString());
-    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21'] });
-    expect(outcome.valid).toBe(true);
-    expect(outcome.breaches).toEqual([]);
+    const { data, outcome, rules } = await withValue('organisations/grand-dijon.yaml', ['shortName'], 'Grand Dijon pour', { formats: ['docx'], packet: false, only: ['caf-21'] });
     expect(outcome.inconsistencies).toEqual([`${data}/organisations/grand-dijon.yaml shortName`]);
-    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
+    expect(rules).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
   it('an observatory name that starts with « du » (fuzz seed 20261204, case 1258): validate warns at the field, as lint does (« du du »)', async () => {
-    const { dir, data } = tempDataCopy();
-    const doc = parseDocument(read(data, 'observatory.yaml'));
-    doc.set('name', 'du l’Emploi > François Locale d’Allocations, Saint-Apollinaire Caisse');
-    write(data, 'observatory.yaml', doc.toString());
-    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21'] });
-    expect(outcome.valid).toBe(true);
-    expect(outcome.breaches).toEqual([]);
+    const { data, outcome, rules } = await withValue('observatory.yaml', ['name'], 'du l’Emploi > François Locale d’Allocations, Saint-Apollinaire Caisse', { formats: ['docx'], packet: false, only: ['caf-21'] });
     expect(outcome.inconsistencies).toEqual([`${data}/observatory.yaml name`]);
-    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
+    expect(rules).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
   it('a designation that makes the PDF parties block wrap before « – 21028 DIJON CEDEX – » (fuzz seed 20261205, case 476): the PDF reads that line as the block’s text, not a list item; DOCX and PDF lint clean', async () => {
-    const { dir, data } = tempDataCopy();
-    const doc = parseDocument(read(data, 'partners/mission-locale.yaml'));
-    doc.set('designation', 'Œuvre la, adjointe');
-    write(data, 'partners/mission-locale.yaml', doc.toString());
-    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx', 'pdf'], packet: false });
-    expect(outcome.valid).toBe(true);
-    expect(outcome.breaches).toEqual([]);
+    const { outcome } = await withValue('partners/mission-locale.yaml', ['designation'], 'Œuvre la, adjointe', { formats: ['docx', 'pdf'], packet: false });
     expect(outcome.findings).toEqual([]);
   }, 240_000);
 
   it('the assembly of the observatory’s deliberation written « du Mission » (fuzz seed 31415): validate warns at the field, as lint does (« délibération du du Mission »)', async () => {
-    const { dir, data } = tempDataCopy();
-    const doc = parseDocument(read(data, 'observatory.yaml'));
-    doc.setIn(['deliberation', 'body'], 'du Mission');
-    write(data, 'observatory.yaml', doc.toString());
-    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21'] });
-    expect(outcome.valid).toBe(true);
-    expect(outcome.breaches).toEqual([]);
+    const { data, outcome, rules } = await withValue('observatory.yaml', ['deliberation', 'body'], 'du Mission', { formats: ['docx'], packet: false, only: ['caf-21'] });
     expect(outcome.inconsistencies).toEqual([`${data}/observatory.yaml deliberation.body`]);
-    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
+    expect(rules).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
   it('secrecy subjects written « des adjointe » (fuzz seed 20261206, case 756): validate warns at the field, as lint does (« des des »)', async () => {
-    const { dir, data } = tempDataCopy();
-    const doc = parseDocument(read(data, 'partners/carsat-bfc.yaml'));
-    doc.setIn(['clauses', 'secrecy'], doc.createNode({ minCount: 79, subjects: 'des adjointe' }));
-    write(data, 'partners/carsat-bfc.yaml', doc.toString());
-    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['carsat-bfc'] });
-    expect(outcome.valid).toBe(true);
-    expect(outcome.breaches).toEqual([]);
+    const { data, outcome, rules } = await withValue('partners/carsat-bfc.yaml', ['clauses', 'secrecy'], { minCount: 79, subjects: 'des adjointe' }, { formats: ['docx'], packet: false, only: ['carsat-bfc'] });
     expect(outcome.inconsistencies).toEqual([`${data}/partners/carsat-bfc.yaml clauses.secrecy.subjects`]);
-    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
+    expect(rules).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
   it('data-list intro paragraphs whose last line ends without punctuation before the list (fuzz seed 20261207, case 1351): the PDF still reads the dashes as list items and the annex heading as a heading', async () => {
-    const { dir, data } = tempDataCopy();
-    const doc = parseDocument(read(data, 'partners/carsat-bfc.yaml'));
-    doc.setIn(['dataList', 'intro'], doc.createNode(['pour Mission (cohésion)', 'des Œuvre quartier sur sociale Maison de Mission Locale Communauté cohésion François D’ARC Mission à']));
-    write(data, 'partners/carsat-bfc.yaml', doc.toString());
-    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx', 'pdf'], packet: false, only: ['carsat-bfc'] });
-    expect(outcome.valid).toBe(true);
-    expect(outcome.breaches).toEqual([]);
+    const { outcome } = await withValue('partners/carsat-bfc.yaml', ['dataList', 'intro'], ['pour Mission (cohésion)', 'des Œuvre quartier sur sociale Maison de Mission Locale Communauté cohésion François D’ARC Mission à'], { formats: ['docx', 'pdf'], packet: false, only: ['carsat-bfc'] });
     expect(outcome.findings).toEqual([]);
   }, 240_000);
 

@@ -7,28 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocx } from '../../src/lint/read/docx.js';
 import { lint } from '../../src/lint/runner.js';
-import { dataRepo, git, hasCommand, removeTemps } from './helpers.js';
+import { cli, dataRepo, git, hasCommand, removeTemps } from './helpers.js';
 
 afterAll(removeTemps);
 const HAS_SOFFICE = hasCommand('soffice', ['--version']);
 if (!HAS_SOFFICE) console.warn('[lifecycle/avenant] LibreOffice check SKIPPED: soffice not found on PATH');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 function rename(data: string): void {
   const file = path.join(data, 'partners', 'pole-emploi-21.yaml');

@@ -4,29 +4,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.js';
 import { blockText } from '../../src/lifecycle/compare.js';
 import { diff, diffExitCode } from '../../src/lifecycle/index.js';
 import { buildDocuments, FOLDERS } from '../../src/generate/index.js';
-import { dataRepo, git, removeTemps } from './helpers.js';
+import { cli, dataRepo, git, removeTemps } from './helpers.js';
 
 afterAll(removeTemps);
 
 /** Runs the CLI in process; returns its exit status and what it printed. */
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), out };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 /** Documents (« kind/id ») whose text shows a string: computed from the text, not from provenance. */
 async function documentsShowing(dataDir: string, needle: string): Promise<string[]> {
@@ -89,13 +76,8 @@ describe('convkit diff on a git repository', () => {
 
   it('an unknown revision is refused in French with exit 2', async () => {
     const { data } = dataRepo();
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      const r = await cli('diff', '--from', 'v-nope', '--data', data);
-      expect(r.code).toBe(2);
-      expect(String(spy.mock.calls[0]?.[0])).toContain('révision git inconnue : « v-nope »');
-    } finally {
-      spy.mockRestore();
-    }
+    const r = await cli('diff', '--from', 'v-nope', '--data', data);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('révision git inconnue : « v-nope »');
   });
 });

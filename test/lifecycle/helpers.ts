@@ -4,6 +4,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+import { main } from '../../src/cli/index.js';
 import { parseDocx } from '../../src/lint/read/docx.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -86,4 +88,18 @@ export function odtResolved(contentXml: string, mode: 'accept' | 'reject'): stri
     body = body.replace(/<text:change text:change-id="([^"]+)"\/>/g, (_m, id: string) => deletions.get(id) ?? '');
   }
   return odtText(body);
+}
+
+/** Runs the CLI in process, capturing what it writes: exit status, stdout, stderr. */
+export async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
 }

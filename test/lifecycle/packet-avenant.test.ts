@@ -11,11 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/packet/manifest.js';
 import { hasTool, qpdfCheck, qpdfOutlines } from '../packet/tools.js';
-import { dataRepo, git, removeTemps, ROOT } from './helpers.js';
+import { cli, dataRepo, git, removeTemps, ROOT } from './helpers.js';
 
 afterAll(removeTemps);
 const HAS_QPDF = hasTool('qpdf');
@@ -25,18 +24,6 @@ if (!HAS_QPDF) console.warn('[lifecycle/packet-avenant] qpdf absent : vérificat
 if (!HAS_PDFINFO) console.warn('[lifecycle/packet-avenant] pdfinfo absent : vérification « Tagged » IGNORÉE');
 if (!HAS_PDFTOTEXT) console.warn('[lifecycle/packet-avenant] pdftotext absent : lecture du texte IGNORÉE');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const AMENDMENT_DELIBERATION = '2016-03-10';
 
