@@ -111,6 +111,11 @@ describe('contract regressions', () => {
     expect(outcome.findings).toEqual([]);
   }, 240_000);
 
+  it('words inserted into the coordinator’s legal name (fuzz seed 20261208, case 615): its representative represents one body, in capitals in the parties block and in lower case in the signature block', async () => {
+    const { outcome } = await withValue('organisations/grand-dijon.yaml', ['legalName'], 'Communauté de du ÉTUDES Locale l’Emploi Côte délégué l\'agglomération dijonnaise', { formats: ['docx'], packet: false });
+    expect(outcome.findings.filter((f) => f.includes('person-organisation'))).toEqual([]);
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

@@ -16,10 +16,25 @@ export interface PersonMention {
   readonly source: 'referent' | 'party' | 'signature' | 'council';
 }
 
-/** The organisation key of a designation: its first known mention, else its words. */
+/** Keys already given in a file, by the designation's words (case and accents folded). */
+const keysByWords = new WeakMap<SegmentedFile, Map<string, string>>();
+
+/**
+ * The organisation key of a designation: its first known mention, else its words. The same
+ * words always get the same key in a file: « La COMMUNAUTÉ … » in the parties block and « la
+ * Communauté … » in the signature block name one body, whatever the lexicon finds first in
+ * each (fuzz seed 20261208: words inserted into a legal name).
+ */
 export function orgKeyOf(file: SegmentedFile, designation: string): string {
+  const words = nameKey(designation);
+  let keys = keysByWords.get(file);
+  if (keys === undefined) keysByWords.set(file, (keys = new Map()));
+  const known = keys.get(words);
+  if (known !== undefined) return known;
   const m = file.orgs.find(designation)[0];
-  return m ? m.key : `doc:${nameKey(designation)}`;
+  const key = m ? m.key : `doc:${words}`;
+  keys.set(words, key);
+  return key;
 }
 
 export function referentCards(files: readonly SegmentedFile[]): { file: SegmentedFile; card: ReferentCard }[] {
@@ -78,5 +93,18 @@ export function personMentions(files: readonly SegmentedFile[]): PersonMention[]
       }
     }
   }
-  return out;
+  // Across the run too, the same words are one body, whatever each file's index found first
+  // (fuzz seed 20261208: a legal name with inserted words, the capitals of a parties block in
+  // one convention and the lower case of a signature heading in another).
+  const byWords = new Map<string, string>();
+  return out.map((m) => {
+    if (m.org === undefined || m.orgLabel === undefined) return m;
+    const words = nameKey(m.orgLabel);
+    const key = byWords.get(words);
+    if (key === undefined) {
+      byWords.set(words, m.org);
+      return m;
+    }
+    return key === m.org ? m : { ...m, org: key };
+  });
 }
