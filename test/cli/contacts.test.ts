@@ -8,20 +8,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSourceFile } from '../../src/lint/read/index.js';
+import { ensureBuilt, ROOT, runCli, type CliResult } from '../robustness/helpers.js';
 import { read, removeTempCopies, tempDataCopy, write } from '../data/fixture.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/convkit.js');
 const HAS_PDFTOTEXT = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
 if (!HAS_PDFTOTEXT) console.warn('test/cli/contacts.test.ts : pdftotext absent : la vérification du texte des PDF est ignorée');
 
-function convkit(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI run from `cwd` (the shared runner of the hardening tests). */
+const convkit = (cwd: string, ...args: string[]): CliResult => runCli(args, { cwd, timeoutMs: 300_000 });
 
 function filesUnder(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
@@ -39,8 +36,7 @@ let dir = '';
 let generated: { status: number | null; stdout: string; stderr: string } = { status: null, stdout: '', stderr: '' };
 
 beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (build.status !== 0) console.warn(`npm run build a échoué :\n${build.stdout}${build.stderr}`);
+  ensureBuilt();
   const copy = tempDataCopy();
   dir = copy.dir;
   // Sylvie TARTESSE (contractor referent: in every convention's referent annex) typed with dots;

@@ -3,22 +3,18 @@
  * blanks after the files written, the same on the in-thread and the worker-thread paths; and
  * `--strict` refuses the run, writing nothing, while a document has blanks.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT, runCli, type CliResult } from '../robustness/helpers.js';
 import { read, removeTempCopies, tempDataCopy, write } from '../data/fixture.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/convkit.js');
 const tmp = mkdtempSync(path.join(tmpdir(), 'convkit-blanks-'));
 
-function convkit(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI run from `cwd` (the shared runner of the hardening tests). */
+const convkit = (cwd: string, ...args: string[]): CliResult => runCli(args, { cwd, timeoutMs: 300_000 });
 
 const SUMMARY = [
   '5 blancs à compléter dans conventions/caf-21 : fonction et téléphone de Mme Pascale STURLA BORDET ; fonction et téléphone de Mme Violette SOCQUARD ; liste des fichiers de la CAF de la Côte d’Or',
@@ -33,8 +29,7 @@ const SUMMARY = [
 const plain = (s: string): string => s.replace(/[’']/g, '’');
 
 beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (build.status !== 0) console.warn(`npm run build a échoué :\n${build.stdout}${build.stderr}`);
+  ensureBuilt();
 }, 150_000);
 afterAll(() => {
   removeTempCopies();

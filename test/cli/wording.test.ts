@@ -4,28 +4,23 @@
  * as typed); a missing `gender` is called missing, with the allowed values; a mistyped command
  * name is answered with the closest command.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSourceFile } from '../../src/lint/read/index.js';
+import { ensureBuilt, ROOT, runCli, type CliResult } from '../robustness/helpers.js';
 import { read, removeTempCopies, setIn, tempDataCopy, write } from '../data/fixture.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/convkit.js');
 const tmp = mkdtempSync(path.join(tmpdir(), 'convkit-wording-'));
 
-function convkit(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI run from `cwd` (the shared runner of the hardening tests). */
+const convkit = (cwd: string, ...args: string[]): CliResult => runCli(args, { cwd, timeoutMs: 300_000 });
 const flat = (s: string): string => s.replace(/[\s\u00a0\u202f]+/gu, ' ');
 
 beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (build.status !== 0) console.warn(`npm run build a échoué :\n${build.stdout}${build.stderr}`);
+  ensureBuilt();
 }, 150_000);
 afterAll(() => {
   removeTempCopies();
