@@ -116,6 +116,17 @@ describe('contract regressions', () => {
     expect(outcome.findings.filter((f) => f.includes('person-organisation'))).toEqual([]);
   }, 120_000);
 
+  it('the MDEF without a designation (fuzz seed 20261209, case 2840): its source label « …-PLIE » names the party, not the same body in another place', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'partners/mdef.yaml'));
+    doc.deleteIn(['designation']);
+    write(data, 'partners/mdef.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['mdef'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.findings).toEqual([]);
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

@@ -27,4 +27,20 @@ describe('source-mention', () => {
     const f = runRule(rule, text);
     expect(f.map((x) => [x.line, x.column])).toEqual([[lineOf(text, 'Source Pôle'), columnOf(text, lineOf(text, 'Source Pôle'), 'Pôle Emploi')]]);
   });
+  const missionLocale = (source: string): string =>
+    miniConvention({
+      title: 'LE GRAND NANCY ET LA MISSION LOCALE DU BASSIN NANCÉIEN',
+      partner: 'La MISSION LOCALE DU BASSIN NANCÉIEN – 1 rue Lyautey – 54000 NANCY - représentée par M. Paul BRUN, Président,',
+      articles: [['Propriété', [`Chaque étude mentionne (« Source ${source}, date : 2015 »).`]]],
+    });
+  it('reports the same kind of body in another place', () => {
+    const text = missionLocale('Mission Locale du Pays Haut');
+    const f = runRule(rule, text);
+    expect(f.map((x) => [x.line, x.column])).toEqual([[lineOf(text, 'Source Mission'), columnOf(text, lineOf(text, 'Source Mission'), 'Mission Locale du Pays')]]);
+  });
+  it('accepts a suffix joined to the name by a hyphen (a programme, not a place)', () => {
+    // « Maison de l'Emploi-PLIE », « Mission Locale-PAIO »: one compound name, written without
+    // the place the parties block gives (fuzz seed 20261209: a designation removed).
+    for (const s of ['Mission Locale-PAIO', 'Mission Locale–PAIO', 'MISSION LOCALE-Espace Jeunes']) expect(runRule(rule, missionLocale(s))).toEqual([]);
+  });
 });

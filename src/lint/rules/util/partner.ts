@@ -88,15 +88,19 @@ function placeWords(qualifier: string): string {
 /**
  * True when a mention designates one of the convention's parties: the same organisation and,
  * when both the mention and the party name a place (« CAF de la Loire » in a convention with
- * the « CAF du Rhône »), the same place. A department number (« CAF 21 ») or a missing place
- * is not compared: it may stand for any place.
+ * the « CAF du Rhône »), the same place. A department number (« CAF 21 »), a missing place or
+ * a hyphen-joined suffix (« Mission Locale-PAIO ») is not compared: it may stand for any place.
  */
 export function mentionsParty(_file: SegmentedFile, doc: ConventionDocument, m: OrgMention, text: string): boolean {
   // The mention's place as the lexicon reads it: a mention matched through a document's own
   // designation (« CAF de la Côte d'Or », the party's alias) holds the place in its words, and
   // its qualifier is only what follows (« CAF de la Côte d'Or Saint-Apollinaire »).
   const lexical = LEXICON.find(text.slice(m.start, m.qualifiedEnd)).find((x) => x.id === m.id && x.start === 0);
-  const mine = placeWords(lexical ? lexical.qualifier : m.qualifier);
+  // A suffix joined by a hyphen (« Maison de l'Emploi-PLIE », « Mission Locale-PAIO ») makes
+  // one compound name with the designation: a programme or a service, not a place.
+  const designationEnd = lexical ? m.start + lexical.end : m.end;
+  const compound = /^[-‐‑]\p{L}/u.test(text.slice(designationEnd));
+  const mine = compound ? '' : placeWords(lexical ? lexical.qualifier : m.qualifier);
   for (const p of doc.parties) {
     if (p.orgId !== m.id) continue;
     if (mine.length === 0 || /^\d/.test(mine) || /^x+$/.test(mine)) return true;
