@@ -124,3 +124,39 @@ export function idLeaves(schema: z.ZodType, value: unknown, at: readonly (string
   walk(schema, value, at);
   return out;
 }
+
+/** A free-text value of valid data: where it is and what it says. */
+export interface TextLeaf {
+  readonly path: readonly (string | number)[];
+  readonly value: string;
+}
+
+/**
+ * Every free-text string of a valid entity, walking the data along its schema: strings that
+ * are neither an `Id`, an enumeration, a literal, a phone number, an e-mail address nor a date
+ * pattern (the leaves a clerk types and the documents print as words).
+ */
+export function textLeaves(schema: z.ZodType, value: unknown): TextLeaf[] {
+  const out: TextLeaf[] = [];
+  const seen = new Set<string>();
+  const walk = (s: z.ZodType, v: unknown, p: readonly (string | number)[]): void => {
+    for (const { schema: b } of branches(unwrap(s, false).schema)) {
+      if (b instanceof z.ZodString) {
+        const checks = (b._zod.def.checks ?? []) as readonly { _zod: { def: { pattern?: unknown } } }[];
+        const patterned = checks.some((c) => c._zod.def.pattern instanceof RegExp);
+        const k = JSON.stringify(p);
+        if (typeof v === 'string' && !patterned && !seen.has(k)) {
+          seen.add(k);
+          out.push({ path: p, value: v });
+        }
+      } else if (b instanceof z.ZodObject && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const shape = b.shape as Record<string, z.ZodType>;
+        for (const [key, child] of Object.entries(v as Record<string, unknown>)) if (shape[key]) walk(shape[key], child, [...p, key]);
+      } else if (b instanceof z.ZodArray && Array.isArray(v)) {
+        v.forEach((item, i) => walk(b.element as z.ZodType, item, [...p, i]));
+      }
+    }
+  };
+  walk(schema, value, []);
+  return out;
+}

@@ -127,6 +127,13 @@ describe('contract regressions', () => {
     expect(outcome.findings).toEqual([]);
   }, 120_000);
 
+  it('a commune of the Politique de la Ville ending with « et » (fuzz seed 20261210, case 3745): validate warns at the list item, as lint does (« … et et … »)', async () => {
+    const communes = ['et : « déléguée » Centre', 'd’Allocations : la « François »', 'D’ARC Saint-Apollinaire d’Or Vice-Président Île-de-France et', "d'Allocations à « Saône-et-Loire » Familiales"];
+    const { data, outcome, rules } = await withValue('observatory.yaml', ['policyCommunes'], communes, { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.inconsistencies).toEqual([`${data}/observatory.yaml policyCommunes[2]`]);
+    expect(rules).toEqual(new Set(['doubled-word']));
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

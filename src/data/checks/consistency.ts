@@ -64,9 +64,6 @@ function namesPartner(label: string, p: { readonly shortName: string; readonly l
   return first.length >= 2 && initials.startsWith(first);
 }
 
-/** Words a name never ends with: a name ending with one was cut (« Grand Dijon pour »). */
-const TRAILING_LINKS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'ou', 'pour', 'par', 'sur', 'a', 'au', 'aux', 'en', 'avec', 'dans']);
-
 /**
  * Prepositions (and their contraction with the article) that the documents already write
  * before a name (« du Grand Dijon », « de l'Observatoire »): a name starting with one
@@ -118,15 +115,8 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
     ] as const) {
       // An elided article before a consonant has its own message (below).
       const elidedBeforeConsonant = article === 'elided' && !/^[aeiouyhœæ]/u.test(fold(name));
-      const last = name.trim().split(/\s+/u).at(-1) ?? '';
-      if (TRAILING_LINKS.has(fold(last)) || /^[dl]['’]$/iu.test(last)) {
-        report(
-          kind,
-          e.id,
-          [nameField],
-          `le nom se termine par « ${last} » : il semble tronqué, et les documents le suivraient d’autres mots (« … ${last} pour … »). Complétez-le ou retirez « ${last} »`,
-        );
-      }
+      // A name that ends with a link word (« Grand Dijon pour ») is told by ./cut-values.ts, for
+      // every text field.
       const linked = leadingLink(name);
       if (linked !== undefined) report(kind, e.id, [nameField], linked);
       const lead = LEADING_ARTICLE.exec(name);

@@ -11,6 +11,7 @@ import { checkReferences, type KnownIds } from '../references.js';
 import type { DataProblem, DatasetView } from '../types.js';
 import { amendmentProblems } from './amendments.js';
 import { consistencyProblems } from './consistency.js';
+import { cutValueProblems } from './cut-values.js';
 import { deliberationProblems } from './deliberations.js';
 import { rawReferenceProblems, type RejectedFile } from './raw-references.js';
 
@@ -29,7 +30,8 @@ export interface CheckContext {
 /**
  * Every cross-file check, in one place: references of the valid entities (src/data/references.ts)
  * and of the rejected files (./raw-references.ts), the deliberations' arithmetic, proxies and
- * approvals (src/deliberation/checks.ts), the consistency between fields (./consistency.ts), then the blanks the documents will show and
+ * approvals (src/deliberation/checks.ts), the consistency between fields (./consistency.ts), the values cut after a link word
+ * (./cut-values.ts), then the blanks the documents will show and
  * the silent omissions (a partner no deliberation approves, a person no document names): warnings.
  * Takes the problems found file by file (some messages are completed here) and returns the
  * whole list, unsorted.
@@ -43,6 +45,7 @@ export function datasetChecks(view: DatasetView, context: CheckContext, fileProb
     ...deliberationProblems(context.deliberationFiles),
     ...amendmentProblems(view, context.known),
     ...consistencyProblems(view),
+    ...cutValueProblems(view),
     ...blankWarnings(view),
     ...omissionWarnings(view),
   ];
