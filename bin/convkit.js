@@ -1,13 +1,76 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm run build` (run by `prepare` on `npm ci`).
-import { main } from '../dist/cli/index.js';
+// Thin launcher. `npm run build` (run by `prepare` on `npm ci`) compiles the CLI to dist/ and
+// bundles it into dist/cli.bundle.cjs with a V8 code cache (scripts/bundle-cli.mjs): the
+// bundle starts faster than some 600 separate modules. It runs when made from the current
+// dist/; else, or with CONVKIT_BUNDLE=off, the modules of dist/ run as they are.
+// CONVKIT_BUNDLE=diagnose says on stderr which ran and whether V8 took the code cache.
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    console.error(`convkit : erreur interne : ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const mode = process.env.CONVKIT_BUNDLE;
+
+/**
+ * The bundle and its code cache, when they were made from the current dist/ (tsc rewrites
+ * every file of dist/ at each run, so dist/cli/index.js dates the compiled code) by this Node
+ * version; undefined when absent, stale or turned off.
+ */
+function bundle() {
+  if (mode === 'off') return undefined;
+  const file = path.join(dist, 'cli.bundle.cjs');
+  try {
+    const meta = JSON.parse(readFileSync(path.join(dist, 'cli.bundle.json'), 'utf8'));
+    const stat = statSync(file);
+    // Dates to the millisecond: a copy that keeps dates (cp -a, fs.cpSync) may round below it.
+    const same = (a, b) => typeof a === 'number' && Math.abs(a - b) < 1;
+    const fresh = meta.bundleSize === stat.size && same(meta.bundleMtimeMs, stat.mtimeMs) && same(meta.distMtimeMs, statSync(path.join(dist, 'cli', 'index.js')).mtimeMs);
+    if (!fresh) return undefined;
+    const source = readFileSync(file, 'utf8');
+    const cachedData = mode === 'write-cache' || meta.node !== process.version ? undefined : readFileSync(`${file}.cache`);
+    return { file, source, cachedData };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CLI's `main`, from the bundle or from dist/cli/index.js; `done` runs after it. */
+async function load() {
+  const found = bundle();
+  if (found === undefined) return { main: (await import('../dist/cli/index.js')).main, done: () => {} };
+  const { file, source, cachedData } = found;
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __convkitBase, __convkitImport) {${source}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (mode === 'diagnose') {
+    process.stderr.write(`convkit : lot unique ${file}, cache de code ${cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'refusé par V8' : 'accepté'}\n`);
+  }
+  const module = { exports: {} };
+  // import() from this module: the bundle's own would fail once compiled from the cache.
+  const importer = (specifier) => import(specifier);
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dist, dist, importer);
+  const done = () => {
+    // Build time only (scripts/bundle-cli.mjs): the cache holds what this run compiled.
+    if (mode !== 'write-cache') return;
+    const temp = `${file}.cache.tmp-${process.pid}`;
+    writeFileSync(temp, script.createCachedData());
+    renameSync(temp, `${file}.cache`);
+  };
+  return { main: module.exports.main, done };
+}
+
+load()
+  .then(({ main, done }) =>
+    main(process.argv.slice(2)).then((code) => {
+      done();
+      process.exitCode = code;
+    }),
+  )
+  .catch((error) => {
+    console.error(`convkit : erreur interne : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 2;
-  },
-);
+  });

@@ -1,0 +1,96 @@
+// Build step (the last of `npm run build`): the CLI as one CommonJS file, dist/cli.bundle.cjs,
+// and a V8 code cache of it, dist/cli.bundle.cjs.cache (issue 10, cold start).
+//
+// Why: a cold `convkit validate` spent about a third of its time resolving, reading and
+// compiling some 600 ES modules one by one, and compiling their functions on first call.
+// One file removes the resolution and the per-module costs; the code cache, made here by
+// running `convkit generate` on the bundled data once, lets V8 skip parsing and compiling the
+// functions that run in every command (yargs, zod, yaml, the data checks, the renderers).
+//
+// The bundle is made from dist/ (tsc's output), so it runs exactly the compiled code; modules
+// stay lazy (esbuild keeps each `await import()` of a command's work as a deferred
+// initialiser). `import.meta.url` is replaced, per module, by the URL of that module's own
+// file, so that every path resolved from it (templates, fonts, assets, worker scripts, data)
+// is the same as unbundled. bin/convkit.js runs the bundle when it is present and current,
+// else dist/cli/index.js; CONVKIT_BUNDLE=off forces the latter. esbuild-wasm is pure
+// JavaScript and WebAssembly: nothing is downloaded or compiled at install time.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild-wasm';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const target = path.join(dist, 'cli.bundle.cjs');
+const cacheFile = `${target}.cache`;
+const metaFile = path.join(dist, 'cli.bundle.json');
+
+// A stale cache or meta must never describe a new bundle: remove them first.
+for (const f of [cacheFile, metaFile]) rmSync(f, { force: true });
+
+const temp = `${target}.tmp-${process.pid}`;
+await esbuild.build({
+  entryPoints: [path.join(dist, 'cli', 'index.js')],
+  outfile: temp,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // pdf.js (the linter's PDF reader) is loaded from node_modules on first use, as unbundled.
+  external: ['pdfjs-dist', 'pdfjs-dist/*'],
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'module-url',
+      setup(build) {
+        build.onLoad({ filter: /\.(?:m?js|cjs)$/ }, (args) => {
+          const source = readFileSync(args.path, 'utf8');
+          const own = !path.relative(dist, args.path).startsWith('..');
+          if (!source.includes('import.meta.url') && !own) return undefined;
+          const rel = path.relative(dist, args.path).split(path.sep).join('/');
+          let contents = source.replaceAll('import.meta.url', `__convkitModuleUrl(${JSON.stringify(rel)})`);
+          // The imports the bundle cannot hold (a computed URL, pdf.js, a Node built-in) go
+          // through the launcher's own import(): V8 drops the dynamic-import callback of a
+          // script compiled from a code cache (Node 20), so an import() left in the bundle
+          // would fail once the cache is used. Other literals stay: esbuild bundles them.
+          if (own) contents = contents.replace(/(?<![\w$.])import\((?=\s*(?:['"`](?:pdfjs-dist|node:)|[^'"`\s]))/g, '__convkitImport(');
+          return { contents, loader: 'js' };
+        });
+      },
+    },
+  ],
+  // `__convkitBase` (the bundle's folder) and `__convkitImport` are passed by bin/convkit.js
+  // (parameters, so that no module's own top-level `__dirname` can shadow them).
+  banner: { js: "const __convkitModuleUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__convkitBase, rel)).href;" },
+});
+renameSync(temp, target);
+
+// What the launcher checks before running the bundle: these bytes, made from this dist/.
+const bundle = statSync(target);
+const writeMeta = (extra) => {
+  const meta = { bundleSize: bundle.size, bundleMtimeMs: bundle.mtimeMs, distMtimeMs: statSync(path.join(dist, 'cli', 'index.js')).mtimeMs, ...extra };
+  writeFileSync(`${metaFile}.tmp-${process.pid}`, `${JSON.stringify(meta)}\n`);
+  renameSync(`${metaFile}.tmp-${process.pid}`, metaFile);
+};
+writeMeta({});
+
+// The code cache: one `convkit generate` of the bundled data (validate's checks, the DOCX
+// and PDF renderers), its output thrown away. bin/convkit.js writes the cache when asked.
+const out = mkdtempSync(path.join(tmpdir(), 'convkit-code-cache-'));
+try {
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'convkit.js'), 'generate', '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CONVKIT_BUNDLE: 'write-cache' },
+  });
+  if (run.status !== 0) {
+    process.stderr.write(`bundle-cli : la génération d’amorçage a échoué (code ${run.status}) :\n${run.stderr}`);
+    process.exit(1);
+  }
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+writeMeta({ node: process.version, cacheSize: statSync(cacheFile).size });
