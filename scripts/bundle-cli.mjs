@@ -4,8 +4,8 @@
 // Why: a cold `convkit validate` spent about a third of its time resolving, reading and
 // compiling some 600 ES modules one by one, and compiling their functions on first call.
 // One file removes the resolution and the per-module costs; the code cache, made here by
-// running `convkit generate` on the bundled data once, lets V8 skip parsing and compiling the
-// functions that run in every command (yargs, zod, yaml, the data checks, the renderers).
+// one workspace session on the bundled data, lets V8 skip parsing and compiling the functions
+// that the commands run (yargs, zod, yaml, the data checks, the renderers, the linter).
 //
 // The bundle is made from dist/ (tsc's output), so it runs exactly the compiled code; modules
 // stay lazy (esbuild keeps each `await import()` of a command's work as a deferred
@@ -14,9 +14,9 @@
 // is the same as unbundled. bin/convkit.js runs the bundle when it is present and current,
 // else dist/cli/index.js; CONVKIT_BUNDLE=off forces the latter. esbuild-wasm is pure
 // JavaScript and WebAssembly: nothing is downloaded or compiled at install time.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild-wasm';
@@ -77,20 +77,44 @@ const writeMeta = (extra) => {
 };
 writeMeta({});
 
-// The code cache: one `convkit generate` of the bundled data (validate's checks, the DOCX
-// and PDF renderers), its output thrown away. bin/convkit.js writes the cache when asked.
-const out = mkdtempSync(path.join(tmpdir(), 'convkit-code-cache-'));
-try {
-  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'convkit.js'), 'generate', '--out', out], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CONVKIT_BUNDLE: 'write-cache' },
+// The code cache: what one workspace session compiles, on the bundled data, its output thrown
+// away: `convkit serve` checks the data (validate's checks), builds, renders and lints every
+// document (the overview's analysis), and serves a convention as DOCX and PDF; then it stops
+// (SIGTERM) and bin/convkit.js writes the cache of everything compiled so far. The commands
+// share that code: validate, generate, lint and diff start from it too.
+const training = spawn(process.execPath, [path.join(root, 'bin', 'convkit.js'), 'serve', '--port', '0'], {
+  cwd: root,
+  env: { ...process.env, CONVKIT_BUNDLE: 'write-cache' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let errors = '';
+training.stderr.on('data', (c) => (errors += c));
+const exited = new Promise((resolve) => training.once('exit', (code, signal) => resolve({ code, signal })));
+const fail = (why) => {
+  training.kill('SIGKILL');
+  process.stderr.write(`bundle-cli : la session d’amorçage du cache a échoué : ${why}\n${errors}`);
+  process.exit(1);
+};
+const port = await new Promise((resolve) => {
+  let out = '';
+  training.stdout.on('data', (c) => {
+    out += c;
+    const m = /127\.0\.0\.1:(\d+)/.exec(out);
+    if (m) resolve(Number(m[1]));
   });
-  if (run.status !== 0) {
-    process.stderr.write(`bundle-cli : la génération d’amorçage a échoué (code ${run.status}) :\n${run.stderr}`);
-    process.exit(1);
-  }
-} finally {
-  rmSync(out, { recursive: true, force: true });
+  void exited.then(() => resolve(undefined));
+});
+if (port === undefined) fail('le serveur ne s’est pas ouvert');
+for (const url of ['/', '/api/documents/lint', '/documents/conventions/caf-21.docx', '/documents/conventions/caf-21.pdf', '/api/entities']) {
+  const status = await new Promise((resolve) => {
+    http.get({ host: '127.0.0.1', port, path: url }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    }).on('error', (e) => resolve(e.message));
+  });
+  if (status !== 200) fail(`GET ${url} : ${status}`);
 }
+training.kill('SIGTERM');
+const end = await exited;
+if (end.code !== 0) fail(`fin de la session : ${end.code ?? end.signal}`);
 writeMeta({ node: process.version, cacheSize: statSync(cacheFile).size });
