@@ -14,6 +14,14 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const mode = process.env.CONVKIT_BUNDLE;
 
 /**
+ * Which code cache: V8 reads a cache whole, so `validate` and `generate` have their own,
+ * smaller ones (what a run of each compiles); every other command takes the workspace
+ * session's, which holds the most (check, build, both renderers, the linter, the server).
+ */
+const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const cacheName = command === 'validate' || command === 'generate' ? command : 'session';
+
+/**
  * The bundle and its code cache, when they were made from the current dist/ (tsc rewrites
  * every file of dist/ at each run, so dist/cli/index.js dates the compiled code) by this Node
  * version; undefined when absent, stale or turned off.
@@ -29,7 +37,7 @@ function bundle() {
     const fresh = meta.bundleSize === stat.size && same(meta.bundleMtimeMs, stat.mtimeMs) && same(meta.distMtimeMs, statSync(path.join(dist, 'cli', 'index.js')).mtimeMs);
     if (!fresh) return undefined;
     const source = readFileSync(file, 'utf8');
-    const cachedData = mode === 'write-cache' || meta.node !== process.version ? undefined : readFileSync(`${file}.cache`);
+    const cachedData = mode === 'write-cache' || meta.node !== process.version ? undefined : readFileSync(`${file}.${cacheName}.cache`);
     return { file, source, cachedData };
   } catch {
     return undefined;
@@ -47,7 +55,7 @@ async function load() {
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   if (mode === 'diagnose') {
-    process.stderr.write(`convkit : lot unique ${file}, cache de code ${cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'refusé par V8' : 'accepté'}\n`);
+    process.stderr.write(`convkit : lot unique ${file}, cache de code « ${cacheName} » ${cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'refusé par V8' : 'accepté'}\n`);
   }
   const module = { exports: {} };
   // import() from this module: the bundle's own would fail once compiled from the cache.
@@ -56,9 +64,9 @@ async function load() {
   const done = () => {
     // Build time only (scripts/bundle-cli.mjs): the cache holds what this run compiled.
     if (mode !== 'write-cache') return;
-    const temp = `${file}.cache.tmp-${process.pid}`;
+    const temp = `${file}.${cacheName}.cache.tmp-${process.pid}`;
     writeFileSync(temp, script.createCachedData());
-    renameSync(temp, `${file}.cache`);
+    renameSync(temp, `${file}.${cacheName}.cache`);
   };
   return { main: module.exports.main, done };
 }

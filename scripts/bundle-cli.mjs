@@ -1,5 +1,5 @@
 // Build step (the last of `npm run build`): the CLI as one CommonJS file, dist/cli.bundle.cjs,
-// and a V8 code cache of it, dist/cli.bundle.cjs.cache (issue 10, cold start).
+// and V8 code caches of it, dist/cli.bundle.cjs.<command>.cache (issue 10, cold start).
 //
 // Why: a cold `convkit validate` spent about a third of its time resolving, reading and
 // compiling some 600 ES modules one by one, and compiling their functions on first call.
@@ -14,9 +14,10 @@
 // is the same as unbundled. bin/convkit.js runs the bundle when it is present and current,
 // else dist/cli/index.js; CONVKIT_BUNDLE=off forces the latter. esbuild-wasm is pure
 // JavaScript and WebAssembly: nothing is downloaded or compiled at install time.
-import { spawn } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild-wasm';
@@ -24,11 +25,11 @@ import * as esbuild from 'esbuild-wasm';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const target = path.join(dist, 'cli.bundle.cjs');
-const cacheFile = `${target}.cache`;
+const caches = ['validate', 'generate', 'session'].map((name) => `${target}.${name}.cache`);
 const metaFile = path.join(dist, 'cli.bundle.json');
 
 // A stale cache or meta must never describe a new bundle: remove them first.
-for (const f of [cacheFile, metaFile]) rmSync(f, { force: true });
+for (const f of [...caches, `${target}.cache`, metaFile]) rmSync(f, { force: true });
 
 const temp = `${target}.tmp-${process.pid}`;
 await esbuild.build({
@@ -77,7 +78,18 @@ const writeMeta = (extra) => {
 };
 writeMeta({});
 
-// The code cache: what one workspace session compiles, on the bundled data, its output thrown
+// The code caches. `validate` and `generate` (DOCX + PDF) of the bundled data, each in its own
+// process, output thrown away: what each compiles.
+for (const args of [['validate'], ['generate', '--out', mkdtempSync(path.join(tmpdir(), 'convkit-code-cache-'))]]) {
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'convkit.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CONVKIT_BUNDLE: 'write-cache' } });
+  if (args[0] === 'generate') rmSync(args[2], { recursive: true, force: true });
+  if (run.status !== 0) {
+    process.stderr.write(`bundle-cli : « convkit ${args[0]} » d’amorçage du cache en échec (code ${run.status}) :\n${run.stderr}`);
+    process.exit(1);
+  }
+}
+
+// The cache of every other command: what one workspace session compiles, on the bundled data, its output thrown
 // away: `convkit serve` checks the data (validate's checks), builds, renders and lints every
 // document (the overview's analysis), and serves a convention as DOCX and PDF; then it stops
 // (SIGTERM) and bin/convkit.js writes the cache of everything compiled so far. The commands
@@ -117,4 +129,4 @@ for (const url of ['/', '/api/documents/lint', '/documents/conventions/caf-21.do
 training.kill('SIGTERM');
 const end = await exited;
 if (end.code !== 0) fail(`fin de la session : ${end.code ?? end.signal}`);
-writeMeta({ node: process.version, cacheSize: statSync(cacheFile).size });
+writeMeta({ node: process.version, cacheSizes: caches.map((f) => statSync(f).size) });

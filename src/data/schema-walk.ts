@@ -138,25 +138,55 @@ export interface TextLeaf {
  */
 export function textLeaves(schema: z.ZodType, value: unknown): TextLeaf[] {
   const out: TextLeaf[] = [];
+  // Union branches may share a field (a member's name in every status): one leaf per path.
   const seen = new Set<string>();
   const walk = (s: z.ZodType, v: unknown, p: readonly (string | number)[]): void => {
-    for (const { schema: b } of branches(unwrap(s, false).schema)) {
-      if (b instanceof z.ZodString) {
-        const checks = (b._zod.def.checks ?? []) as readonly { _zod: { def: { pattern?: unknown } } }[];
-        const patterned = checks.some((c) => c._zod.def.pattern instanceof RegExp);
-        const k = JSON.stringify(p);
-        if (typeof v === 'string' && !patterned && !seen.has(k)) {
-          seen.add(k);
-          out.push({ path: p, value: v });
+    const shape = shapeOf(s);
+    if (typeof v === 'string') {
+      if (!shape.text) return;
+      const key = p.join('\u0000');
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push({ path: p, value: v });
+    } else if (Array.isArray(v)) {
+      for (const element of shape.elements) v.forEach((item, i) => walk(element, item, [...p, i]));
+    } else if (v !== null && typeof v === 'object') {
+      for (const fields of shape.objects) {
+        for (const [key, child] of Object.entries(v as Record<string, unknown>)) {
+          const field = fields[key];
+          if (field) walk(field, child, [...p, key]);
         }
-      } else if (b instanceof z.ZodObject && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        const shape = b.shape as Record<string, z.ZodType>;
-        for (const [key, child] of Object.entries(v as Record<string, unknown>)) if (shape[key]) walk(shape[key], child, [...p, key]);
-      } else if (b instanceof z.ZodArray && Array.isArray(v)) {
-        v.forEach((item, i) => walk(b.element as z.ZodType, item, [...p, i]));
       }
     }
   };
   walk(schema, value, []);
   return out;
+}
+
+/** What a schema admits, through its wrappers and union branches (computed once per schema). */
+interface SchemaShape {
+  /** A branch is free text: a string without pattern (not an Id nor a date). */
+  readonly text: boolean;
+  readonly objects: readonly Readonly<Record<string, z.ZodType>>[];
+  readonly elements: readonly z.ZodType[];
+}
+
+const shapes = new WeakMap<z.ZodType, SchemaShape>();
+
+function shapeOf(schema: z.ZodType): SchemaShape {
+  let shape = shapes.get(schema);
+  if (shape !== undefined) return shape;
+  let text = false;
+  const objects: Record<string, z.ZodType>[] = [];
+  const elements: z.ZodType[] = [];
+  for (const { schema: b } of branches(unwrap(schema, false).schema)) {
+    if (b instanceof z.ZodString) {
+      const checks = (b._zod.def.checks ?? []) as readonly { _zod: { def: { pattern?: unknown } } }[];
+      if (!checks.some((c) => c._zod.def.pattern instanceof RegExp)) text = true;
+    } else if (b instanceof z.ZodObject) objects.push(b.shape as Record<string, z.ZodType>);
+    else if (b instanceof z.ZodArray) elements.push(b.element as z.ZodType);
+  }
+  shape = { text, objects, elements };
+  shapes.set(schema, shape);
+  return shape;
 }

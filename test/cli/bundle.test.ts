@@ -26,10 +26,12 @@ function filesOf(dir: string): string[] {
 }
 
 describe('the bundled CLI', () => {
-  it('runs from the bundle with its code cache accepted by V8', () => {
-    const r = runCli(['validate'], { env: { CONVKIT_BUNDLE: 'diagnose' } });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`lot unique ${path.join(ROOT, 'dist', 'cli.bundle.cjs')}, cache de code accepté`);
+  it('runs from the bundle with the code cache of the command accepted by V8', () => {
+    for (const [args, cache] of [[['validate'], 'validate'], [['generate', '--help'], 'generate'], [['lint', '--help'], 'session'], [['--help'], 'session']] as const) {
+      const r = runCli(args, { env: { CONVKIT_BUNDLE: 'diagnose' } });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr, args.join(' ')).toContain(`lot unique ${path.join(ROOT, 'dist', 'cli.bundle.cjs')}, cache de code « ${cache} » accepté`);
+    }
     // Turned off, the launcher says nothing of a bundle: the modules of dist/ ran.
     expect(runCli(['validate'], { env: OFF }).stderr).not.toContain('lot unique');
   });
@@ -78,7 +80,7 @@ describe('the bundled CLI', () => {
     for (const part of ['node_modules', 'data', 'templates', 'assets']) symlinkSync(path.join(ROOT, part), path.join(copy, part));
     const run = (): { status: number | null; stderr: string } =>
       spawnSync(process.execPath, [path.join(copy, 'bin', 'convkit.js'), 'validate'], { cwd: copy, encoding: 'utf8', env: { ...process.env, CONVKIT_BUNDLE: 'diagnose' } });
-    expect(run().stderr).toContain('cache de code accepté');
+    expect(run().stderr).toContain('cache de code « validate » accepté');
     const later = new Date(Date.now() + 60_000);
     utimesSync(path.join(copy, 'dist', 'cli', 'index.js'), later, later);
     const stale = run();

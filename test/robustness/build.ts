@@ -47,7 +47,7 @@ function bundleStale(): boolean {
       meta.bundleSize === bundle.size &&
       same(meta.bundleMtimeMs, bundle.mtimeMs) &&
       same(meta.distMtimeMs, statSync(path.join(ROOT, 'dist', 'cli', 'index.js')).mtimeMs) &&
-      meta.cacheSize !== undefined
+      meta.cacheSizes !== undefined
     );
   } catch {
     return true;

@@ -52,3 +52,20 @@ describe('cut values', () => {
     expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
+
+describe('textLeaves', () => {
+  it('gives each free-text value once, through union branches that share a field', async () => {
+    const { textLeaves } = await import('../../../src/data/schema-walk.js');
+    const { DeliberationSchema } = await import('../../../src/schema/index.js');
+    const { loadDataset } = await import('../../../src/data/load.js');
+    const { BUNDLED_DATA } = await import('../fixture.js');
+    const d = (await loadDataset(BUNDLED_DATA)).deliberations[0]!;
+    const leaves = textLeaves(DeliberationSchema, d);
+    const paths = leaves.map((l) => l.path.join('.'));
+    expect(new Set(paths).size).toBe(paths.length);
+    // Members (a discriminated union on `status`): their names are text, their status is not.
+    expect(paths).toContain('members.0.lastName');
+    expect(paths.some((p) => /^members\.\d+\.status$/.test(p))).toBe(false);
+    expect(paths).not.toContain('date');
+  });
+});
