@@ -98,6 +98,7 @@ try {
     const r = benchColdStart(root, { rounds: quick ? 3 : 7, libreoffice: hasLibreOffice(), keepDir: coldDir });
     const all = r.rows.find((x) => x.id === 'all');
     row('a', `(a) jeu fourni, DOCX + PDF, en ligne de commande, à froid (${r.files} fichiers)`, `${all.ms} ms`, '≤ 1 500 ms', all.ms <= 1500);
+    row('f', '(f) démarrage à froid : ce que lance bin/convkit.js', r.launcher, '', undefined);
     for (const x of r.rows) {
       if (x.id === 'node') row('f', `(f) démarrage à froid : ${x.label}`, `${x.ms} ms = 1×`, '', undefined);
       else row('f', `(f) démarrage à froid : ${x.label}`, `${x.ratio}× (${x.ms} ms)`, `≤ ${x.target}×`, x.ok);

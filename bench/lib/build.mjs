@@ -1,6 +1,6 @@
 // The bench runs the compiled code (dist/): rebuild when any source is newer than its output.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 function stale(root) {
@@ -25,23 +25,51 @@ function stale(root) {
 
 /** The build-time steps of `npm run build` after tsc: precompiled templates, precomputed DOCX package templates. */
 function precompile(root) {
-  for (const script of ['precompile-templates.mjs', 'precompute-docx-templates.mjs']) {
-    const r = spawnSync(process.execPath, [path.join(root, 'scripts', script)], { cwd: root, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`${script} en échec`);
+  for (const script of ['precompile-templates.mjs', 'precompute-docx-templates.mjs']) run(root, script);
+}
+
+function run(root, script) {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', script)], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${script} en échec`);
+}
+
+/**
+ * True when dist/cli.bundle.cjs (what bin/convkit.js runs) was not made from the current dist/:
+ * bin/convkit.js would then run the modules, and the cold figures would not be those of a
+ * built package (the same check as the launcher's and test/robustness/build.ts').
+ */
+function bundleStale(root) {
+  try {
+    const meta = JSON.parse(readFileSync(path.join(root, 'dist', 'cli.bundle.json'), 'utf8'));
+    const bundle = statSync(path.join(root, 'dist', 'cli.bundle.cjs'));
+    const same = (a, b) => typeof a === 'number' && Math.abs(a - b) < 1;
+    return !(
+      meta.bundleSize === bundle.size &&
+      same(meta.bundleMtimeMs, bundle.mtimeMs) &&
+      same(meta.distMtimeMs, statSync(path.join(root, 'dist', 'cli', 'index.js')).mtimeMs) &&
+      meta.cacheSizes !== undefined &&
+      meta.node === process.version
+    );
+  } catch {
+    return true;
   }
 }
 
 /** Compiles src/ to dist/ when stale, then runs the build-time steps (always: they are cheap); returns whether it built. */
 export function ensureBuilt(root) {
-  if (!stale(root)) {
-    precompile(root);
-    return false;
+  const compile = stale(root);
+  if (compile) {
+    process.stderr.write('bench : compilation (npm run build)…\n');
+    spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
-  process.stderr.write('bench : compilation (npm run build)…\n');
-  spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
   precompile(root);
-  return true;
+  if (compile) run(root, 'precompute-font-tables.mjs');
+  if (bundleStale(root)) {
+    process.stderr.write('bench : assemblage de la ligne de commande (scripts/bundle-cli.mjs)…\n');
+    run(root, 'bundle-cli.mjs');
+  }
+  return compile;
 }

@@ -83,8 +83,13 @@ export function benchColdStart(root, { rounds = 7, libreoffice = false, keepDir 
     });
     const lo = libreoffice ? { documents: docx.length, ms: round(median(samples.libreoffice), 0) } : undefined;
     const all = rows.find((r) => r.id === 'all');
+    // What bin/convkit.js ran: the bundle with its code cache (what `npm ci` builds), or the modules.
+    const diagnosis = spawnSync(process.execPath, [path.join(root, 'bin', 'convkit.js'), '--help'], { encoding: 'utf8', env: { ...process.env, CONVKIT_BUNDLE: 'diagnose' } });
+    const cache = /lot unique .*, (cache de code .*)$/m.exec(diagnosis.stderr)?.[1];
+    const launcher = cache ? `lot unique (${cache})` : 'modules de dist/ (pas de lot unique à jour)';
     return {
       rounds,
+      launcher,
       files,
       docx: docx.length,
       baselineMs: round(base, 1),
