@@ -37,8 +37,16 @@ function bundle() {
     const fresh = meta.bundleSize === stat.size && same(meta.bundleMtimeMs, stat.mtimeMs) && same(meta.distMtimeMs, statSync(path.join(dist, 'cli', 'index.js')).mtimeMs);
     if (!fresh) return undefined;
     const source = readFileSync(file, 'utf8');
-    const cachedData = mode === 'write-cache' || meta.node !== process.version ? undefined : readFileSync(`${file}.${cacheName}.cache`);
-    return { file, source, cachedData };
+    return { file, source, cachedData: mode === 'write-cache' || meta.node !== process.version ? undefined : codeCache(`${file}.${cacheName}.cache`) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A code cache file's bytes; without it the bundle still runs (V8 compiles as it goes). */
+function codeCache(file) {
+  try {
+    return readFileSync(file);
   } catch {
     return undefined;
   }
