@@ -134,6 +134,18 @@ describe('contract regressions', () => {
     expect(rules).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
+  it('a jurisdiction written « de (D’ARC) » (fuzz seed 20261212, case 465): validate warns at the field, as lint does (« juridictions de de … »)', async () => {
+    const terms = { expires: '2029-06-15', noticeMonths: 6, breachNoticeMonths: 7, jurisdiction: 'de (D’ARC)' };
+    const { data, outcome, rules } = await withValue('observatory.yaml', ['terms'], terms, { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.inconsistencies).toEqual([`${data}/observatory.yaml terms.jurisdiction`]);
+    expect(rules).toEqual(new Set(['doubled-word']));
+  }, 120_000);
+
+  it('a partner’s own jurisdiction starting with « de »: validate warns at that field too', async () => {
+    const { data, outcome } = await withValue('partners/carsat-bfc.yaml', ['terms'], { jurisdiction: 'de Besançon' }, { formats: ['docx'], packet: false, only: ['carsat-bfc'] });
+    expect(outcome.inconsistencies).toEqual([`${data}/partners/carsat-bfc.yaml terms.jurisdiction`]);
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

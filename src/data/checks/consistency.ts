@@ -206,6 +206,17 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
     const linked = leadingLink(d.observatory.deliberation.body);
     if (linked !== undefined) report('observatory', 'observatory', ['deliberation', 'body'], linked);
   }
+  // « compétence aux juridictions de Dijon »: the jurisdiction follows « de » (fuzz seed
+  // 20261212, case 465: « juridictions de de (D’ARC) »).
+  if (d.observatory) {
+    const linked = leadingLink(d.observatory.terms.jurisdiction);
+    if (linked !== undefined) report('observatory', 'observatory', ['terms', 'jurisdiction'], linked);
+  }
+  for (const p of d.partners) {
+    const jurisdiction = p.terms?.jurisdiction;
+    const linked = jurisdiction === undefined ? undefined : leadingLink(jurisdiction);
+    if (linked !== undefined) report('partner', p.id, ['terms', 'jurisdiction'], linked);
+  }
   // « … au moins 5 allocataires », « l'identification … des allocataires »: the people the
   // secrecy rule protects follow « des » (fuzz seed 20261206: « des des adjointe »).
   for (const p of d.partners) {
