@@ -146,6 +146,21 @@ describe('contract regressions', () => {
     expect(outcome.inconsistencies).toEqual([`${data}/partners/carsat-bfc.yaml terms.jurisdiction`]);
   }, 120_000);
 
+  it('a place written « à Dijon » and list items starting with their conjunction (« et Talant », « ou csv »): validate warns at each field, as lint does (« à à », « et et », « ou ou »)', async () => {
+    const { dir, data } = tempDataCopy();
+    const doc = parseDocument(read(data, 'observatory.yaml'));
+    doc.set('place', 'à Dijon');
+    doc.set('policyCommunes', doc.createNode(['Chenôve', 'Dijon', 'Longvic', 'Quetigny', 'et Talant']));
+    doc.set('dataFormats', doc.createNode(['xls', 'Access', 'txt', 'ou csv']));
+    write(data, 'observatory.yaml', doc.toString());
+    const outcome = await checkContract(data, dir, '2014-06-26', { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.valid).toBe(true);
+    expect(outcome.breaches).toEqual([]);
+    expect(outcome.inconsistencies.sort()).toEqual([`${data}/observatory.yaml dataFormats[3]`, `${data}/observatory.yaml place`, `${data}/observatory.yaml policyCommunes[4]`]);
+    expect(new Set(outcome.findings.map((f) => f.split(' ')[2]))).toEqual(new Set(['doubled-word']));
+    expect(outcome.findings.map((f) => /« (.*) »/.exec(f)?.[1]).sort()).toEqual(['et et', 'ou ou', 'à à']);
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

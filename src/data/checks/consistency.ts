@@ -206,6 +206,35 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
     const linked = leadingLink(d.observatory.deliberation.body);
     if (linked !== undefined) report('observatory', 'observatory', ['deliberation', 'body'], linked);
   }
+  if (d.observatory) {
+    // « Fait à Dijon, le … »: the place follows « à ».
+    const place = /^(à|a|au|aux)\s+/iu.exec(d.observatory.place.trim());
+    if (place) {
+      report(
+        'observatory',
+        'observatory',
+        ['place'],
+        `le lieu commence par « ${place[1]} », que les documents écrivent déjà devant lui (« Fait à ${d.observatory.place.trim()} ») : convkit lint relèverait le mot répété. Écrivez le lieu seul (« ${d.observatory.place.trim().slice(place[0].length)} »)`,
+      );
+    }
+    // Lists printed « a, b et c » (communes) and « a, b ou c » (formats): an item that starts
+    // with the conjunction reads it twice once it comes last (« … Quetigny et et Talant »).
+    for (const [field, items, conj] of [
+      ['policyCommunes', d.observatory.policyCommunes, 'et'],
+      ['dataFormats', d.observatory.dataFormats, 'ou'],
+    ] as const) {
+      items.forEach((item, i) => {
+        const lead = /^(et|ou)\s+/iu.exec(item.trim());
+        if (!lead) return;
+        report(
+          'observatory',
+          'observatory',
+          [field, i],
+          `« ${item.trim()} » commence par « ${lead[1]} » : les documents impriment la liste « a, b ${conj} c » et ajoutent eux-mêmes « ${conj} » avant le dernier élément (mot répété, relevé par convkit lint). Écrivez l’élément seul (« ${item.trim().slice(lead[0].length)} »)`,
+        );
+      });
+    }
+  }
   // « compétence aux juridictions de Dijon »: the jurisdiction follows « de » (fuzz seed
   // 20261212, case 465: « juridictions de de (D’ARC) »).
   if (d.observatory) {
