@@ -7,6 +7,14 @@ export const NBSP = '\u00a0';
 
 const NARROW_NBSP = '\u202f';
 
+/** Any character {@link frenchSpacing} may space: « : ; ! ? » « and « n° ». */
+const SPACED = /[:;!?»«°]/;
+const BEFORE_PUNCTUATION = new RegExp(`[ ${NARROW_NBSP}]+([:;!?»])`, 'g');
+const AFTER_OPENING = new RegExp(`«[ ${NARROW_NBSP}${NBSP}]*`, 'g');
+// Lookbehind, not a consumed character: « »» » needs a space before each guillemet.
+const BEFORE_CLOSING = new RegExp(`(?<=[^ ${NBSP}${NARROW_NBSP}])»`, 'g');
+const NUMERO = /\bn° +(?=\d)/g;
+
 /**
  * Applies French spacing to a piece of text: a plain or narrow space before « : ; ! ? » and
  * « » » becomes a no-break space, « « » is followed by one, « n° » is tied to its number.
@@ -14,10 +22,11 @@ const NARROW_NBSP = '\u202f';
  * « https:// » are left alone; guillemets get their space even when the source had none.
  */
 export function frenchSpacing(text: string): string {
+  // Most pieces of text hold none of the characters concerned: returned as they are.
+  if (!SPACED.test(text)) return text;
   return text
-    .replace(new RegExp(`[ ${NARROW_NBSP}]+([:;!?»])`, 'g'), `${NBSP}$1`)
-    .replace(new RegExp(`«[ ${NARROW_NBSP}${NBSP}]*`, 'g'), `«${NBSP}`)
-    // Lookbehind, not a consumed character: « »» » needs a space before each guillemet.
-    .replace(new RegExp(`(?<=[^ ${NBSP}${NARROW_NBSP}])»`, 'g'), `${NBSP}»`)
-    .replace(/\bn° +(?=\d)/g, `n°${NBSP}`);
+    .replace(BEFORE_PUNCTUATION, `${NBSP}$1`)
+    .replace(AFTER_OPENING, `«${NBSP}`)
+    .replace(BEFORE_CLOSING, `${NBSP}»`)
+    .replace(NUMERO, `n°${NBSP}`);
 }

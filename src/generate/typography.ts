@@ -14,6 +14,8 @@ const APOSTROPHE_BETWEEN_LETTERS = /(?<=\p{L})[\u2019\u02bc](?=\p{L})/gu;
 
 /** Replaces every typographic apostrophe between letters by the house apostrophe. Idempotent. */
 export function houseApostrophes(text: string): string {
+  // Most text holds no typographic apostrophe: returned as it is, without running the regex.
+  if (!text.includes('\u2019') && !text.includes('\u02bc')) return text;
   return text.replace(APOSTROPHE_BETWEEN_LETTERS, HOUSE_APOSTROPHE);
 }
 
