@@ -161,6 +161,12 @@ describe('contract regressions', () => {
     expect(outcome.findings.map((f) => /« (.*) »/.exec(f)?.[1]).sort()).toEqual(['et et', 'ou ou', 'à à']);
   }, 120_000);
 
+  it('the contractor’s designation starting with « de » (fuzz seed 20261212, case 1101): validate warns at the field, as lint does (« de de »)', async () => {
+    const { data, outcome, rules } = await withValue('organisations/compas-tis.yaml', ['designation'], "de : > Saône-et-Loire : et d'Allocations (Communauté) Caisse quartier", { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.inconsistencies).toEqual([`${data}/organisations/compas-tis.yaml designation`]);
+    expect(rules).toEqual(new Set(['doubled-word']));
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

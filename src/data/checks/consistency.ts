@@ -264,11 +264,19 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
     const linked = leadingLink(delib.body);
     if (linked !== undefined) report('deliberation', delib.id, ['body'], linked);
   }
+  // The designation stands for the body in the text too (« … du cabinet Compas-tis », the
+  // contractor): « de … » there reads « de de … » (fuzz seed 20261212, case 1101).
+  const designation = (kind: EntityKind, e: { readonly id: string; readonly designation?: string | undefined }): void => {
+    const linked = e.designation === undefined ? undefined : leadingLink(e.designation);
+    if (linked !== undefined) report(kind, e.id, ['designation'], linked);
+  };
   for (const o of d.organisations.values()) {
     names('organisation', o);
+    designation('organisation', o);
     partiesName('organisation', o);
   }
   for (const p of d.partners) {
+    designation('partner', p);
     names('partner', p);
     partiesName('partner', p);
     if (!namesPartner(p.sourceLabel, p)) {
