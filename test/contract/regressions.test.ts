@@ -130,7 +130,8 @@ describe('contract regressions', () => {
   it('a commune of the Politique de la Ville ending with « et » (fuzz seed 20261210, case 3745): validate warns at the list item, as lint does (« … et et … »)', async () => {
     const communes = ['et : « déléguée » Centre', 'd’Allocations : la « François »', 'D’ARC Saint-Apollinaire d’Or Vice-Président Île-de-France et', "d'Allocations à « Saône-et-Loire » Familiales"];
     const { data, outcome, rules } = await withValue('observatory.yaml', ['policyCommunes'], communes, { formats: ['docx'], packet: false, only: ['caf-21'] });
-    expect(outcome.inconsistencies).toEqual([`${data}/observatory.yaml policyCommunes[2]`]);
+    // [0] starts with « et » (the conjunction the list adds), [2] ends with it (cut).
+    expect(outcome.inconsistencies).toEqual([`${data}/observatory.yaml policyCommunes[0]`, `${data}/observatory.yaml policyCommunes[2]`]);
     expect(rules).toEqual(new Set(['doubled-word']));
   }, 120_000);
 
@@ -165,6 +166,11 @@ describe('contract regressions', () => {
     const { data, outcome, rules } = await withValue('organisations/compas-tis.yaml', ['designation'], "de : > Saône-et-Loire : et d'Allocations (Communauté) Caisse quartier", { formats: ['docx'], packet: false, only: ['caf-21'] });
     expect(outcome.inconsistencies).toEqual([`${data}/organisations/compas-tis.yaml designation`]);
     expect(rules).toEqual(new Set(['doubled-word']));
+  }, 120_000);
+
+  it('the contractor represented by its own referent (fuzz seed 20261212, case 2285): « le cabinet Compas-tis » in the referents annex and « Compas-tis » in the engagement act are one body', async () => {
+    const { outcome } = await withValue('organisations/compas-tis.yaml', ['representative'], 'sylvie-tartesse', { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.findings).toEqual([]);
   }, 120_000);
 
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {

@@ -2,7 +2,7 @@ import type { SegmentedFile } from '../../segment.js';
 import type { Located } from '../../text/signature.js';
 import { parsePersonName, type PersonName } from '../../text/people.js';
 import type { ReferentCard } from '../../text/referents.js';
-import { nameKey } from '../../text/organisations.js';
+import { fold, nameKey } from '../../text/organisations.js';
 
 /** Where people appear in a run: referent cards, parties' representatives, signatories, council members. */
 
@@ -16,6 +16,23 @@ export interface PersonMention {
   readonly source: 'referent' | 'party' | 'signature' | 'council';
 }
 
+/**
+ * Common nouns that say what kind of body a name is (« le cabinet Compas-tis », « la société
+ * Martin Conseil »): written in lower case before the name, they are not part of it.
+ */
+const KIND_NOUNS: ReadonlySet<string> = new Set(['cabinet', 'societe', 'bureau', 'agence', 'association', 'entreprise', 'groupement', 'organisme', 'prestataire']);
+
+/**
+ * The words that identify a body in a designation: its name key, without a common noun of
+ * kind written before a capitalised name (« cabinet Compas-tis » → « compas tis », as
+ * « Compas-tis »; fuzz seed 20261212: the contractor's referent who signs its engagement act).
+ */
+export function bodyWords(designation: string): string {
+  const m = /^\s*(?:(?:le|la|les)\s+|l['’]\s*)?(\p{Ll}+)\s+(?=\p{Lu})/u.exec(designation);
+  if (m && KIND_NOUNS.has(fold(m[1] as string))) return nameKey(designation.slice(m[0].length));
+  return nameKey(designation);
+}
+
 /** Keys already given in a file, by the designation's words (case and accents folded). */
 const keysByWords = new WeakMap<SegmentedFile, Map<string, string>>();
 
@@ -26,7 +43,7 @@ const keysByWords = new WeakMap<SegmentedFile, Map<string, string>>();
  * each (fuzz seed 20261208: words inserted into a legal name).
  */
 export function orgKeyOf(file: SegmentedFile, designation: string): string {
-  const words = nameKey(designation);
+  const words = bodyWords(designation);
   let keys = keysByWords.get(file);
   if (keys === undefined) keysByWords.set(file, (keys = new Map()));
   const known = keys.get(words);
@@ -99,7 +116,7 @@ export function personMentions(files: readonly SegmentedFile[]): PersonMention[]
   const byWords = new Map<string, string>();
   return out.map((m) => {
     if (m.org === undefined || m.orgLabel === undefined) return m;
-    const words = nameKey(m.orgLabel);
+    const words = bodyWords(m.orgLabel);
     const key = byWords.get(words);
     if (key === undefined) {
       byWords.set(words, m.org);
