@@ -173,6 +173,11 @@ describe('contract regressions', () => {
     expect(outcome.findings).toEqual([]);
   }, 120_000);
 
+  it('a short name holding « , et déléguée » (fuzz seed 20261212, case 3404): the participle may speak of that body, not of the Grand Dijon; lints clean', async () => {
+    const { outcome } = await withValue('partners/carsat-bfc.yaml', ['shortName'], 'CARSAT Bourgogne et Franche-Comté Élise, et déléguée Émile déléguée, Vice-Président, Saint-Apollinaire Bourgogne-Franche', { formats: ['docx'], packet: false, only: ['carsat-bfc'] });
+    expect(outcome.findings).toEqual([]);
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

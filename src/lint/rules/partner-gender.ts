@@ -46,7 +46,9 @@ export const rule: Rule = {
           }
           if (subject) {
             const label = node.text.slice(subject.start, subject.qualifiedEnd);
-            for (const bad of checkSentence(ctx, subject.qualifiedEnd, subject.gender)) report(context, node, bad.start, bad.word, subject.gender, label);
+            for (const bad of checkSentence(ctx, subject.qualifiedEnd, subject.gender)) {
+              if (!agreesWithNearer(bad, subject.qualifiedEnd, mentions)) report(context, node, bad.start, bad.word, subject.gender, label);
+            }
             previous = { gender: subject.gender, label };
             continue;
           }
@@ -54,7 +56,9 @@ export const rule: Rule = {
           if (pron && previous) {
             const g: Gender = pron[1] === 'Il' ? 'm' : 'f';
             if (g !== previous.gender) report(context, node, s.start, pron[1] as string, previous.gender, previous.label);
-            for (const bad of checkSentence(ctx, s.start + (pron[1] as string).length, previous.gender)) report(context, node, bad.start, bad.word, previous.gender, previous.label);
+            for (const bad of checkSentence(ctx, s.start + (pron[1] as string).length, previous.gender)) {
+              if (!agreesWithNearer(bad, s.start, mentions)) report(context, node, bad.start, bad.word, previous.gender, previous.label);
+            }
           }
           previous = undefined;
         }
@@ -62,6 +66,17 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * True when a participle that does not agree with the subject agrees with another body named
+ * between them (« … les données de la CARSAT …, et déléguée … »): it may speak of that body,
+ * and only a reader can tell. A participle that agrees with neither (« Pôle Emploi sera
+ * destinataire des documents produits par le Grand Nancy et invitée ») is still reported.
+ */
+function agreesWithNearer(bad: { start: number; word: string }, from: number, mentions: readonly OrgMention[]): boolean {
+  const feminine = /ées?$/u.test(bad.word);
+  return mentions.some((m) => m.start >= from && m.qualifiedEnd <= bad.start && !m.guessed && (m.gender === 'f') === feminine);
+}
 
 /** The organisation that is the subject of the sentence: at its start, or after a leading phrase and a comma, followed by a verb. */
 function subjectOf(text: string, s: { start: number; end: number }, mentions: readonly OrgMention[]): OrgMention | undefined {

@@ -34,4 +34,13 @@ describe('partner-gender', () => {
     const text = miniConvention({ title: "LE GRAND NANCY ET L'HÔPITAL DE BEAUNE", partner: hospital, articles: [['Partage', ["L'Hôpital de Beaune sera informé des études et associé aux travaux."]]] });
     expect(runRule(rule, text)).toEqual([]);
   });
+  it('leaves a participle that agrees with another body named between (fuzz seed 20261212, case 3404)', () => {
+    // « déléguée » may speak of the CPAM, named after the subject: only a reader can tell.
+    const text = conv(['Pôle Emploi pourra transmettre les données de la CPAM de Meurthe-et-Moselle, et déléguée aux réunions.']);
+    expect(runRule(rule, text)).toEqual([]);
+    // Agreeing with neither body (both masculine), it is still reported.
+    const both = conv(['Pôle Emploi pourra transmettre les données du Grand Nancy, et déléguée aux réunions.']);
+    const l = lineOf(both, 'déléguée');
+    expect(runRule(rule, both).map((x) => [x.line, x.column])).toEqual([[l, columnOf(both, l, 'déléguée')]]);
+  });
 });
