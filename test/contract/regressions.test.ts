@@ -178,6 +178,11 @@ describe('contract regressions', () => {
     expect(outcome.findings).toEqual([]);
   }, 120_000);
 
+  it('the coordinator’s designation ending with « à, » (fuzz seed 20261212, case 4099): validate warns at the field, whatever punctuation follows the cut', async () => {
+    const { data, outcome } = await withValue('organisations/grand-dijon.yaml', ['designation'], '« la » adjointe < Saint-Apollinaire et de à,', { formats: ['docx'], packet: false, only: ['caf-21'] });
+    expect(outcome.inconsistencies).toContain(`${data}/organisations/grand-dijon.yaml designation`);
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

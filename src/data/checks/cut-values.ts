@@ -25,9 +25,9 @@ function fold(w: string): string {
   return w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** The link word a value ends with (« et », « d’ »), or undefined. */
+/** The link word a value ends with (« et », « d’ », « à, »: punctuation after it aside), or undefined. */
 export function trailingLink(value: string): string | undefined {
-  const last = value.trim().split(/\s+/u).at(-1) ?? '';
+  const last = value.replace(/[\s,;:.…]+$/u, '').split(/\s+/u).at(-1) ?? '';
   if (TRAILING_LINKS.has(fold(last)) || /^[dl]['’]$/iu.test(last)) return last;
   return undefined;
 }

@@ -23,6 +23,9 @@ describe('cut values', () => {
     expect(trailingLink('20, boulevard DES')).toBe('DES');
     expect(trailingLink('Maison de l’')).toBe('l’');
     expect(trailingLink('Vice-Président délégué à')).toBe('à');
+    // Punctuation after the link word does not hide it (fuzz seed 20261212, case 4099).
+    expect(trailingLink('Saint-Apollinaire et de à,')).toBe('à');
+    expect(trailingLink('la ville de :')).toBe('de');
     for (const fine of ['Île-de-France', 'Saint-Martin-de-la-Mer', 'Longvic', 'Les Ulis', 'Communauté de communes', '2014 et 2015 :']) expect(trailingLink(fine), fine).toBeUndefined();
   });
 
