@@ -14,12 +14,12 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const mode = process.env.CONVKIT_BUNDLE;
 
 /**
- * Which code cache: V8 reads a cache whole, so `validate` and `generate` have their own,
- * smaller ones (what a run of each compiles); every other command takes the workspace
- * session's, which holds the most (check, build, both renderers, the linter, the server).
+ * Which code cache: V8 reads a cache whole, so `--help` (no command), `validate` and `generate`
+ * have their own, smaller ones (what a run of each compiles); every other command takes the
+ * workspace session's, which holds the most (check, build, both renderers, the linter, the server).
  */
 const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
-const cacheName = command === 'validate' || command === 'generate' ? command : 'session';
+const cacheName = command === undefined ? 'help' : command === 'validate' || command === 'generate' ? command : 'session';
 
 /**
  * The bundle and its code cache, when they were made from the current dist/ (tsc rewrites
@@ -52,10 +52,10 @@ function codeCache(file) {
   }
 }
 
-/** The CLI's `main`, from the bundle or from dist/cli/index.js; `done` runs after it. */
+/** The CLI's `main`, from the bundle or from dist/cli/index.js. */
 async function load() {
   const found = bundle();
-  if (found === undefined) return { main: (await import('../dist/cli/index.js')).main, done: () => {} };
+  if (found === undefined) return { main: (await import('../dist/cli/index.js')).main };
   const { file, source, cachedData } = found;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __convkitBase, __convkitImport) {${source}\n})`, {
     filename: file,
@@ -69,20 +69,21 @@ async function load() {
   // import() from this module: the bundle's own would fail once compiled from the cache.
   const importer = (specifier) => import(specifier);
   script.runInThisContext()(module.exports, createRequire(file), module, file, dist, dist, importer);
-  const done = () => {
-    // Build time only (scripts/bundle-cli.mjs): the cache holds what this run compiled.
-    if (mode !== 'write-cache') return;
-    const temp = `${file}.${cacheName}.cache.tmp-${process.pid}`;
-    writeFileSync(temp, script.createCachedData());
-    renameSync(temp, `${file}.${cacheName}.cache`);
-  };
-  return { main: module.exports.main, done };
+  if (mode === 'write-cache') {
+    // Build time only (scripts/bundle-cli.mjs): the cache holds what this run compiled, written
+    // at exit (`--help` ends the process from within yargs).
+    process.once('exit', () => {
+      const temp = `${file}.${cacheName}.cache.tmp-${process.pid}`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, `${file}.${cacheName}.cache`);
+    });
+  }
+  return { main: module.exports.main };
 }
 
 load()
-  .then(({ main, done }) =>
+  .then(({ main }) =>
     main(process.argv.slice(2)).then((code) => {
-      done();
       process.exitCode = code;
     }),
   )

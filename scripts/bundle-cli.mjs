@@ -25,7 +25,7 @@ import * as esbuild from 'esbuild-wasm';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const target = path.join(dist, 'cli.bundle.cjs');
-const caches = ['validate', 'generate', 'session'].map((name) => `${target}.${name}.cache`);
+const caches = ['help', 'validate', 'generate', 'session'].map((name) => `${target}.${name}.cache`);
 const metaFile = path.join(dist, 'cli.bundle.json');
 
 // A stale cache or meta must never describe a new bundle: remove them first.
@@ -78,9 +78,9 @@ const writeMeta = (extra) => {
 };
 writeMeta({});
 
-// The code caches. `validate` and `generate` (DOCX + PDF) of the bundled data, each in its own
-// process, output thrown away: what each compiles.
-for (const args of [['validate'], ['generate', '--out', mkdtempSync(path.join(tmpdir(), 'convkit-code-cache-'))]]) {
+// The code caches. `--help`, then `validate` and `generate` (DOCX + PDF) of the bundled data,
+// each in its own process, output thrown away: what each compiles.
+for (const args of [['--help'], ['validate'], ['generate', '--out', mkdtempSync(path.join(tmpdir(), 'convkit-code-cache-'))]]) {
   const run = spawnSync(process.execPath, [path.join(root, 'bin', 'convkit.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CONVKIT_BUNDLE: 'write-cache' } });
   if (args[0] === 'generate') rmSync(args[2], { recursive: true, force: true });
   if (run.status !== 0) {

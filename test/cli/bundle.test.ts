@@ -27,7 +27,7 @@ function filesOf(dir: string): string[] {
 
 describe('the bundled CLI', () => {
   it('runs from the bundle with the code cache of the command accepted by V8', () => {
-    for (const [args, cache] of [[['validate'], 'validate'], [['generate', '--help'], 'generate'], [['lint', '--help'], 'session'], [['--help'], 'session']] as const) {
+    for (const [args, cache] of [[['validate'], 'validate'], [['generate', '--help'], 'generate'], [['lint', '--help'], 'session'], [['--help'], 'help']] as const) {
       const r = runCli(args, { env: { CONVKIT_BUNDLE: 'diagnose' } });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr, args.join(' ')).toContain(`lot unique ${path.join(ROOT, 'dist', 'cli.bundle.cjs')}, cache de code « ${cache} » accepté`);
