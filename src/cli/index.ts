@@ -64,6 +64,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     checkCommandName(argv, names);
     let cli = yargs([...argv]).scriptName('convkit').locale('fr').usage('$0 <commande> [options]');
     for (const command of commands) cli = cli.command(command as CommandModule);
+    skipHelpCache(cli);
     await cli
       .demandCommand(1, `Indiquez une commande : ${names.slice(0, -1).join(', ')} ou ${names.at(-1)}.`)
       .strict()
@@ -84,3 +85,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   return code;
 }
+
+/**
+ * yargs renders the whole help text of a command each time it runs that command (`usage
+ * .cacheHelpMessage()`, for a `showHelp()` the handler might call): cliui wraps every French
+ * description, 15 to 40 ms of each cold run on this machine (docs/bench.md) for a text nobody
+ * reads. convkit's handlers never call `showHelp()` (`--help` is answered by yargs itself, before
+ * any handler), so the cache is left empty. yargs is pinned (package.json): the internal method
+ * is checked, and without it nothing changes.
+ */
+function skipHelpCache(cli: unknown): void {
+  const internal = (cli as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
