@@ -183,6 +183,11 @@ describe('contract regressions', () => {
     expect(outcome.inconsistencies).toContain(`${data}/organisations/grand-dijon.yaml designation`);
   }, 120_000);
 
+  it('the contractor’s designation starting with « Communauté » (fuzz seed 20261213, case 1828): a capitalised word is a name, not a participle to agree; lints clean', async () => {
+    const { outcome } = await withValue('organisations/compas-tis.yaml', ['designation'], 'Communauté < Mission, François, « de » Vice-Président Fontaine-lès-Dijon Île-de-France', { formats: ['docx'], packet: false, only: ['mission-locale', 'urssaf-bourgogne'] });
+    expect(outcome.findings).toEqual([]);
+  }, 120_000);
+
   it('an organisation name that starts with « de » or « d’ »: validate warns at the field', async () => {
     const { data } = tempDataCopy();
     const doc = parseDocument(read(data, 'organisations/compas-tis.yaml'));

@@ -43,4 +43,11 @@ describe('partner-gender', () => {
     const l = lineOf(both, 'déléguée');
     expect(runRule(rule, both).map((x) => [x.line, x.column])).toEqual([[l, columnOf(both, l, 'déléguée')]]);
   });
+  it('never reads a capitalised word as a participle (a name: « … et Communauté … », fuzz seed 20261213, case 1828)', () => {
+    // The CPAM (feminine) is the subject; « Communauté » ends like a masculine participle.
+    const cpam = (sentence: string): string => miniConvention({ articles: [['Partage', [sentence]]] });
+    expect(runRule(rule, cpam('La CPAM sera destinataire des données et Communauté Mission aura accès aux études.'))).toEqual([]);
+    // A participle in lower case after « et » is still read as one.
+    expect(runRule(rule, cpam('La CPAM sera destinataire des données et informé des études.')).map((x) => x.ruleId)).toEqual(['partner-gender']);
+  });
 });

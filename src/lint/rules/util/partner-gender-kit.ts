@@ -49,7 +49,10 @@ export function checkSentence(ctx: Context, from: number, gender: Gender): { sta
       last = w;
       continue;
     }
-    if (!inRelative && TRIGGER.has(last) && /(?:é|ée|és|ées)$/u.test(w) && !NOT_PARTICIPLE.has(w)) {
+    // A capitalised word inside the sentence is a name (« … et Communauté … », a body's name
+    // holding nouns in « -té »), never a participle (fuzz seed 20261213, case 1828).
+    const name = /^\p{Lu}/u.test(m[0]);
+    if (!inRelative && !name && TRIGGER.has(last) && /(?:é|ée|és|ées)$/u.test(w) && !NOT_PARTICIPLE.has(w)) {
       const fem = /ées?$/u.test(w);
       if (fem !== (gender === 'f')) out.push({ start: m.index, word: m[0] });
     }
