@@ -88,6 +88,17 @@ export interface DataCheck {
  * unreadable, too large (refused unread beyond {@link MAX_FILE_BYTES}), not UTF-8, YAML syntax,
  * alias bomb, empty, not a map, and each schema issue (one per unknown key, at the key).
  */
+
+/**
+ * zod compiles an object schema's parser with `new Function` on its first use (its « JIT »):
+ * code that V8's code cache cannot hold (bin/convkit.js, docs/bench.md), so a cold run pays for
+ * it each time, while a long run (a batch of a thousand partners, the workspace) gains from it.
+ * The first parses of a process go without it, the following ones with it: same results and
+ * messages either way.
+ */
+const JIT_AFTER = 60;
+let parses = 0;
+
 export async function parseDataFile<S extends z.ZodType>(file: string, schema: S, override?: string): Promise<ParseResult<z.infer<S>>> {
   const shown = displayPath(file);
   const problem = (code: DataProblemCode, message: string, line?: number, column?: number, field?: string): DataProblem => ({
@@ -128,7 +139,7 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
     };
   }
 
-  const result = schema.safeParse(raw, { reportInput: true, error: FRENCH.localeError });
+  const result = schema.safeParse(raw, { reportInput: true, error: FRENCH.localeError, jitless: parses++ < JIT_AFTER });
   if (result.success) {
     remember(schema, read.text, { source, raw, value: copyPlain(result.data) });
     const parsed: Parsed<z.infer<S>> = { file: shown, value: result.data as z.infer<S>, doc: source.doc, lines: source.lines, source, prefix: [] };

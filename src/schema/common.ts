@@ -1,13 +1,4 @@
 import { z } from 'zod';
-
-/*
- * zod compiles each object schema's parser with `new Function` on its first use (its « JIT »):
- * code that V8's code cache cannot hold (bin/convkit.js, docs/bench.md), so every cold run paid
- * for it again. A command checks a few dozen small files: zod's generic path, compiled once into
- * the cache, is faster from a cold start (`validate` about 40 ms less on this machine) and gives
- * the same results and messages.
- */
-z.config({ jitless: true });
 import { HOUSE_PHONE, normaliseEmail, normalisePhone, phoneFromNumber } from '../french/contact.js';
 
 /** Ids name files and output paths: lower-case ASCII, digits and dashes, never `..` or `/`. */
