@@ -4,11 +4,12 @@
 // bundle starts faster than some 600 separate modules. It runs when made from the current
 // dist/; else, or with CONVKIT_BUNDLE=off, the modules of dist/ run as they are.
 // CONVKIT_BUNDLE=diagnose says on stderr which ran and whether V8 took the code cache.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { currentBundle } from './bundle-state.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const mode = process.env.CONVKIT_BUNDLE;
@@ -28,14 +29,10 @@ const cacheName = command === undefined ? 'help' : command === 'validate' || com
  */
 function bundle() {
   if (mode === 'off') return undefined;
+  const meta = currentBundle(dist);
+  if (meta === undefined) return undefined;
   const file = path.join(dist, 'cli.bundle.cjs');
   try {
-    const meta = JSON.parse(readFileSync(path.join(dist, 'cli.bundle.json'), 'utf8'));
-    const stat = statSync(file);
-    // Dates to the millisecond: a copy that keeps dates (cp -a, fs.cpSync) may round below it.
-    const same = (a, b) => typeof a === 'number' && Math.abs(a - b) < 1;
-    const fresh = meta.bundleSize === stat.size && same(meta.bundleMtimeMs, stat.mtimeMs) && same(meta.distMtimeMs, statSync(path.join(dist, 'cli', 'index.js')).mtimeMs);
-    if (!fresh) return undefined;
     const source = readFileSync(file, 'utf8');
     return { file, source, cachedData: mode === 'write-cache' || meta.node !== process.version ? undefined : codeCache(`${file}.${cacheName}.cache`) };
   } catch {

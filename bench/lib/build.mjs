@@ -1,7 +1,8 @@
 // The bench runs the compiled code (dist/): rebuild when any source is newer than its output.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { currentBundle } from '../../bin/bundle-state.js';
 
 function stale(root) {
   const walk = (dir) => {
@@ -39,20 +40,8 @@ function run(root, script) {
  * built package (the same check as the launcher's and test/robustness/build.ts').
  */
 function bundleStale(root) {
-  try {
-    const meta = JSON.parse(readFileSync(path.join(root, 'dist', 'cli.bundle.json'), 'utf8'));
-    const bundle = statSync(path.join(root, 'dist', 'cli.bundle.cjs'));
-    const same = (a, b) => typeof a === 'number' && Math.abs(a - b) < 1;
-    return !(
-      meta.bundleSize === bundle.size &&
-      same(meta.bundleMtimeMs, bundle.mtimeMs) &&
-      same(meta.distMtimeMs, statSync(path.join(root, 'dist', 'cli', 'index.js')).mtimeMs) &&
-      meta.cacheSizes !== undefined &&
-      meta.node === process.version
-    );
-  } catch {
-    return true;
-  }
+  const meta = currentBundle(path.join(root, 'dist'));
+  return meta?.cacheSizes === undefined || meta.node !== process.version;
 }
 
 /** Compiles src/ to dist/ when stale, then runs the build-time steps (always: they are cheap); returns whether it built. */

@@ -5,9 +5,10 @@
  * not current, once, under a lock shared by parallel test files.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { currentBundle } from '../../bin/bundle-state.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOCK = path.join(ROOT, 'node_modules', '.convkit-build-lock');
@@ -39,19 +40,8 @@ function stale(): boolean {
  * dist/ (scripts/bundle-cli.mjs records what it was made from; the launcher checks the same).
  */
 function bundleStale(): boolean {
-  try {
-    const meta = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'cli.bundle.json'), 'utf8')) as Record<string, unknown>;
-    const bundle = statSync(path.join(ROOT, 'dist', 'cli.bundle.cjs'));
-    const same = (a: unknown, b: number): boolean => typeof a === 'number' && Math.abs(a - b) < 1;
-    return !(
-      meta.bundleSize === bundle.size &&
-      same(meta.bundleMtimeMs, bundle.mtimeMs) &&
-      same(meta.distMtimeMs, statSync(path.join(ROOT, 'dist', 'cli', 'index.js')).mtimeMs) &&
-      meta.cacheSizes !== undefined
-    );
-  } catch {
-    return true;
-  }
+  const meta = currentBundle(path.join(ROOT, 'dist'));
+  return meta?.cacheSizes === undefined;
 }
 
 function sleep(ms: number): void {
