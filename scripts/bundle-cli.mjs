@@ -3,9 +3,9 @@
 //
 // Why: a cold `convkit validate` spent about a third of its time resolving, reading and
 // compiling some 600 ES modules one by one, and compiling their functions on first call.
-// One file removes the resolution and the per-module costs; the code cache, made here by
-// one workspace session on the bundled data, lets V8 skip parsing and compiling the functions
-// that the commands run (yargs, zod, yaml, the data checks, the renderers, the linter).
+// One file removes the resolution and the per-module costs; the code caches, made here by real
+// runs on the bundled data (`--help`, `validate`, `generate`, a workspace session for every
+// other command), let V8 skip parsing and compiling the functions each command runs.
 //
 // The bundle is made from dist/ (tsc's output), so it runs exactly the compiled code; modules
 // stay lazy (esbuild keeps each `await import()` of a command's work as a deferred
@@ -89,11 +89,11 @@ for (const args of [['--help'], ['validate'], ['generate', '--out', mkdtempSync(
   }
 }
 
-// The cache of every other command: what one workspace session compiles, on the bundled data, its output thrown
-// away: `convkit serve` checks the data (validate's checks), builds, renders and lints every
+// The cache of every other command: what one workspace session compiles on the bundled data:
+// `convkit serve` checks the data (validate's checks), builds, renders and lints every
 // document (the overview's analysis), and serves a convention as DOCX and PDF; then it stops
-// (SIGTERM) and bin/convkit.js writes the cache of everything compiled so far. The commands
-// share that code: validate, generate, lint and diff start from it too.
+// (SIGTERM) and bin/convkit.js writes the cache of everything compiled so far (lint, diff,
+// packet, serve… start from it).
 const training = spawn(process.execPath, [path.join(root, 'bin', 'convkit.js'), 'serve', '--port', '0'], {
   cwd: root,
   env: { ...process.env, CONVKIT_BUNDLE: 'write-cache' },

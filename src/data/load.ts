@@ -83,13 +83,6 @@ export interface DataCheck {
 }
 
 /**
- * Reads one YAML data file and validates it against a zod schema. Never throws for bad input:
- * every problem comes back located (file, line, column, field path) with a French message:
- * unreadable, too large (refused unread beyond {@link MAX_FILE_BYTES}), not UTF-8, YAML syntax,
- * alias bomb, empty, not a map, and each schema issue (one per unknown key, at the key).
- */
-
-/**
  * zod compiles an object schema's parser with `new Function` on its first use (its « JIT »):
  * code that V8's code cache cannot hold (bin/convkit.js, docs/bench.md), so a cold run pays for
  * it each time, while a long run (a batch of a thousand partners, the workspace) gains from it.
@@ -99,6 +92,12 @@ export interface DataCheck {
 const JIT_AFTER = 60;
 let parses = 0;
 
+/**
+ * Reads one YAML data file and validates it against a zod schema. Never throws for bad input:
+ * every problem comes back located (file, line, column, field path) with a French message:
+ * unreadable, too large (refused unread beyond {@link MAX_FILE_BYTES}), not UTF-8, YAML syntax,
+ * alias bomb, empty, not a map, and each schema issue (one per unknown key, at the key).
+ */
 export async function parseDataFile<S extends z.ZodType>(file: string, schema: S, override?: string): Promise<ParseResult<z.infer<S>>> {
   const shown = displayPath(file);
   const problem = (code: DataProblemCode, message: string, line?: number, column?: number, field?: string): DataProblem => ({

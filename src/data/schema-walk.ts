@@ -103,26 +103,7 @@ export interface IdLeaf {
  * the references of a file the schema rejected for another reason.
  */
 export function idLeaves(schema: z.ZodType, value: unknown, at: readonly (string | number)[] = []): IdLeaf[] {
-  const out: IdLeaf[] = [];
-  const seen = new Set<string>();
-  const walk = (s: z.ZodType, v: unknown, p: readonly (string | number)[]): void => {
-    for (const { schema: b } of branches(unwrap(s, false).schema)) {
-      if (isIdSchema(b)) {
-        const k = JSON.stringify(p);
-        if (v !== undefined && !seen.has(k)) {
-          seen.add(k);
-          out.push({ path: p, value: v });
-        }
-      } else if (b instanceof z.ZodObject && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        const shape = b.shape as Record<string, z.ZodType>;
-        for (const [key, child] of Object.entries(v as Record<string, unknown>)) if (shape[key]) walk(shape[key], child, [...p, key]);
-      } else if (b instanceof z.ZodArray && Array.isArray(v)) {
-        v.forEach((item, i) => walk(b.element as z.ZodType, item, [...p, i]));
-      }
-    }
-  };
-  walk(schema, value, at);
-  return out;
+  return leaves(schema, value, at, (shape, v) => shape.id && v !== undefined);
 }
 
 /** A free-text value of valid data: where it is and what it says. */
@@ -137,17 +118,29 @@ export interface TextLeaf {
  * pattern (the leaves a clerk types and the documents print as words).
  */
 export function textLeaves(schema: z.ZodType, value: unknown): TextLeaf[] {
-  const out: TextLeaf[] = [];
-  // Union branches may share a field (a member's name in every status): one leaf per path.
+  return leaves(schema, value, [], (shape, v) => shape.text && typeof v === 'string') as TextLeaf[];
+}
+
+/**
+ * The values of `value` where the schema, walked along it (objects, arrays, every branch of a
+ * union), has a leaf that `take` accepts; union branches that share a field give one leaf.
+ */
+function leaves(
+  schema: z.ZodType,
+  value: unknown,
+  at: readonly (string | number)[],
+  take: (shape: SchemaShape, v: unknown) => boolean,
+): { path: readonly (string | number)[]; value: unknown }[] {
+  const out: { path: readonly (string | number)[]; value: unknown }[] = [];
   const seen = new Set<string>();
   const walk = (s: z.ZodType, v: unknown, p: readonly (string | number)[]): void => {
     const shape = shapeOf(s);
-    if (typeof v === 'string') {
-      if (!shape.text) return;
+    if (take(shape, v)) {
       const key = p.join('\u0000');
-      if (seen.has(key)) return;
-      seen.add(key);
-      out.push({ path: p, value: v });
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push({ path: p, value: v });
+      }
     } else if (Array.isArray(v)) {
       for (const element of shape.elements) v.forEach((item, i) => walk(element, item, [...p, i]));
     } else if (v !== null && typeof v === 'object') {
@@ -159,12 +152,14 @@ export function textLeaves(schema: z.ZodType, value: unknown): TextLeaf[] {
       }
     }
   };
-  walk(schema, value, []);
+  walk(schema, value, at);
   return out;
 }
 
 /** What a schema admits, through its wrappers and union branches (computed once per schema). */
 interface SchemaShape {
+  /** A branch is an `Id`. */
+  readonly id: boolean;
   /** A branch is free text: a string without pattern (not an Id nor a date). */
   readonly text: boolean;
   readonly objects: readonly Readonly<Record<string, z.ZodType>>[];
@@ -176,17 +171,19 @@ const shapes = new WeakMap<z.ZodType, SchemaShape>();
 function shapeOf(schema: z.ZodType): SchemaShape {
   let shape = shapes.get(schema);
   if (shape !== undefined) return shape;
+  let id = false;
   let text = false;
   const objects: Record<string, z.ZodType>[] = [];
   const elements: z.ZodType[] = [];
   for (const { schema: b } of branches(unwrap(schema, false).schema)) {
+    if (isIdSchema(b)) id = true;
     if (b instanceof z.ZodString) {
       const checks = (b._zod.def.checks ?? []) as readonly { _zod: { def: { pattern?: unknown } } }[];
       if (!checks.some((c) => c._zod.def.pattern instanceof RegExp)) text = true;
     } else if (b instanceof z.ZodObject) objects.push(b.shape as Record<string, z.ZodType>);
     else if (b instanceof z.ZodArray) elements.push(b.element as z.ZodType);
   }
-  shape = { text, objects, elements };
+  shape = { id, text, objects, elements };
   shapes.set(schema, shape);
   return shape;
 }

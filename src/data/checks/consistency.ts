@@ -200,12 +200,6 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
       report('observatory', 'observatory', ['name'], `le nom commence par l’article « ${lead[0].trim()} », que les documents ajoutent déjà (« du ${name} ») : écrivez-le sans article (« ${name.slice(lead[0].length)} »)`);
     }
   }
-  // Assemblies are written « délibération du Conseil de Communauté », « Nombre de membres du … »
-  // (fuzz seed 31415: « délibération du du Mission »).
-  if (d.observatory) {
-    const linked = leadingLink(d.observatory.deliberation.body);
-    if (linked !== undefined) report('observatory', 'observatory', ['deliberation', 'body'], linked);
-  }
   if (d.observatory) {
     // « Fait à Dijon, le … »: the place follows « à ».
     const place = /^(à|a|au|aux)\s+/iu.exec(d.observatory.place.trim());
@@ -235,17 +229,6 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
       });
     }
   }
-  // « compétence aux juridictions de Dijon »: the jurisdiction follows « de » (fuzz seed
-  // 20261212, case 465: « juridictions de de (D’ARC) »).
-  if (d.observatory) {
-    const linked = leadingLink(d.observatory.terms.jurisdiction);
-    if (linked !== undefined) report('observatory', 'observatory', ['terms', 'jurisdiction'], linked);
-  }
-  for (const p of d.partners) {
-    const jurisdiction = p.terms?.jurisdiction;
-    const linked = jurisdiction === undefined ? undefined : leadingLink(jurisdiction);
-    if (linked !== undefined) report('partner', p.id, ['terms', 'jurisdiction'], linked);
-  }
   // « … au moins 5 allocataires », « l'identification … des allocataires »: the people the
   // secrecy rule protects follow « des » (fuzz seed 20261206: « des des adjointe »).
   for (const p of d.partners) {
@@ -260,23 +243,30 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
       );
     }
   }
-  for (const delib of d.deliberations) {
-    const linked = leadingLink(delib.body);
-    if (linked !== undefined) report('deliberation', delib.id, ['body'], linked);
+  // Values the documents print right after « de » or « du »: an assembly (« délibération du
+  // Conseil de Communauté », fuzz seed 31415), a jurisdiction (« juridictions de Dijon », seed
+  // 20261212), a designation standing for its body in the text (« … du cabinet Compas-tis »,
+  // seed 20261212). One starting with the preposition reads it twice.
+  const afterDe: (readonly [EntityKind, string, readonly string[], string | undefined])[] = [
+    ...(d.observatory
+      ? ([
+          ['observatory', 'observatory', ['deliberation', 'body'], d.observatory.deliberation.body],
+          ['observatory', 'observatory', ['terms', 'jurisdiction'], d.observatory.terms.jurisdiction],
+        ] as const)
+      : []),
+    ...d.deliberations.map((x) => ['deliberation', x.id, ['body'], x.body] as const),
+    ...d.partners.flatMap((p) => [['partner', p.id, ['terms', 'jurisdiction'], p.terms?.jurisdiction] as const, ['partner', p.id, ['designation'], p.designation] as const]),
+    ...[...d.organisations.values()].map((o) => ['organisation', o.id, ['designation'], o.designation] as const),
+  ];
+  for (const [kind, id, field, value] of afterDe) {
+    const linked = value === undefined ? undefined : leadingLink(value);
+    if (linked !== undefined) report(kind, id, field, linked);
   }
-  // The designation stands for the body in the text too (« … du cabinet Compas-tis », the
-  // contractor): « de … » there reads « de de … » (fuzz seed 20261212, case 1101).
-  const designation = (kind: EntityKind, e: { readonly id: string; readonly designation?: string | undefined }): void => {
-    const linked = e.designation === undefined ? undefined : leadingLink(e.designation);
-    if (linked !== undefined) report(kind, e.id, ['designation'], linked);
-  };
   for (const o of d.organisations.values()) {
     names('organisation', o);
-    designation('organisation', o);
     partiesName('organisation', o);
   }
   for (const p of d.partners) {
-    designation('partner', p);
     names('partner', p);
     partiesName('partner', p);
     if (!namesPartner(p.sourceLabel, p)) {

@@ -11,6 +11,7 @@
  * followed by punctuation, and a particle may close a family name in other languages.
  */
 import { ObservatorySchema, OrganisationSchema, PartnerSchema, PersonSchema, SignatorySchema, DeliberationSchema } from '../../schema/index.js';
+import { fold } from '../../lint/text/organisations.js';
 import { textLeaves } from '../schema-walk.js';
 import type { DataProblem, DatasetView, EntityKind } from '../types.js';
 import type { z } from 'zod';
@@ -21,14 +22,10 @@ const TRAILING_LINKS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'la', 'l
 /** Fields that are not printed as running text, or are people's own names. */
 const NOT_CHECKED: ReadonlySet<string> = new Set(['firstName', 'lastName', 'published', 'note']);
 
-function fold(w: string): string {
-  return w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** The link word a value ends with (« et », « d’ », « à, »: punctuation after it aside), or undefined. */
 export function trailingLink(value: string): string | undefined {
   const last = value.replace(/[\s,;:.…]+$/u, '').split(/\s+/u).at(-1) ?? '';
-  if (TRAILING_LINKS.has(fold(last)) || /^[dl]['’]$/iu.test(last)) return last;
+  if (TRAILING_LINKS.has(fold(last.normalize('NFC'))) || /^[dl]['’]$/iu.test(last)) return last;
   return undefined;
 }
 

@@ -27,7 +27,7 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(['cabinet', 'societe', 'bureau',
  * kind written before a capitalised name (« cabinet Compas-tis » → « compas tis », as
  * « Compas-tis »; fuzz seed 20261212: the contractor's referent who signs its engagement act).
  */
-export function bodyWords(designation: string): string {
+function bodyWords(designation: string): string {
   const m = /^\s*(?:(?:le|la|les)\s+|l['’]\s*)?(\p{Ll}+)\s+(?=\p{Lu})/u.exec(designation);
   if (m && KIND_NOUNS.has(fold(m[1] as string))) return nameKey(designation.slice(m[0].length));
   return nameKey(designation);
