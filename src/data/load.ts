@@ -1,7 +1,6 @@
 import { approvedAvenantProblems } from './checks/approved-avenants.js';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Document as YamlDocument, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { ConvkitErrors } from '../errors.js';
 import {
@@ -51,8 +50,6 @@ export interface Parsed<T> {
   /** The path as shown in messages: relative to the working directory when inside it. */
   readonly file: string;
   readonly value: T;
-  readonly doc: YamlDocument.Parsed;
-  readonly lines: LineCounter;
   readonly source: YamlSource;
   /** Path prefix inside the file of the entity it defines (people files hold a list). */
   readonly prefix: readonly (string | number)[];
@@ -114,10 +111,11 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
   if (memo) {
     // The same text, already parsed and valid (the other version of `convkit diff`, the
     // workspace's next check): its positions are reused, its value is a fresh copy.
-    const parsed: Parsed<z.infer<S>> = { file: shown, value: copyPlain(memo.value) as z.infer<S>, doc: memo.source.doc, lines: memo.source.lines, source: memo.source, prefix: [] };
+    const parsed: Parsed<z.infer<S>> = { file: shown, value: copyPlain(memo.value) as z.infer<S>, source: memo.source, prefix: [] };
     return { file: shown, parsed, source: memo.source, raw: memo.raw, problems: [] };
   }
-  const yaml = parseYaml(read.text);
+  // The parse cache only for the files as they are on disk: a workspace's unsaved text is not kept.
+  const yaml = parseYaml(read.text, { cache: override === undefined });
   const source = yaml.source;
   if (yaml.problems.length > 0) {
     return { file: shown, source, problems: yaml.problems.map((p) => problem(p.code, p.message, p.line, p.column)) };
@@ -141,7 +139,7 @@ export async function parseDataFile<S extends z.ZodType>(file: string, schema: S
   const result = schema.safeParse(raw, { reportInput: true, error: FRENCH.localeError, jitless: parses++ < JIT_AFTER });
   if (result.success) {
     remember(schema, read.text, { source, raw, value: copyPlain(result.data) });
-    const parsed: Parsed<z.infer<S>> = { file: shown, value: result.data as z.infer<S>, doc: source.doc, lines: source.lines, source, prefix: [] };
+    const parsed: Parsed<z.infer<S>> = { file: shown, value: result.data as z.infer<S>, source, prefix: [] };
     return { file: shown, parsed, source, raw, problems: [] };
   }
   const problems: DataProblem[] = [];
