@@ -39,6 +39,9 @@ await esbuild.build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // Node 20 has these: left to esbuild, it turns such regular expression literals into
+  // `new RegExp(…)` calls, which V8 compiles at load time (string-width's four: ~20 ms a run).
+  supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true, 'regexp-lookbehind-assertions': true, 'regexp-named-capture-groups': true, 'regexp-match-indices': true, 'regexp-dot-all-flag': true, 'regexp-sticky-and-unicode-flags': true },
   // pdf.js (the linter's PDF reader) is loaded from node_modules on first use, as unbundled.
   external: ['pdfjs-dist', 'pdfjs-dist/*'],
   legalComments: 'none',
@@ -60,6 +63,26 @@ await esbuild.build({
           if (own) contents = contents.replace(/(?<![\w$.])import\((?=\s*(?:['"`](?:pdfjs-dist|node:)|[^'"`\s]))/g, '__convkitImport(');
           return { contents, loader: 'js' };
         });
+      },
+    },
+    {
+      // string-width (yargs' help layout, through cliui and wrap-ansi: three copies) builds an
+      // `Intl.Segmenter` and Unicode property regular expressions when it loads, ~30 ms that
+      // every command paid although only a help text measures widths. Each import of it gets a
+      // stand-in that loads the real module (bundled, lazily) on its first call.
+      name: 'lazy-string-width',
+      setup(build) {
+        build.onResolve({ filter: /^string-width$/ }, async (args) => {
+          if (args.pluginData?.real) return undefined; // the resolution asked just below
+          const real = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
+          if (real.errors.length > 0) return undefined;
+          return { path: real.path, namespace: 'lazy-string-width' };
+        });
+        build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+          contents: `let real;\nmodule.exports = function stringWidth(text, options) {\n  real ??= require(${JSON.stringify(args.path)});\n  return (real.default ?? real)(text, options);\n};\n`,
+          loader: 'js',
+          resolveDir: path.dirname(args.path),
+        }));
       },
     },
   ],

@@ -237,6 +237,11 @@ export function packageTemplate(parts: readonly PackagePart[], headerText: strin
   };
 }
 
+/** Whether {@link fillTemplate} gives this template part to every document as it is. */
+export function sharedByEveryDocument(part: PackagePart): boolean {
+  return part.recurring === true && typeof part.data === 'string' && ![DOCUMENT_PATH, NUMBERING_PATH, HEADER_PATH, CORE_PATH].includes(part.path);
+}
+
 /**
  * The parts of a document's package: the template's, with the body, the header text (already
  * escaped), the list instances and the core properties of this document.

@@ -21,8 +21,8 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Document } from '../model/types.js';
-import { fillTemplate, packageParts, packageTemplate, parseMetaDate, type PackageTemplate } from './docx-package.js';
-import { zipPackage } from './docx-zip.js';
+import { fillTemplate, packageParts, packageTemplate, parseMetaDate, sharedByEveryDocument, type PackageTemplate } from './docx-package.js';
+import { seedRecurring, storeCompressed, zipPackage, type StoredCompressed } from './docx-zip.js';
 import { layoutDocument } from './docx-layout.js';
 import { bodyXml, escapeXmlText, type Revisions } from './docx-xml.js';
 
@@ -79,8 +79,8 @@ async function rendererHash(): Promise<string> {
 
 const PRECOMPUTED_FILE = 'docx-templates.js';
 
-/** A part's bytes survive JSON as base64. */
-type SerializedPart = { readonly path: string; readonly data: string | { readonly base64: string }; readonly recurring?: boolean };
+/** A part's bytes survive JSON as base64; a part every document shares comes compressed too. */
+type SerializedPart = { readonly path: string; readonly data: string | { readonly base64: string }; readonly recurring?: boolean; readonly deflated?: StoredCompressed };
 type SerializedTemplate = Omit<PackageTemplate, 'parts'> & { readonly parts: readonly SerializedPart[] };
 
 /**
@@ -91,7 +91,11 @@ type SerializedTemplate = Omit<PackageTemplate, 'parts'> & { readonly parts: rea
 export async function precomputeDocxTemplates(): Promise<string> {
   const serialize = (t: PackageTemplate): SerializedTemplate => ({
     ...t,
-    parts: t.parts.map((p) => ({ ...p, data: typeof p.data === 'string' ? p.data : { base64: Buffer.from(p.data).toString('base64') } })),
+    parts: t.parts.map((p) => ({
+      ...p,
+      data: typeof p.data === 'string' ? p.data : { base64: Buffer.from(p.data).toString('base64') },
+      ...(sharedByEveryDocument(p) && typeof p.data === 'string' ? { deflated: storeCompressed(p.data) } : {}),
+    })),
   });
   const [withHeader, withoutHeader] = await Promise.all([buildPackageTemplate(true), buildPackageTemplate(false)]);
   return [
@@ -106,14 +110,19 @@ export async function precomputeDocxTemplates(): Promise<string> {
 
 /** The precomputed template, or undefined when absent or made from other renderer files. */
 async function precomputedTemplate(withHeader: boolean): Promise<PackageTemplate | undefined> {
-  const mod = (await import(new URL(`./${PRECOMPUTED_FILE}`, import.meta.url).href).catch(() => undefined)) as
+  // A literal specifier, so that scripts/bundle-cli.mjs puts the module in the bundle (and its
+  // code cache); unbundled, a build without it (or the tests, from src/) falls back to building.
+  const mod = (await import('./docx-templates.js').catch(() => undefined)) as
     | { hash?: unknown; withHeader?: SerializedTemplate; withoutHeader?: SerializedTemplate }
     | undefined;
   const t = withHeader ? mod?.withHeader : mod?.withoutHeader;
   if (t === undefined || typeof mod?.hash !== 'string' || mod.hash !== (await rendererHash())) return undefined;
   return {
     ...t,
-    parts: t.parts.map((p) => ({ ...p, data: typeof p.data === 'string' ? p.data : new Uint8Array(Buffer.from(p.data.base64, 'base64')) })),
+    parts: t.parts.map(({ deflated, ...p }) => {
+      if (deflated && typeof p.data === 'string') seedRecurring(p.data, deflated);
+      return { ...p, data: typeof p.data === 'string' ? p.data : new Uint8Array(Buffer.from(p.data.base64, 'base64')) };
+    }),
   };
 }
 

@@ -203,8 +203,9 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** The precompiled bundled templates, or undefined when the build did not make them. */
 async function bundledLibrary(): Promise<PrecompiledLibrary | undefined> {
-  const url = new URL('./precompiled.js', import.meta.url).href;
-  const mod = (await import(url).catch(() => undefined)) as Partial<PrecompiledLibrary> | undefined;
+  // A literal specifier, so that scripts/bundle-cli.mjs puts the module in the bundle (and its
+  // code cache); unbundled, a build without it (or the tests, from src/) compiles the templates.
+  const mod = (await import('./precompiled.js').catch(() => undefined)) as Partial<PrecompiledLibrary> | undefined;
   return typeof mod?.hash === 'string' && typeof mod.specs === 'object' && mod.specs !== null ? { hash: mod.hash, specs: mod.specs } : undefined;
 }
 
