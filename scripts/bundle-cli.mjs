@@ -85,6 +85,36 @@ await esbuild.build({
         }));
       },
     },
+    {
+      // @pdf-lib/standard-fonts inflates and parses every encoding of the 14 standard PDF fonts
+      // when it loads (Encoding.js, ~15 ms cold), for pdf-lib's StandardFontEmbedder, which
+      // convkit never uses (its fonts are embedded). The stand-in gives Font and FontNames as
+      // they are and loads Encodings on first use.
+      name: 'lazy-standard-font-encodings',
+      setup(build) {
+        build.onResolve({ filter: /^@pdf-lib\/standard-fonts$/ }, async (args) => {
+          if (args.pluginData?.real) return undefined;
+          const real = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
+          if (real.errors.length > 0) return undefined;
+          return { path: real.path, namespace: 'lazy-standard-fonts' };
+        });
+        build.onLoad({ filter: /.*/, namespace: 'lazy-standard-fonts' }, (args) => {
+          const dir = path.dirname(args.path);
+          const exported = (file) => [...readFileSync(path.join(dir, file), 'utf8').matchAll(/\bexports\.(\w+) =/g)].map((m) => m[1]).sort().join(',');
+          // The stand-in mirrors this version's modules: if they change, stop the build.
+          if (!/__export\(require\("\.\/Font"\)\);\s*__export\(require\("\.\/Encoding"\)\);/.test(readFileSync(args.path, 'utf8')) || exported('Font.js') !== 'Font,FontNames' || exported('Encoding.js') !== 'Encodings') {
+            throw new Error(`bundle-cli : ${dir} n’a plus les exports attendus (Font, FontNames, Encodings) : revoir le plugin lazy-standard-font-encodings`);
+          }
+          const font = JSON.stringify(path.join(dir, 'Font.js'));
+          const encoding = JSON.stringify(path.join(dir, 'Encoding.js'));
+          return {
+            contents: `const font = require(${font});\nlet encoding;\nmodule.exports = { Font: font.Font, FontNames: font.FontNames, get Encodings() { return (encoding ??= require(${encoding})).Encodings; } };\n`,
+            loader: 'js',
+            resolveDir: dir,
+          };
+        });
+      },
+    },
   ],
   // `__convkitBase` (the bundle's folder) and `__convkitImport` are passed by bin/convkit.js
   // (parameters, so that no module's own top-level `__dirname` can shadow them).

@@ -28,7 +28,7 @@ describe('writeOutputs', () => {
     const files = ['a', 'b', 'c', 'd', 'e'].map((n) => ({ path: path.join(dir, `${n}.pdf`), bytes: bytes(`nouveau ${n}`) }));
     const error = await writeOutputs(files).then(
       () => undefined,
-      (e: unknown) => e as NodeJS.ErrnoException,
+      (e: unknown) => e as { path?: string; dest?: string },
     );
     expect(error).toBeDefined();
     // rename() onto a folder: the error names b (the first in order), not d.
