@@ -6,11 +6,11 @@
  */
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYamlText } from 'yaml';
 import type { z } from 'zod';
 import { etagOf, replaceValue, sameJson, valueAt } from '../data/edit.js';
 import { checkDataset, formatPath, type DataCheck, type Dataset } from '../data/load.js';
 import type { DataProblem } from '../data/types.js';
+import { parseYaml } from '../data/yaml-source.js';
 import { ConvkitError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Document } from '../model/types.js';
@@ -100,12 +100,8 @@ export class Workspace {
     }
     for (const name of await this.yamlFiles('people')) {
       const file = `people/${name}`;
-      let data: unknown;
-      try {
-        data = parseYamlText(await readFile(this.abs(file), 'utf8'));
-      } catch {
-        continue;
-      }
+      const data = await readYamlData(this.abs(file));
+      if (data === undefined) continue;
       const people = (data as { people?: unknown } | null)?.people;
       if (!Array.isArray(people)) continue;
       people.forEach((p, i) => {
@@ -242,12 +238,8 @@ export class Workspace {
     const out: string[] = [];
     const files = [...new Set((await this.list()).map((e) => e.file))];
     for (const file of files) {
-      let data: unknown;
-      try {
-        data = parseYamlText(await readFile(this.abs(file), 'utf8'));
-      } catch {
-        continue;
-      }
+      const data = await readYamlData(this.abs(file));
+      if (data === undefined) continue;
       const walk = (v: unknown, p: (string | number)[]): void => {
         if (typeof v === 'string' && v === ref.id) {
           const own = file === ref.file && (p.length === ref.prefix.length + 1 && p[p.length - 1] === 'id');
@@ -354,3 +346,14 @@ export function where(p: DataProblem): string {
 }
 
 export { ConvkitError };
+
+/**
+ * The data of a YAML file as validate reads it (the same parser settings, through the parse
+ * cache), or undefined when it cannot be read or parsed (validate reports those files).
+ */
+async function readYamlData(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const parsed = parseYaml(text, { cache: true });
+  return parsed.problems.length > 0 ? undefined : parsed.data;
+}
