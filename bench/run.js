@@ -101,7 +101,7 @@ try {
     row('f', '(f) démarrage à froid : ce que lance bin/convkit.js', r.launcher, '', undefined);
     for (const x of r.rows) {
       if (x.id === 'node') row('f', `(f) démarrage à froid : ${x.label}`, `${x.ms} ms = 1×`, '', undefined);
-      else row('f', `(f) démarrage à froid : ${x.label}`, `${x.ratio}× (${x.ms} ms)`, `≤ ${x.target}×`, x.ok);
+      else row('f', `(f) démarrage à froid : ${x.label}`, `${x.ratio}× (${x.ms} ms)`, x.target === undefined ? '(pour information)' : `≤ ${x.target}×`, x.ok);
     }
     if (r.libreoffice) {
       const lo = r.libreoffice;

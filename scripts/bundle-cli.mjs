@@ -133,14 +133,17 @@ writeMeta({});
 
 // The code caches. `--help`, then `validate` and `generate` (DOCX + PDF) of the bundled data,
 // each in its own process, output thrown away: what each compiles.
-for (const args of [['--help'], ['validate'], ['generate', '--out', mkdtempSync(path.join(tmpdir(), 'convkit-code-cache-'))]]) {
-  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'convkit.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CONVKIT_BUNDLE: 'write-cache' } });
-  if (args[0] === 'generate') rmSync(args[2], { recursive: true, force: true });
+// CONVKIT_CACHE=off: the data is parsed as on a first run (the parse cache's reading alone
+// would leave the YAML parser out of the code caches).
+const scratch = mkdtempSync(path.join(tmpdir(), 'convkit-code-cache-'));
+for (const args of [['--help'], ['validate'], ['generate', '--out', path.join(scratch, 'all')]]) {
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'convkit.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CONVKIT_BUNDLE: 'write-cache', CONVKIT_CACHE: 'off' } });
   if (run.status !== 0) {
     process.stderr.write(`bundle-cli : « convkit ${args[0]} » d’amorçage du cache en échec (code ${run.status}) :\n${run.stderr}`);
     process.exit(1);
   }
 }
+rmSync(scratch, { recursive: true, force: true });
 
 // The cache of every other command: what one workspace session compiles on the bundled data:
 // `convkit serve` checks the data (validate's checks), builds, renders and lints every
@@ -149,7 +152,7 @@ for (const args of [['--help'], ['validate'], ['generate', '--out', mkdtempSync(
 // packet, serve… start from it).
 const training = spawn(process.execPath, [path.join(root, 'bin', 'convkit.js'), 'serve', '--port', '0'], {
   cwd: root,
-  env: { ...process.env, CONVKIT_BUNDLE: 'write-cache' },
+  env: { ...process.env, CONVKIT_BUNDLE: 'write-cache', CONVKIT_CACHE: 'off' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let errors = '';

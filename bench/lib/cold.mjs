@@ -18,12 +18,17 @@ export function coldCommands(root, out) {
     { id: 'validate', label: 'convkit validate (données fournies)', args: [bin, 'validate'], target: 4 },
     { id: 'docx', label: 'convkit generate --only carsat-bfc --format docx', args: [bin, 'generate', '--only', 'carsat-bfc', '--format', 'docx', '--out', path.join(out, 'docx')], target: 4 },
     { id: 'all', label: 'convkit generate (tout, DOCX + PDF)', args: [bin, 'generate', '--out', path.join(out, 'all')], target: 8 },
+    // The same commands with the parse cache off (src/data/parse-cache.ts): what a run pays for
+    // files it has never seen (a fresh checkout, or every file changed). No target: for reading.
+    { id: 'validate-nocache', label: 'convkit validate, cache d’analyse YAML désactivé', args: [bin, 'validate'], env: { CONVKIT_CACHE: 'off' } },
+    { id: 'docx-nocache', label: 'convkit generate --only carsat-bfc --format docx, cache désactivé', args: [bin, 'generate', '--only', 'carsat-bfc', '--format', 'docx', '--out', path.join(out, 'docx-nocache')], env: { CONVKIT_CACHE: 'off' } },
+    { id: 'all-nocache', label: 'convkit generate (tout), cache désactivé', args: [bin, 'generate', '--out', path.join(out, 'all-nocache')], env: { CONVKIT_CACHE: 'off' } },
   ];
 }
 
-function runOnce(root, args) {
+function runOnce(root, args, env = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${args.slice(1).join(' ')} : statut ${r.status} : ${r.stderr.slice(0, 300)}`);
   return ms;
@@ -55,7 +60,7 @@ export function benchColdStart(root, { rounds = 7, libreoffice = false, keepDir 
   const samples = Object.fromEntries(commands.map((c) => [c.id, []]));
   if (libreoffice) samples.libreoffice = [];
   try {
-    for (const c of commands) runOnce(root, c.args); // untimed: file cache, output folders
+    for (const c of commands) runOnce(root, c.args, c.env); // untimed: file cache, parse cache, output folders
     const allOut = path.join(work, 'all');
     const docx = readdirSync(allOut, { recursive: true })
       .map(String)
@@ -69,7 +74,7 @@ export function benchColdStart(root, { rounds = 7, libreoffice = false, keepDir 
     for (let i = 0; i < rounds; i++) {
       // Rotate the order so that no command always follows the same one.
       const order = commands.map((_, k) => commands[(k + i) % commands.length]);
-      for (const c of order) samples[c.id].push(runOnce(root, c.args));
+      for (const c of order) samples[c.id].push(runOnce(root, c.args, c.env));
       if (libreoffice) {
         const d = path.join(work, `lo-${i}`);
         samples.libreoffice.push(soffice(profile, d, docx));
