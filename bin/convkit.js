@@ -33,7 +33,9 @@ function bundle() {
   if (meta === undefined) return undefined;
   const file = path.join(dist, 'cli.bundle.cjs');
   try {
-    const source = readFileSync(file, 'utf8');
+    // ASCII-only since the fifth session: Latin-1 reads it as a one-byte string, without
+    // decoding 4.5 MB of UTF-8; an older bundle's record has no `encoding`.
+    const source = readFileSync(file, meta.encoding === 'latin1' ? 'latin1' : 'utf8');
     return { file, source, cachedData: mode === 'write-cache' || meta.node !== process.version ? undefined : codeCache(`${file}.${cacheName}.cache`) };
   } catch {
     return undefined;

@@ -26,6 +26,16 @@ function filesOf(dir: string): string[] {
 }
 
 describe('the bundled CLI', () => {
+  it('is ASCII-only (the launcher reads it as Latin-1): regular expressions and comments escaped, nothing left raw', () => {
+    const bytes = readFileSync(path.join(ROOT, 'dist', 'cli.bundle.cjs'));
+    const raw = bytes.findIndex((b) => b > 0x7f);
+    expect(raw, raw < 0 ? '' : bytes.subarray(Math.max(0, raw - 60), raw + 20).toString('utf8')).toBe(-1);
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'dist', 'cli.bundle.json'), 'utf8')).encoding).toBe('latin1');
+    // The French letters of the linter's regular expressions are there as escapes; the tests below
+    // check that the bundle behaves as the modules (messages, bytes, lint findings).
+    expect(bytes.toString('latin1')).toMatch(/\\u00e0/);
+  });
+
   it('runs from the bundle with the code cache of the command accepted by V8', () => {
     for (const [args, cache] of [[['validate'], 'validate'], [['generate', '--help'], 'generate'], [['lint', '--help'], 'session'], [['--help'], 'help']] as const) {
       const r = runCli(args, { env: { CONVKIT_BUNDLE: 'diagnose' } });

@@ -40,17 +40,22 @@ export function linesOfNode(node: TextNode): Located[] {
   return out;
 }
 
+// The regular expression sources written with String.raw below spell their non-ASCII characters
+// as escapes (\u2026 « … », \u00e0 « à », \u00c0 « À », \u2019 « ’ »), which the RegExp reads
+// alike: a raw template keeps its text as written, and the bundle (scripts/bundle-cli.mjs) must
+// be ASCII-only.
+
 /**
  * A dotted leader: the typographic convention for a blank to fill in by hand (« ……… »,
  * « ........ », « ____ »). Not an ellipsis (« … », « ... ») nor « etc…. ».
  */
-export const LEADER = String.raw`(?:…{2,}|(?:…|\.){4,}|_{3,})`;
+export const LEADER = String.raw`(?:\u2026{2,}|(?:\u2026|\.){4,}|_{3,})`;
 
 /** In the place or date slot of a signature lead, a leader or a mere ellipsis stands for a blank. */
-const SLOT_BLANK = String.raw`(?:${LEADER}|…|\.{2,3})`;
+const SLOT_BLANK = String.raw`(?:${LEADER}|\u2026|\.{2,3})`;
 
 /** « A Dijon, le », « Fait à Dijon, le », « Fait à ………, le », « Fait à le » (then a date or not). */
-const PLACE_THEN_LE = String.raw`(?:Fait\s+[àaÀ]|[AÀ])\s+(?:[\p{Lu}][\p{L}'’ -]*|${SLOT_BLANK})?\s*,?\s*le(?![\p{L}\d]).*`;
+const PLACE_THEN_LE = String.raw`(?:Fait\s+[\u00e0a\u00c0]|[A\u00c0])\s+(?:[\p{Lu}][\p{L}'\u2019 -]*|${SLOT_BLANK})?\s*,?\s*le(?![\p{L}\d]).*`;
 
 /**
  * A signature date line: « A Dijon, le », « À Dijon, le 3 juillet 2014 », « Fait à Dijon, le
@@ -62,7 +67,7 @@ export const SIGNATURE_DATE = new RegExp(String.raw`^(?:${PLACE_THEN_LE}|Le(?:\s
 const BLANK_AFTER_LE = new RegExp(String.raw`(?:^|[\s,])le\s*(?:${SLOT_BLANK})?\s*(?:[,.;](?!\s*\d).*)?$`, 'iu');
 const BLANK_DATE_FIELD = new RegExp(String.raw`^Date\s*:\s*(?:${SLOT_BLANK})?\s*\.?$`, 'iu');
 const LEAD_LINE = new RegExp(String.raw`^${PLACE_THEN_LE}$`, 'u');
-const BLANK_PLACE = new RegExp(String.raw`^(?:Fait\s+[àaÀ]|[AÀ])\s*(?:${SLOT_BLANK})?\s*,?\s*le(?![\p{L}\d])`, 'u');
+const BLANK_PLACE = new RegExp(String.raw`^(?:Fait\s+[\u00e0a\u00c0]|[A\u00c0])\s*(?:${SLOT_BLANK})?\s*,?\s*le(?![\p{L}\d])`, 'u');
 
 /** True when a signature date line (see {@link SIGNATURE_DATE}) leaves the date blank. */
 export function isBlankDate(line: string): boolean {
@@ -109,7 +114,7 @@ export interface SignatureBlock {
 type LineKind = 'date' | 'for' | 'role' | 'name' | 'cont';
 
 /** A title left blank to fill by hand (« ……………… », « Le ………, »): it stands where the title goes. */
-const BLANK_ROLE = new RegExp(String.raw`^(?:(?:Le|La|L['’])\s*)?${LEADER}\s*,?$`, 'u');
+const BLANK_ROLE = new RegExp(String.raw`^(?:(?:Le|La|L['\u2019])\s*)?${LEADER}\s*,?$`, 'u');
 
 /** A title after its article (« Le Trésorier, », « L'Ordonnatrice déléguée, »): what the line after a heading holds. */
 const TITLE_AFTER_HEADING = /^(?:Le|La|L['’]|Les)\s*\p{L}/u;
