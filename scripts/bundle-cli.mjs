@@ -87,6 +87,22 @@ await esbuild.build({
       },
     },
     {
+      // pdf-lib's ~300 CommonJS files each `require("tslib")`. tslib's exports map has a
+      // "module" condition, which esbuild honours even for require(): it then bundled the ES
+      // build and turned each require into a fresh copy of its ~40 exports (`__toCommonJS`,
+      // ~12 ms of a cold `generate`). A require() gets tslib's CommonJS file, loaded once.
+      name: 'tslib-require',
+      setup(build) {
+        build.onResolve({ filter: /^tslib$/ }, async (args) => {
+          if (args.kind !== 'require-call' || args.pluginData?.real) return undefined;
+          const pkg = await build.resolve('tslib/package.json', { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
+          if (pkg.errors.length > 0) return undefined;
+          const main = JSON.parse(readFileSync(pkg.path, 'utf8')).main;
+          return typeof main === 'string' ? { path: path.join(path.dirname(pkg.path), main) } : undefined;
+        });
+      },
+    },
+    {
       // @pdf-lib/standard-fonts inflates and parses every encoding of the 14 standard PDF fonts
       // when it loads (Encoding.js, ~15 ms cold), for pdf-lib's StandardFontEmbedder, which
       // convkit never uses (its fonts are embedded). The stand-in gives Font and FontNames as
