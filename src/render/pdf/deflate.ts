@@ -81,14 +81,13 @@ export function zlibDeflate(data: Uint8Array): Uint8Array {
   const litLen = codeLengths(litFreq, 15);
   const distLen = codeLengths(distFreq, 15);
 
-  // Worst case: every byte a 9-bit literal, plus headers and trailer.
-  const out = new BitWriter(data.length + (data.length >> 3) + 400);
-  out.byte(0x78);
-  out.byte(0x01); // CMF/FLG: deflate, 32 KB window, fastest level; (0x78 << 8 | 0x01) % 31 === 0
-
   const header = dynamicHeader(litLen, distLen);
   const dynamicBits = header.bits + symbolBits(litFreq, distFreq, litLen, distLen);
-  const fixedBits = 3 + symbolBits(litFreq, distFreq, FIXED_LIT, FIXED_DIST);
+  const fixedBits = 2 + symbolBits(litFreq, distFreq, FIXED_LIT, FIXED_DIST); // BTYPE and the codes
+  // The exact size: zlib header, the block (BFINAL + BTYPE + codes), padding, Adler-32.
+  const out = new BitWriter(2 + Math.ceil((1 + Math.min(fixedBits, dynamicBits)) / 8) + 4);
+  out.byte(0x78);
+  out.byte(0x01); // CMF/FLG: deflate, 32 KB window, fastest level; (0x78 << 8 | 0x01) % 31 === 0
   out.bits(1, 1); // BFINAL
   if (fixedBits <= dynamicBits) {
     out.bits(1, 2); // BTYPE 01: fixed codes
@@ -362,11 +361,19 @@ function codeLengths(freq: Uint32Array, limit: number): Uint8Array {
     return lengths;
   }
   // Huffman tree with two sorted queues (leaves by count, then internal nodes in creation order).
-  used.sort((a, b) => freq[a]! - freq[b]! || a - b);
+  // Leaves sorted by (count, symbol) as one number each: a typed-array sort, no comparator.
+  const keys = new Float64Array(used.length);
+  for (let k = 0; k < used.length; k++) keys[k] = freq[used[k]!]! * n + used[k]!;
+  keys.sort();
   const m = used.length;
   const weight = new Float64Array(2 * m);
   const parent = new Int32Array(2 * m);
-  for (let k = 0; k < m; k++) weight[k] = freq[used[k]!]!;
+  for (let k = 0; k < m; k++) {
+    const key = keys[k]!;
+    const sym = key % n;
+    used[k] = sym;
+    weight[k] = (key - sym) / n;
+  }
   let leaf = 0;
   let node = m;
   let made = m;
@@ -465,7 +472,9 @@ class BitWriter {
     this.count = 0;
   }
 
+  /** The buffer, which must have been filled exactly. */
   result(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+    if (this.pos !== this.buf.length) throw new Error(`DEFLATE : ${this.pos} octets écrits pour ${this.buf.length} prévus`);
+    return this.buf;
   }
 }

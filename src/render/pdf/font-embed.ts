@@ -1,6 +1,7 @@
-import { PDFName, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFString, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
 import { faceMetrics, fontkitMetrics, precomputedShared, type Face, type FaceMetrics } from './fonts.js';
 import { compressedOnce, deflateConstant, flateStream, hashHex, seedCompressed, subsetTag } from './pdf-document.js';
+import { RawObject } from './raw-object.js';
 
 /**
  * How much of each face goes into a PDF:
@@ -118,6 +119,12 @@ const sharedNames = new Map<Face, string>();
 
 /** Program lengths of the shared subsets taken from the build-time tables, by key. */
 const precomputedLengths = new Map<string, number>();
+
+/**
+ * The /W array of each shared subset, serialised once per process: the same ~220 widths in
+ * every document, which would otherwise be built as PDF objects and written for each.
+ */
+const sharedWidths = new Map<Face, PDFObject>();
 
 /** Font programs of shared subsets, by face: encoded once per process. */
 const programs = new Map<string, Promise<Uint8Array>>();
@@ -276,7 +283,15 @@ export class EmbeddedFace {
     const font = this.metrics.info;
     const scale = 1000 / this.metrics.unitsPerEm;
     const shared = this.isShared();
-    const glyphs = this.described();
+    let widths = shared ? sharedWidths.get(this.face) : undefined;
+    const glyphs = shared && widths !== undefined ? [] : this.described();
+    if (widths === undefined) {
+      widths = context.obj(this.widths(glyphs));
+      if (shared) {
+        widths = new RawObject(widths.toString());
+        sharedWidths.set(this.face, widths);
+      }
+    }
     const name = PDFName.of(this.baseName());
     const fontFile = context.register(await this.fontFile(context));
     const italic = this.face === 'italic' || this.face === 'boldItalic';
@@ -301,12 +316,12 @@ export class EmbeddedFace {
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       CIDToGIDMap: 'Identity',
       DW: 1000,
-      W: this.widths(glyphs),
+      W: widths,
     });
     cidFont.set(PDFName.of('BaseFont'), name);
     cidFont.set(PDFName.of('FontDescriptor'), context.register(descriptor));
     const cmap = shared
-        ? compressedOnce(context, `cmap:${this.face}`, () => new TextEncoder().encode(toUnicodeCMap(glyphs)), {})
+        ? compressedOnce(context, `cmap:${this.face}`, () => new TextEncoder().encode(toUnicodeCMap(this.described())), {})
         : flateStream(context, toUnicodeCMap(glyphs));
     const type0 = context.obj({ Type: 'Font', Subtype: 'Type0', Encoding: 'Identity-H', ToUnicode: context.register(cmap) });
     type0.set(PDFName.of('BaseFont'), name);
