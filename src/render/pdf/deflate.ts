@@ -72,37 +72,80 @@ const FIXED_DIST = new Uint8Array(30).fill(5);
 let syms = new Uint16Array(1 << 16);
 let dists = new Uint16Array(1 << 16);
 
+// Scratch space reused from call to call (a call runs to completion before the next starts):
+// a content stream is compressed for every page, and fresh typed arrays for each would be
+// hundreds of small allocations per document.
+const LIT_FREQ = new Uint32Array(286);
+const DIST_FREQ = new Uint32Array(30);
+const CL_FREQ = new Uint32Array(19);
+const LIT_LEN = new Uint8Array(286);
+const DIST_LEN = new Uint8Array(30);
+const CL_LEN = new Uint8Array(19);
+const LIT_CODE = new Uint16Array(288);
+const DIST_CODES = new Uint16Array(30);
+const CL_CODE = new Uint16Array(19);
+const FIXED_LIT_CODE = new Uint16Array(288);
+const FIXED_DIST_CODE = new Uint16Array(30);
+const LEN_BITS = new Uint32Array(MAX_MATCH + 1);
+const LEN_COUNT = new Uint8Array(MAX_MATCH + 1);
+/** Code lengths of both trees, then their run-length encoding (symbol, extra bits). */
+const ALL_LEN = new Uint8Array(286 + 30);
+const RLE = new Uint8Array(286 + 30);
+const RLE_EXTRA = new Uint8Array(286 + 30);
+// Huffman tree construction (at most 286 leaves).
+const USED = new Int32Array(286);
+const KEYS = new Float64Array(286);
+const WEIGHT = new Float64Array(2 * 286);
+const PARENT = new Int32Array(2 * 286);
+const DEPTH = new Int32Array(2 * 286);
+const BL_COUNT = new Int32Array(16);
+const CODE_COUNT = new Uint16Array(16);
+const NEXT_CODE = new Uint16Array(16);
+
 /** Compresses `data` as a zlib stream (FlateDecode). Deterministic: depends on `data` only. */
 export function zlibDeflate(data: Uint8Array): Uint8Array {
-  const litFreq = new Uint32Array(286);
-  const distFreq = new Uint32Array(30);
+  return encode(data, true);
+}
+
+/** Compresses `data` as raw DEFLATE (a zip entry's method 8). Deterministic, like {@link zlibDeflate}. */
+export function deflateRaw(data: Uint8Array): Uint8Array {
+  return encode(data, false);
+}
+
+function encode(data: Uint8Array, zlib: boolean): Uint8Array {
+  const litFreq = LIT_FREQ.fill(0);
+  const distFreq = DIST_FREQ.fill(0);
   const n = lz77(data, litFreq, distFreq);
   litFreq[256] = 1;
-  const litLen = codeLengths(litFreq, 15);
-  const distLen = codeLengths(distFreq, 15);
+  const litLen = codeLengths(litFreq, 15, LIT_LEN);
+  const distLen = codeLengths(distFreq, 15, DIST_LEN);
 
   const header = dynamicHeader(litLen, distLen);
   const dynamicBits = header.bits + symbolBits(litFreq, distFreq, litLen, distLen);
   const fixedBits = 2 + symbolBits(litFreq, distFreq, FIXED_LIT, FIXED_DIST); // BTYPE and the codes
   // The exact size: zlib header, the block (BFINAL + BTYPE + codes), padding, Adler-32.
-  const out = new BitWriter(2 + Math.ceil((1 + Math.min(fixedBits, dynamicBits)) / 8) + 4);
-  out.byte(0x78);
-  out.byte(0x01); // CMF/FLG: deflate, 32 KB window, fastest level; (0x78 << 8 | 0x01) % 31 === 0
+  const out = new BitWriter((zlib ? 6 : 0) + Math.ceil((1 + Math.min(fixedBits, dynamicBits)) / 8));
+  if (zlib) {
+    out.byte(0x78);
+    out.byte(0x01); // CMF/FLG: deflate, 32 KB window, fastest level; (0x78 << 8 | 0x01) % 31 === 0
+  }
   out.bits(1, 1); // BFINAL
   if (fixedBits <= dynamicBits) {
     out.bits(1, 2); // BTYPE 01: fixed codes
-    writeSymbols(out, n, FIXED_LIT, FIXED_DIST);
+    writeSymbols(out, n, FIXED_LIT, FIXED_DIST, canonicalCodes(FIXED_LIT, FIXED_LIT_CODE), canonicalCodes(FIXED_DIST, FIXED_DIST_CODE));
   } else {
     out.bits(2, 2); // BTYPE 10: dynamic codes
     header.write(out);
-    writeSymbols(out, n, litLen, distLen);
+    writeSymbols(out, n, litLen, distLen, canonicalCodes(litLen, LIT_CODE), canonicalCodes(distLen, DIST_CODES));
   }
   out.align();
-  const a = adler32(data);
-  out.byte(a >>> 24);
-  out.byte((a >>> 16) & 0xff);
-  out.byte((a >>> 8) & 0xff);
-  out.byte(a & 0xff);
+  if (zlib) {
+    const a = adler32(data);
+    out.byte(a >>> 24);
+    out.byte((a >>> 16) & 0xff);
+    out.byte((a >>> 8) & 0xff);
+    out.byte(a & 0xff);
+  }
   return out.result();
 }
 
@@ -179,18 +222,18 @@ function symbolBits(litFreq: Uint32Array, distFreq: Uint32Array, litLen: Uint8Ar
   return bits;
 }
 
-/** Canonical Huffman codes (RFC 1951 § 3.2.2), bit-reversed for LSB-first writing. */
-function canonicalCodes(lengths: Uint8Array): Uint16Array {
-  const count = new Uint16Array(16);
+/** Canonical Huffman codes (RFC 1951 § 3.2.2), bit-reversed for LSB-first writing, into `codes`. */
+function canonicalCodes(lengths: Uint8Array, codes: Uint16Array): Uint16Array {
+  const count = CODE_COUNT.fill(0);
   for (let i = 0; i < lengths.length; i++) count[lengths[i]!]! += 1;
   count[0] = 0;
-  const next = new Uint16Array(16);
+  const next = NEXT_CODE;
   let code = 0;
   for (let bits = 1; bits < 16; bits++) {
     code = (code + count[bits - 1]!) << 1;
     next[bits] = code;
   }
-  const codes = new Uint16Array(lengths.length);
+  codes.fill(0);
   for (let i = 0; i < lengths.length; i++) {
     const l = lengths[i]!;
     if (l === 0) continue;
@@ -206,12 +249,10 @@ function canonicalCodes(lengths: Uint8Array): Uint16Array {
   return codes;
 }
 
-function writeSymbols(out: BitWriter, n: number, litLen: Uint8Array, distLen: Uint8Array): void {
-  const litCode = canonicalCodes(litLen);
-  const distCodes = canonicalCodes(distLen);
-  // Each length 3..258 and each distance code as one bit string: Huffman code, then extra bits.
-  const lenBits = new Uint32Array(MAX_MATCH + 1);
-  const lenCount = new Uint8Array(MAX_MATCH + 1);
+function writeSymbols(out: BitWriter, n: number, litLen: Uint8Array, distLen: Uint8Array, litCode: Uint16Array, distCodes: Uint16Array): void {
+  // Each length 3..258 as one bit string: its Huffman code, then its extra bits.
+  const lenBits = LEN_BITS;
+  const lenCount = LEN_COUNT;
   for (let l = 3; l <= MAX_MATCH; l++) {
     const lc = LEN_CODE[l]!;
     const cl = litLen[257 + lc]!;
@@ -269,55 +310,55 @@ function dynamicHeader(litLen: Uint8Array, distLen: Uint8Array): { bits: number;
   while (hlit > 257 && litLen[hlit - 1] === 0) hlit--;
   let hdist = 30;
   while (hdist > 1 && distLen[hdist - 1] === 0) hdist--;
-  const all = new Uint8Array(hlit + hdist);
+  const total = hlit + hdist;
+  const all = ALL_LEN;
   all.set(litLen.subarray(0, hlit));
   all.set(distLen.subarray(0, hdist), hlit);
   // Run-length encoding with symbols 16 (repeat previous 3–6), 17 (zeros 3–10), 18 (zeros 11–138).
-  const rle: number[] = [];
-  const extra: number[] = [];
-  for (let i = 0; i < all.length; ) {
+  const rle = RLE;
+  const extra = RLE_EXTRA;
+  let k = 0;
+  const push = (symbol: number, bits: number): void => {
+    rle[k] = symbol;
+    extra[k] = bits;
+    k++;
+  };
+  for (let i = 0; i < total; ) {
     const v = all[i]!;
     let run = 1;
-    while (i + run < all.length && all[i + run] === v) run++;
+    while (i + run < total && all[i + run] === v) run++;
     i += run;
     if (v === 0) {
       while (run >= 11) {
         const r = Math.min(run, 138);
-        rle.push(18);
-        extra.push(r - 11);
+        push(18, r - 11);
         run -= r;
       }
       if (run >= 3) {
-        rle.push(17);
-        extra.push(run - 3);
+        push(17, run - 3);
         run = 0;
       }
     } else {
-      rle.push(v);
-      extra.push(0);
+      push(v, 0);
       run--;
       while (run >= 3) {
         const r = Math.min(run, 6);
-        rle.push(16);
-        extra.push(r - 3);
+        push(16, r - 3);
         run -= r;
       }
     }
-    while (run > 0) {
-      rle.push(v);
-      extra.push(0);
-      run--;
-    }
+    for (; run > 0; run--) push(v, 0);
   }
-  const clFreq = new Uint32Array(19);
-  for (const s of rle) clFreq[s]! += 1;
-  const clLen = codeLengths(clFreq, 7);
+  const count = k;
+  const clFreq = CL_FREQ.fill(0);
+  for (let j = 0; j < count; j++) clFreq[rle[j]!]! += 1;
+  const clLen = codeLengths(clFreq, 7, CL_LEN);
   let hclen = 19;
   while (hclen > 4 && clLen[CL_ORDER[hclen - 1]!] === 0) hclen--;
   let bits = 2 + 5 + 5 + 4 + hclen * 3;
-  for (let k = 0; k < rle.length; k++) {
-    const s = rle[k]!;
-    bits += clLen[s]! + (s === 16 ? 2 : s === 17 ? 3 : s === 18 ? 7 : 0);
+  for (let j = 0; j < count; j++) {
+    const sym = rle[j]!;
+    bits += clLen[sym]! + (sym === 16 ? 2 : sym === 17 ? 3 : sym === 18 ? 7 : 0);
   }
   return {
     bits,
@@ -325,14 +366,14 @@ function dynamicHeader(litLen: Uint8Array, distLen: Uint8Array): { bits: number;
       out.bits(hlit - 257, 5);
       out.bits(hdist - 1, 5);
       out.bits(hclen - 4, 4);
-      for (let k = 0; k < hclen; k++) out.bits(clLen[CL_ORDER[k]!]!, 3);
-      const clCode = canonicalCodes(clLen);
-      for (let k = 0; k < rle.length; k++) {
-        const s = rle[k]!;
-        out.bits(clCode[s]!, clLen[s]!);
-        if (s === 16) out.bits(extra[k]!, 2);
-        else if (s === 17) out.bits(extra[k]!, 3);
-        else if (s === 18) out.bits(extra[k]!, 7);
+      for (let j = 0; j < hclen; j++) out.bits(clLen[CL_ORDER[j]!]!, 3);
+      const clCode = canonicalCodes(clLen, CL_CODE);
+      for (let j = 0; j < count; j++) {
+        const sym = rle[j]!;
+        out.bits(clCode[sym]!, clLen[sym]!);
+        if (sym === 16) out.bits(extra[j]!, 2);
+        else if (sym === 17) out.bits(extra[j]!, 3);
+        else if (sym === 18) out.bits(extra[j]!, 7);
       }
     },
   };
@@ -344,17 +385,18 @@ function dynamicHeader(litLen: Uint8Array, distLen: Uint8Array): { bits: number;
  * gets length 1, since a code needs two symbols to be complete for every decoder. Ties are
  * broken by symbol number, so the result depends on the counts only.
  */
-function codeLengths(freq: Uint32Array, limit: number): Uint8Array {
+function codeLengths(freq: Uint32Array, limit: number, lengths: Uint8Array): Uint8Array {
   const n = freq.length;
-  const lengths = new Uint8Array(n);
-  const used: number[] = [];
-  for (let i = 0; i < n; i++) if (freq[i]! > 0) used.push(i);
-  if (used.length === 0) {
+  lengths.fill(0);
+  const used = USED;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (freq[i]! > 0) used[m++] = i;
+  if (m === 0) {
     lengths[0] = 1;
     lengths[1] = 1;
     return lengths;
   }
-  if (used.length === 1) {
+  if (m === 1) {
     const only = used[0]!;
     lengths[only] = 1;
     lengths[only === 0 ? 1 : 0] = 1;
@@ -362,12 +404,11 @@ function codeLengths(freq: Uint32Array, limit: number): Uint8Array {
   }
   // Huffman tree with two sorted queues (leaves by count, then internal nodes in creation order).
   // Leaves sorted by (count, symbol) as one number each: a typed-array sort, no comparator.
-  const keys = new Float64Array(used.length);
-  for (let k = 0; k < used.length; k++) keys[k] = freq[used[k]!]! * n + used[k]!;
+  const keys = KEYS.subarray(0, m);
+  for (let k = 0; k < m; k++) keys[k] = freq[used[k]!]! * n + used[k]!;
   keys.sort();
-  const m = used.length;
-  const weight = new Float64Array(2 * m);
-  const parent = new Int32Array(2 * m);
+  const weight = WEIGHT;
+  const parent = PARENT;
   for (let k = 0; k < m; k++) {
     const key = keys[k]!;
     const sym = key % n;
@@ -377,24 +418,25 @@ function codeLengths(freq: Uint32Array, limit: number): Uint8Array {
   let leaf = 0;
   let node = m;
   let made = m;
-  const take = (): number => {
-    if (leaf < m && (node >= made || weight[leaf]! <= weight[node]!)) return leaf++;
-    return node++;
-  };
   while (made < 2 * m - 1) {
-    const a = take();
-    const b = take();
+    let a: number;
+    let b: number;
+    if (leaf < m && (node >= made || weight[leaf]! <= weight[node]!)) a = leaf++;
+    else a = node++;
+    if (leaf < m && (node >= made || weight[leaf]! <= weight[node]!)) b = leaf++;
+    else b = node++;
     weight[made] = weight[a]! + weight[b]!;
     parent[a] = made;
     parent[b] = made;
     made++;
   }
-  const depth = new Int32Array(2 * m);
+  const depth = DEPTH;
+  depth[2 * m - 2] = 0;
   for (let k = 2 * m - 3; k >= 0; k--) depth[k] = depth[parent[k]!]! + 1;
   // Limit the lengths: clamp the leaves at `limit`, then move leaves down (from the deepest
   // level above the limit) while the code is over-full, and up while it is incomplete, until
   // the Kraft sum is exactly 2^limit (a complete prefix code, which every inflater accepts).
-  const blCount = new Int32Array(limit + 1);
+  const blCount = BL_COUNT.fill(0);
   for (let k = 0; k < m; k++) blCount[Math.min(depth[k]!, limit)]! += 1;
   const full = 1 << limit;
   let kraft = 0;

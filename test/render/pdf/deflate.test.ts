@@ -1,7 +1,7 @@
-import { inflateSync } from 'node:zlib';
+import { inflateRawSync, inflateSync } from 'node:zlib';
 import { unzlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { adler32, zlibDeflate } from '../../../src/render/pdf/deflate.js';
+import { adler32, deflateRaw, zlibDeflate } from '../../../src/render/pdf/deflate.js';
 
 /** A deterministic pseudo-random generator (xorshift32), so that failures can be replayed. */
 function rng(seed: number): () => number {
@@ -23,6 +23,10 @@ function roundTrip(data: Uint8Array): Uint8Array {
   const z = zlibDeflate(data);
   expect(Buffer.compare(inflateSync(z), Buffer.from(data))).toBe(0);
   expect(Buffer.compare(Buffer.from(unzlibSync(z)), Buffer.from(data))).toBe(0);
+  // The raw stream is the same block without the zlib header and trailer.
+  const raw = deflateRaw(data);
+  expect(Buffer.compare(inflateRawSync(raw), Buffer.from(data))).toBe(0);
+  expect(Buffer.compare(Buffer.from(raw), Buffer.from(z.subarray(2, z.length - 4)))).toBe(0);
   return z;
 }
 
