@@ -186,6 +186,15 @@ export class EmbeddedFace {
     return inBase !== 0 ? inBase : this.cidOf(cp);
   }
 
+  /**
+   * The CID of `cp` in the shared subset (`repertoire` mode), the same in every document of
+   * the process; 0 when `cp` is not in it (or in the other modes). Nothing to record: the
+   * shared subset describes all its glyphs.
+   */
+  sharedCid(cp: number): number {
+    return cp < 0x10000 ? (this.baseCids[cp] as number) : 0;
+  }
+
   private cidOf(cp: number): number {
     let cid = this.cids.get(cp);
     if (cid === undefined) {
