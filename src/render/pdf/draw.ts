@@ -137,7 +137,9 @@ const shown = new WeakMap<Piece, { readonly size: number; readonly bytes: Uint8A
 function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): void {
   const font = faces.get(piece.face);
   w.line();
-  const hit = shown.get(piece);
+  // Only in a document whose face uses the shared CIDs: the same piece (set lines are shared)
+  // may be drawn in another mode, where CIDs are numbered per document.
+  const hit = font.hasSharedCids ? shown.get(piece) : undefined;
   if (hit !== undefined && hit.size === size) {
     w.bytes(hit.bytes);
     return;
@@ -173,7 +175,7 @@ function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): voi
   }
   if (!justified) w.ascii(') Tj');
   else w.ascii(open ? ')] TJ' : '] TJ');
-  if (shared) shown.set(piece, { size, bytes: w.since(start) });
+  if (shared && font.hasSharedCids) shown.set(piece, { size, bytes: w.since(start) });
 }
 
 /** A page's content stream and the faces it uses. */

@@ -122,7 +122,8 @@ const precomputedLengths = new Map<string, number>();
 
 /**
  * The /W array of each shared subset, serialised once per process: the same ~220 widths in
- * every document, which would otherwise be built as PDF objects and written for each.
+ * every document, which would otherwise be built as PDF objects and written for each. Only
+ * for documents saved as they are (see {@link FaceSet}).
  */
 const sharedWidths = new Map<Face, PDFObject>();
 
@@ -153,9 +154,13 @@ export class EmbeddedFace {
   /** The base's CIDs when they can be used as they are (shared subset), else all zero. */
   private readonly baseCids: Uint16Array;
 
-  constructor(pdf: PDFDocument, face: Face, mode: FontEmbedding) {
+  /** Whether the shared subset's /W may be the per-process serialised copy ({@link FaceSet}). */
+  private readonly rawWidths: boolean;
+
+  constructor(pdf: PDFDocument, face: Face, mode: FontEmbedding, rawWidths = false) {
     this.face = face;
     this.mode = mode;
+    this.rawWidths = rawWidths;
     this.ref = pdf.context.nextRef();
     this.metrics = faceMetrics(face);
     this.base = baseOf(this.metrics, mode === 'repertoire' ? REPERTOIRE : []);
@@ -193,6 +198,11 @@ export class EmbeddedFace {
    */
   sharedCid(cp: number): number {
     return cp < 0x10000 ? (this.baseCids[cp] as number) : 0;
+  }
+
+  /** True in `repertoire` mode: {@link sharedCid} gives the shared subset's CIDs. */
+  get hasSharedCids(): boolean {
+    return this.mode === 'repertoire';
   }
 
   private cidOf(cp: number): number {
@@ -292,11 +302,12 @@ export class EmbeddedFace {
     const font = this.metrics.info;
     const scale = 1000 / this.metrics.unitsPerEm;
     const shared = this.isShared();
-    let widths = shared ? sharedWidths.get(this.face) : undefined;
-    const glyphs = shared && widths !== undefined ? [] : this.described();
+    const raw = shared && this.rawWidths;
+    let widths = raw ? sharedWidths.get(this.face) : undefined;
+    const glyphs = raw && widths !== undefined ? [] : this.described();
     if (widths === undefined) {
       widths = context.obj(this.widths(glyphs));
-      if (shared) {
+      if (raw) {
         widths = new RawObject(widths.toString());
         sharedWidths.set(this.face, widths);
       }
@@ -370,15 +381,21 @@ function toUnicodeCMap(glyphs: readonly Used[]): string {
 export class FaceSet {
   private readonly faces = new Map<Face, EmbeddedFace>();
 
+  /**
+   * @param rawWidths the shared subsets' /W as one serialised object per process (a
+   * `RawObject`): for documents saved as they are (`renderPdf`), not for one whose objects are
+   * compared or collected before saving (the dossier: `dedupeFonts` digests /W entry by entry).
+   */
   constructor(
     private readonly pdf: PDFDocument,
     private readonly mode: FontEmbedding,
+    private readonly rawWidths = false,
   ) {}
 
   get(face: Face): EmbeddedFace {
     let f = this.faces.get(face);
     if (f === undefined) {
-      f = new EmbeddedFace(this.pdf, face, this.mode);
+      f = new EmbeddedFace(this.pdf, face, this.mode, this.rawWidths);
       this.faces.set(face, f);
     }
     return f;
