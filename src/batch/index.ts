@@ -11,7 +11,7 @@
  */
 export { generateDocuments, type BatchGenerateOptions, type GenerateOutcome } from './generate.js';
 export { CONVKIT_RENDERER, jobIdOf, plainDataset, type ConvkitBatchSetup, type PlainDataset } from './convkit-renderer.js';
-export { runBatch, startWorkers, WORKER_HEAP_MB, autoWorkers, prepareOutDir, PARALLEL_THRESHOLD, type RunBatchOptions, type StartedWorkers, type StartWorkersOptions } from './run.js';
+export { runBatch, startWorkers, WORKER_HEAP_MB, JOBS_IN_FLIGHT, autoWorkers, prepareOutDir, PARALLEL_THRESHOLD, type RunBatchOptions, type StartedWorkers, type StartWorkersOptions } from './run.js';
 export { createProgressBar, formatProgress, formatDuration, wantsProgress, type ProgressBar, type ProgressStream } from './progress.js';
 export { removeStaleTemps, isTempName, tempOwner, tempTarget } from './temps.js';
 export { writeFileAtomic } from '../io/atomic.js';

@@ -1,8 +1,8 @@
 /**
  * Entry point of a batch worker thread: loads the renderer module named in `workerData`,
  * creates its renderer once (the data set is loaded once per thread), then renders the ids the
- * parent sends, one at a time, and sends the bytes back without copying them (transferred
- * ArrayBuffers).
+ * parent sends, one at a time in the order received, and sends the bytes back without copying
+ * them (transferred ArrayBuffers).
  *
  * A worker started early (`startWorkers`, `prestart` set) has no setup yet: it loads the
  * module, runs its optional `prepare()` warm-up while the parent is still loading the data,
@@ -60,26 +60,37 @@ async function init(setup: unknown): Promise<void> {
 }
 
 function serve(port: NonNullable<typeof parentPort>, renderer: BatchRenderer): void {
+  // The parent sends the next job before this one is done (JOBS_IN_FLIGHT): jobs wait here and
+  // are rendered one at a time, in the order received (the parent relies on that order).
+  const queue: string[] = [];
+  let busy = false;
+  const drain = async (): Promise<void> => {
+    busy = true;
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) await renderOne(id);
+    busy = false;
+  };
+  const renderOne = async (id: string): Promise<void> => {
+    try {
+      const files = await renderer.render(id);
+      const transfer: ArrayBuffer[] = [];
+      const out = files.map((f) => {
+        // Transfer the underlying buffer when the file owns it whole; otherwise copy once.
+        let bytes = f.bytes;
+        if (!(bytes.buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength || transfer.includes(bytes.buffer)) {
+          bytes = bytes.slice();
+        }
+        const buffer = bytes.buffer as ArrayBuffer;
+        transfer.push(buffer);
+        return { path: f.path, bytes: buffer, offset: 0, length: bytes.byteLength };
+      });
+      post({ type: 'rendered', id, files: out, heapBytes: heap() }, transfer);
+    } catch (error) {
+      post({ type: 'failed', id, error: serializeError(error), heapBytes: heap() });
+    }
+  };
   port.on('message', (message: ToWorker) => {
     if (message.type !== 'render') return;
-    void (async () => {
-      try {
-        const files = await renderer.render(message.id);
-        const transfer: ArrayBuffer[] = [];
-        const out = files.map((f) => {
-          // Transfer the underlying buffer when the file owns it whole; otherwise copy once.
-          let bytes = f.bytes;
-          if (!(bytes.buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength || transfer.includes(bytes.buffer)) {
-            bytes = bytes.slice();
-          }
-          const buffer = bytes.buffer as ArrayBuffer;
-          transfer.push(buffer);
-          return { path: f.path, bytes: buffer, offset: 0, length: bytes.byteLength };
-        });
-        post({ type: 'rendered', id: message.id, files: out, heapBytes: heap() }, transfer);
-      } catch (error) {
-        post({ type: 'failed', id: message.id, error: serializeError(error), heapBytes: heap() });
-      }
-    })();
+    queue.push(message.id);
+    if (!busy) void drain();
   });
 }

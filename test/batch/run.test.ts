@@ -92,6 +92,16 @@ describe('runBatch', () => {
     expect((await listFiles(dir)).filter((f) => f.endsWith('.txt'))).toHaveLength(25);
   });
 
+  it('sends the jobs queued behind a crash to another worker: only the crashing one is lost', async () => {
+    const dir = await out();
+    // One worker, jobs sent two ahead: « after-000 » waits in the queue of the worker that dies.
+    const jobs = ['before', 'crash-b', ...ids(3, 'after')];
+    const result = await batch.runBatch(jobs, { renderer: FIXTURE_RENDERER, outDir: dir, workers: 1 });
+    expect(batch.JOBS_IN_FLIGHT).toBeGreaterThan(1);
+    expect(result.failures.map((f) => f.id)).toEqual(['crash-b']);
+    expect((await listFiles(dir)).filter((f) => f.endsWith('.txt'))).toEqual(['docs/after-000.txt', 'docs/after-001.txt', 'docs/after-002.txt', 'docs/before.txt']);
+  });
+
   it('adopts workers started before the setup is known, and releases those it does not use', async () => {
     const dir = await out();
     const jobs = ids(24);

@@ -94,6 +94,23 @@ class ContentWriter {
     }
   }
 
+  /** Bytes written so far in this stream. */
+  get length(): number {
+    return this.pos;
+  }
+
+  /** A copy of the bytes written from `start` on. */
+  since(start: number): Uint8Array {
+    return this.buf.slice(start, this.pos);
+  }
+
+  /** Bytes as they are. */
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
   /** The bytes written since the last call (a copy), and a fresh start. */
   take(): Uint8Array {
     const out = this.buf.slice(0, this.pos);
@@ -105,6 +122,13 @@ class ContentWriter {
 const writer = new ContentWriter();
 
 /**
+ * The bytes `show` wrote for a piece drawn only with shared-subset glyphs, by piece: set lines
+ * are cached across documents (`lines.ts`), so the same clause's pieces come back in every
+ * convention of a batch, and their glyph codes (shared CIDs) are the same in every document.
+ */
+const shown = new WeakMap<Piece, { readonly size: number; readonly bytes: Uint8Array }>();
+
+/**
  * A piece as a text-showing operator, on a line of its own. Unjustified: one string and Tj.
  * Justified: the string is cut after each space and a negative TJ adjustment (thousandths of
  * an em) widens that space; the spaces stay real U+0020 glyphs, so the text extracts with its
@@ -112,13 +136,22 @@ const writer = new ContentWriter();
  */
 function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): void {
   const font = faces.get(piece.face);
+  w.line();
+  // Only in a document whose face uses the shared CIDs: the same piece (set lines are shared)
+  // may be drawn in another mode, where CIDs are numbered per document.
+  const hit = font.hasSharedCids ? shown.get(piece) : undefined;
+  if (hit !== undefined && hit.size === size) {
+    w.bytes(hit.bytes);
+    return;
+  }
+  const start = w.length;
   const text = piece.text;
   const justified = piece.spaceExtra !== 0;
   // Justified: each « word + space » chunk is a string of its own, followed by the adjustment.
   const adjust = justified ? `)${num((-piece.spaceExtra * 1000) / size)}` : '';
-  w.line();
   w.ascii(justified ? '[' : '(');
   let open = !justified;
+  let shared = true;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) {
@@ -129,7 +162,12 @@ function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): voi
       w.ascii('(');
       open = true;
     }
-    w.glyph(font.cid(cp));
+    let cid = font.sharedCid(cp);
+    if (cid === 0) {
+      cid = font.cid(cp);
+      shared = false;
+    }
+    w.glyph(cid);
     if (justified && cp === 0x20) {
       w.ascii(adjust);
       open = false;
@@ -137,6 +175,7 @@ function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): voi
   }
   if (!justified) w.ascii(') Tj');
   else w.ascii(open ? ')] TJ' : '] TJ');
+  if (shared && font.hasSharedCids) shown.set(piece, { size, bytes: w.since(start) });
 }
 
 /** A page's content stream and the faces it uses. */

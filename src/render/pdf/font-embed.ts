@@ -1,6 +1,7 @@
-import { PDFName, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFString, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
 import { faceMetrics, fontkitMetrics, precomputedShared, type Face, type FaceMetrics } from './fonts.js';
 import { compressedOnce, deflateConstant, flateStream, hashHex, seedCompressed, subsetTag } from './pdf-document.js';
+import { RawObject } from './raw-object.js';
 
 /**
  * How much of each face goes into a PDF:
@@ -119,6 +120,13 @@ const sharedNames = new Map<Face, string>();
 /** Program lengths of the shared subsets taken from the build-time tables, by key. */
 const precomputedLengths = new Map<string, number>();
 
+/**
+ * The /W array of each shared subset, serialised once per process: the same ~220 widths in
+ * every document, which would otherwise be built as PDF objects and written for each. Only
+ * for documents saved as they are (see {@link FaceSet}).
+ */
+const sharedWidths = new Map<Face, PDFObject>();
+
 /** Font programs of shared subsets, by face: encoded once per process. */
 const programs = new Map<string, Promise<Uint8Array>>();
 
@@ -146,9 +154,13 @@ export class EmbeddedFace {
   /** The base's CIDs when they can be used as they are (shared subset), else all zero. */
   private readonly baseCids: Uint16Array;
 
-  constructor(pdf: PDFDocument, face: Face, mode: FontEmbedding) {
+  /** Whether the shared subset's /W may be the per-process serialised copy ({@link FaceSet}). */
+  private readonly rawWidths: boolean;
+
+  constructor(pdf: PDFDocument, face: Face, mode: FontEmbedding, rawWidths = false) {
     this.face = face;
     this.mode = mode;
+    this.rawWidths = rawWidths;
     this.ref = pdf.context.nextRef();
     this.metrics = faceMetrics(face);
     this.base = baseOf(this.metrics, mode === 'repertoire' ? REPERTOIRE : []);
@@ -177,6 +189,20 @@ export class EmbeddedFace {
   cid(cp: number): number {
     const inBase = cp < 0x10000 ? (this.baseCids[cp] as number) : 0;
     return inBase !== 0 ? inBase : this.cidOf(cp);
+  }
+
+  /**
+   * The CID of `cp` in the shared subset (`repertoire` mode), the same in every document of
+   * the process; 0 when `cp` is not in it (or in the other modes). Nothing to record: the
+   * shared subset describes all its glyphs.
+   */
+  sharedCid(cp: number): number {
+    return cp < 0x10000 ? (this.baseCids[cp] as number) : 0;
+  }
+
+  /** True in `repertoire` mode: {@link sharedCid} gives the shared subset's CIDs. */
+  get hasSharedCids(): boolean {
+    return this.mode === 'repertoire';
   }
 
   private cidOf(cp: number): number {
@@ -276,7 +302,16 @@ export class EmbeddedFace {
     const font = this.metrics.info;
     const scale = 1000 / this.metrics.unitsPerEm;
     const shared = this.isShared();
-    const glyphs = this.described();
+    const raw = shared && this.rawWidths;
+    let widths = raw ? sharedWidths.get(this.face) : undefined;
+    const glyphs = raw && widths !== undefined ? [] : this.described();
+    if (widths === undefined) {
+      widths = context.obj(this.widths(glyphs));
+      if (raw) {
+        widths = new RawObject(widths.toString());
+        sharedWidths.set(this.face, widths);
+      }
+    }
     const name = PDFName.of(this.baseName());
     const fontFile = context.register(await this.fontFile(context));
     const italic = this.face === 'italic' || this.face === 'boldItalic';
@@ -301,12 +336,12 @@ export class EmbeddedFace {
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       CIDToGIDMap: 'Identity',
       DW: 1000,
-      W: this.widths(glyphs),
+      W: widths,
     });
     cidFont.set(PDFName.of('BaseFont'), name);
     cidFont.set(PDFName.of('FontDescriptor'), context.register(descriptor));
     const cmap = shared
-        ? compressedOnce(context, `cmap:${this.face}`, () => new TextEncoder().encode(toUnicodeCMap(glyphs)), {})
+        ? compressedOnce(context, `cmap:${this.face}`, () => new TextEncoder().encode(toUnicodeCMap(this.described())), {})
         : flateStream(context, toUnicodeCMap(glyphs));
     const type0 = context.obj({ Type: 'Font', Subtype: 'Type0', Encoding: 'Identity-H', ToUnicode: context.register(cmap) });
     type0.set(PDFName.of('BaseFont'), name);
@@ -346,15 +381,21 @@ function toUnicodeCMap(glyphs: readonly Used[]): string {
 export class FaceSet {
   private readonly faces = new Map<Face, EmbeddedFace>();
 
+  /**
+   * @param rawWidths the shared subsets' /W as one serialised object per process (a
+   * `RawObject`): for documents saved as they are (`renderPdf`), not for one whose objects are
+   * compared or collected before saving (the dossier: `dedupeFonts` digests /W entry by entry).
+   */
   constructor(
     private readonly pdf: PDFDocument,
     private readonly mode: FontEmbedding,
+    private readonly rawWidths = false,
   ) {}
 
   get(face: Face): EmbeddedFace {
     let f = this.faces.get(face);
     if (f === undefined) {
-      f = new EmbeddedFace(this.pdf, face, this.mode);
+      f = new EmbeddedFace(this.pdf, face, this.mode, this.rawWidths);
       this.faces.set(face, f);
     }
     return f;

@@ -75,7 +75,7 @@ export async function renderPdf(doc: Document, options: RenderPdfOptions = {}): 
   const pageOps = laid.pages.map((p, i) => [...pageDecorations(doc.header, i + 1, total, pageNumbers), ...p.ops]);
 
   const pdf = await createPdf();
-  const faces = new FaceSet(pdf, fonts);
+  const faces = new FaceSet(pdf, fonts, true);
   const fieldSpecs: SignatureFieldSpec[] = [];
   const fieldNodes: (StructNode | undefined)[] = [];
   const marked: PageMarks[] = [];
