@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { zlibSync } from 'fflate';
 import { PDFDocument, PDFHexString, type PDFContext, type PDFRawStream, type SaveOptions } from 'pdf-lib';
-import { zlibDeflate } from './deflate.js';
+import { zlibDeflate } from '../deflate.js';
 
 /**
  * Save options that make pdf-lib's output depend on the document only: a classic xref table

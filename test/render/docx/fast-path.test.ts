@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { performance } from 'node:perf_hooks';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { renderDocx, renderDocxWithLibrary } from '../../../src/render/docx.js';
 import { packageTemplate } from '../../../src/render/docx-package.js';
 import { zipPackage, type PackagePart } from '../../../src/render/docx-zip.js';
@@ -129,16 +130,30 @@ describe('zipPackage', () => {
     { path: 'media/a.bin', data: new Uint8Array([0, 1, 2, 255]) },
   ];
 
-  it('writes a standard zip: the same bytes as fflate zipSync at level 6 dated local noon', () => {
+  it('writes a standard zip: the layout of fflate zipSync dated local noon, every entry read back by fflate and by zlib', () => {
     const zipped = zipPackage(parts, { y: 2014, m: 6, d: 26 });
-    const expected = zipSync(
-      Object.fromEntries(parts.map((p) => [p.path, typeof p.data === 'string' ? strToU8(p.data) : p.data])),
-      { level: 6, mtime: new Date(2014, 5, 26, 12, 0, 0) },
-    );
-    expect(Buffer.compare(Buffer.from(zipped), Buffer.from(expected))).toBe(0);
+    const raw = (p: PackagePart): Uint8Array => (typeof p.data === 'string' ? strToU8(p.data) : p.data);
+    const expected = zipSync(Object.fromEntries(parts.map((p) => [p.path, raw(p)])), { level: 6, mtime: new Date(2014, 5, 26, 12, 0, 0) });
+    // Same local header fields (version, flags, method, time, date, CRC, size, name length):
+    // only the compressed bytes differ (convkit's DEFLATE encoder, not fflate's level 6).
+    const view = (z: Uint8Array): DataView => new DataView(z.buffer, z.byteOffset, z.byteLength);
+    expect([...zipped.subarray(0, 18)]).toEqual([...expected.subarray(0, 18)]);
+    expect(view(zipped).getUint32(22, true)).toBe(view(expected).getUint32(22, true));
     const back = unzipSync(zipped);
     expect(Object.keys(back)).toEqual(parts.map((p) => p.path));
-    expect([...(back['media/a.bin'] ?? [])]).toEqual([0, 1, 2, 255]);
+    let at = 0;
+    for (const p of parts) {
+      expect(Buffer.from(back[p.path] ?? []).equals(Buffer.from(raw(p))), p.path).toBe(true);
+      // Walk the local headers: each entry's data inflates with zlib too, to its CRC.
+      const d = view(zipped);
+      const nameLength = d.getUint16(at + 26, true);
+      const compressed = d.getUint32(at + 18, true);
+      const data = zipped.subarray(at + 30 + nameLength, at + 30 + nameLength + compressed);
+      const inflated = inflateRawSync(data);
+      expect(inflated.equals(Buffer.from(raw(p))), p.path).toBe(true);
+      expect(d.getUint32(at + 14, true)).toBe(crc32(inflated));
+      at += 30 + nameLength + compressed;
+    }
   });
 
   it('gives the same bytes whether a recurring part was compressed before or not', () => {

@@ -1,7 +1,7 @@
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import { unzlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { adler32, deflateRaw, zlibDeflate } from '../../../src/render/pdf/deflate.js';
+import { adler32, deflateRaw, zlibDeflate } from '../../src/render/deflate.js';
 
 /** A deterministic pseudo-random generator (xorshift32), so that failures can be replayed. */
 function rng(seed: number): () => number {

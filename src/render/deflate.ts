@@ -1,6 +1,7 @@
 /**
- * A fast zlib (RFC 1950) / DEFLATE (RFC 1951) encoder for the streams compressed in every
- * document (page contents, per-document CMaps and subsets).
+ * A fast zlib (RFC 1950) / DEFLATE (RFC 1951) encoder for what is compressed in every
+ * document: the PDF's page contents, per-document CMaps and subsets (zlib streams), and the
+ * entries of a DOCX package (raw DEFLATE, src/render/docx-zip.ts).
  *
  * Why not fflate, which compresses the constant streams: at level 1 it spent about a fifth of
  * a PDF render (27 MB/s on content streams), and node:zlib's output depends on the zlib build
