@@ -24,9 +24,10 @@ const NUMERO = /\bn° +(?=\d)/g;
 export function frenchSpacing(text: string): string {
   // Most pieces of text hold none of the characters concerned: returned as they are.
   if (!SPACED.test(text)) return text;
-  return text
-    .replace(BEFORE_PUNCTUATION, `${NBSP}$1`)
-    .replace(AFTER_OPENING, `«${NBSP}`)
-    .replace(BEFORE_CLOSING, `${NBSP}»`)
-    .replace(NUMERO, `n°${NBSP}`);
+  // Each step only where its character is (the lookbehind of BEFORE_CLOSING tries every position).
+  let out = text.replace(BEFORE_PUNCTUATION, `${NBSP}$1`);
+  if (out.includes('«')) out = out.replace(AFTER_OPENING, `«${NBSP}`);
+  if (out.includes('»')) out = out.replace(BEFORE_CLOSING, `${NBSP}»`);
+  if (out.includes('n°')) out = out.replace(NUMERO, `n°${NBSP}`);
+  return out;
 }

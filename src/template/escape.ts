@@ -13,6 +13,12 @@ const INLINE_SPECIALS = /[\\*_|<]/g;
 const LINE_START_SPECIALS = /^[-#@+>]/;
 /** « 1. » at the start of a line opens an ordered list item. */
 const ORDERED_START = /^(\d+)\./;
+/**
+ * Whatever {@link escapeBlockText} would change: a markup character, a whitespace run to
+ * collapse (or a tab, a line break), whitespace to trim (any, as `trim()` does), a line-start
+ * marker. A value with none of these comes back unchanged (tested against the full path).
+ */
+const NEEDS_ESCAPING = /[\\*_|<\t\r\n\f\v]| {2}|^\s|\s$|^[-#@+>]|^\d+\./;
 
 /**
  * Turns any template value into block text that reads back as exactly that text.
@@ -20,7 +26,10 @@ const ORDERED_START = /^(\d+)\./;
  * data never decides the layout. `null` and `undefined` are refused by the caller (strict mode).
  */
 export function escapeBlockText(value: unknown): string {
-  const text = String(value).replace(/[ \t\r\n\f\v]+/g, ' ').trim();
+  const raw = String(value);
+  // Most values (names, dates, addresses) need none of the steps below: returned as they are.
+  if (!NEEDS_ESCAPING.test(raw)) return raw;
+  const text = raw.replace(/[ \t\r\n\f\v]+/g, ' ').trim();
   return text
     .replace(INLINE_SPECIALS, (c) => `\\${c}`)
     .replace(LINE_START_SPECIALS, (c) => `\\${c}`)

@@ -58,3 +58,30 @@ describe('block-text escaping', () => {
     expect(unescapeBlockText('\\*\\\\x')).toBe('*\\x');
   });
 });
+
+describe('escapeBlockText: the shortcut for values that need nothing', () => {
+  // The full path, as it was before the shortcut: the shortcut must never change a result.
+  const full = (v: unknown): string =>
+    String(v)
+      .replace(/[ \t\r\n\f\v]+/g, ' ')
+      .trim()
+      .replace(/[\\*_|<]/g, (c) => `\\${c}`)
+      .replace(/^[-#@+>]/, (c) => `\\${c}`)
+      .replace(/^(\d+)\./, '$1\\.');
+  const alphabet = ['a', 'é', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2028', '\ufeff', '*', '_', '|', '<', '\\', '-', '#', '@', '+', '>', '1', '9', '.', '«', '»', "'"];
+
+  it('gives what the full path gives, on drawn texts of markup, whitespace and digits', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }).map((a) => a.join('')), (s) => {
+        expect(escapeBlockText(s)).toBe(full(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on values that take it and values that do not', () => {
+    for (const v of ['CAF de la Côte d’Or', '21000 Dijon', '1 rue X', '12.5', '1.', ' a', 'a ', '\u00a0a', 'a\u00a0', 'x  y', '-', 42, true]) {
+      expect(escapeBlockText(v)).toBe(full(v));
+    }
+  });
+});
