@@ -74,10 +74,8 @@ await esbuild.build({
       name: 'lazy-string-width',
       setup(build) {
         build.onResolve({ filter: /^string-width$/ }, async (args) => {
-          if (args.pluginData?.real) return undefined; // the resolution asked just below
-          const real = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
-          if (real.errors.length > 0) return undefined;
-          return { path: real.path, namespace: 'lazy-string-width' };
+          const real = await resolveAround(build, args);
+          return real === undefined ? undefined : { path: real, namespace: 'lazy-string-width' };
         });
         build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
           contents: `let real;\nmodule.exports = function stringWidth(text, options) {\n  real ??= require(${JSON.stringify(args.path)});\n  return (real.default ?? real)(text, options);\n};\n`,
@@ -94,11 +92,10 @@ await esbuild.build({
       name: 'tslib-require',
       setup(build) {
         build.onResolve({ filter: /^tslib$/ }, async (args) => {
-          if (args.kind !== 'require-call' || args.pluginData?.real) return undefined;
-          const pkg = await build.resolve('tslib/package.json', { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
-          if (pkg.errors.length > 0) return undefined;
-          const main = JSON.parse(readFileSync(pkg.path, 'utf8')).main;
-          return typeof main === 'string' ? { path: path.join(path.dirname(pkg.path), main) } : undefined;
+          if (args.kind !== 'require-call') return undefined;
+          const pkg = await resolveAround(build, args, 'tslib/package.json');
+          const main = pkg === undefined ? undefined : JSON.parse(readFileSync(pkg, 'utf8')).main;
+          return typeof main === 'string' ? { path: path.join(path.dirname(pkg), main) } : undefined;
         });
       },
     },
@@ -110,10 +107,8 @@ await esbuild.build({
       name: 'lazy-standard-font-encodings',
       setup(build) {
         build.onResolve({ filter: /^@pdf-lib\/standard-fonts$/ }, async (args) => {
-          if (args.pluginData?.real) return undefined;
-          const real = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
-          if (real.errors.length > 0) return undefined;
-          return { path: real.path, namespace: 'lazy-standard-fonts' };
+          const real = await resolveAround(build, args);
+          return real === undefined ? undefined : { path: real, namespace: 'lazy-standard-fonts' };
         });
         build.onLoad({ filter: /.*/, namespace: 'lazy-standard-fonts' }, (args) => {
           const dir = path.dirname(args.path);
@@ -139,6 +134,17 @@ await esbuild.build({
 });
 writeFileSync(temp, asciiOnly(readFileSync(temp, 'utf8')));
 renameSync(temp, target);
+
+/**
+ * Where esbuild itself would resolve `specifier` for this import (the plugins above only stand
+ * in for a module they still bundle): undefined when it cannot, or when this is that inner
+ * resolution (marked by pluginData) reaching the plugin again.
+ */
+async function resolveAround(build, args, specifier = args.path) {
+  if (args.pluginData?.real) return undefined;
+  const real = await build.resolve(specifier, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
+  return real.errors.length > 0 ? undefined : real.path;
+}
 
 /**
  * The bundle with only ASCII characters, so that the launcher reads it as Latin-1 (a one-byte
