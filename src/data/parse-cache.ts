@@ -32,9 +32,17 @@ export interface CachedParse {
   readonly nodes: readonly NodeRecord[];
 }
 
-let state: { readonly dir: string; created: boolean; count?: number } | null | undefined;
+/** The cache folder of this code version, whether it was made in this process, its entry count once known. */
+interface CacheState {
+  readonly dir: string;
+  created: boolean;
+  count?: number;
+}
 
-function cacheState(): { readonly dir: string; created: boolean; count?: number } | null {
+/** undefined: not looked at yet; null: no cache (off, or its folder cannot be known). */
+let state: CacheState | null | undefined;
+
+function cacheState(): CacheState | null {
   if (state !== undefined) return state;
   if (process.env.CONVKIT_CACHE === 'off') return (state = null);
   try {
@@ -84,8 +92,10 @@ export function cachedParse(text: string): CachedParse | undefined {
  */
 export function storeParse(text: string, entry: CachedParse): void {
   const s = cacheState();
-  if (!s || !plainJson(entry.data)) return;
+  if (!s) return;
   try {
+    // (Inside the try: a value nested deep enough to exhaust the stack is simply not kept.)
+    if (!plainJson(entry.data)) return;
     if (!s.created) {
       mkdirSync(s.dir, { recursive: true });
       s.created = true;

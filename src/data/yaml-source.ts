@@ -150,13 +150,15 @@ const ALIAS = 3;
 const OTHER = 4;
 
 /**
- * The document's nodes as plain records (see {@link NodeRecord}), in document order, node 0 the
+ * The document's nodes as plain records (see {@link NodeRecord}), breadth first, node 0 the
  * contents. Iterative: a document nested as deep as the parser allows does not exhaust the stack.
  */
 function nodeRecords(doc: YamlDocument.Parsed): NodeRecord[] {
   const records: (number | string | null)[][] = [];
   const indexOf = new Map<YamlNode, number>();
   const aliases: [record: (number | string | null)[], alias: Alias][] = [];
+  // Maps, lists and scalars numbered but not yet filled.
+  const pending: [(number | string | null)[], YamlNode][] = [];
   const add = (node: unknown): number => {
     if (node === null || node === undefined) return -1;
     const record: (number | string | null)[] = [];
@@ -171,7 +173,6 @@ function nodeRecords(doc: YamlDocument.Parsed): NodeRecord[] {
     } else record.push(OTHER, start);
     return index;
   };
-  const pending: [(number | string | null)[], YamlNode][] = [];
   add(doc.contents);
   // Children are numbered when their parent is filled: breadth-first, which keeps every index
   // stable without recursion.

@@ -4,10 +4,11 @@
  * (first run on new texts) or filled (the next run), on valid data and on data that validate
  * refuses, through the CLI as it is run.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_DATA, ensureBuilt, removeTemps, runCli, tempDir } from '../robustness/helpers.js';
+import { BUNDLED_DATA, ensureBuilt, removeTemps, ROOT, runCli, tempDir } from '../robustness/helpers.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
 afterAll(removeTemps);
@@ -25,6 +26,16 @@ function freshData(change?: (dir: string) => void): string {
   return dir;
 }
 
+/**
+ * Whether the CLI's parse cache holds an entry for this file's text: entries are named by the
+ * text's SHA-256 in the folder of a code version (the built CLI's, not the sources').
+ */
+function cached(file: string): boolean {
+  const root = path.join(ROOT, 'node_modules', '.cache', 'convkit');
+  const name = `${createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex')}.json`;
+  return existsSync(root) && readdirSync(root).some((d) => existsSync(path.join(root, d, name)));
+}
+
 function threeRuns(args: readonly string[]): { off: ReturnType<typeof runCli>; first: ReturnType<typeof runCli>; second: ReturnType<typeof runCli> } {
   const off = runCli(args, { env: { CONVKIT_CACHE: 'off' } });
   const first = runCli(args);
@@ -35,7 +46,12 @@ function threeRuns(args: readonly string[]): { off: ReturnType<typeof runCli>; f
 describe('the parse cache, through the CLI', () => {
   it('validate on valid data: the same warnings, located alike, with the cache off, empty and filled', () => {
     const dir = freshData();
-    const { off, first, second } = threeRuns(['validate', '--data', dir]);
+    const marked = path.join(dir, 'deliberations', '2014-06-26.yaml');
+    const off = runCli(['validate', '--data', dir], { env: { CONVKIT_CACHE: 'off' } });
+    expect(cached(marked), 'CONVKIT_CACHE=off writes nothing').toBe(false);
+    const first = runCli(['validate', '--data', dir]);
+    expect(cached(marked), 'the first run keeps the parse').toBe(true);
+    const second = runCli(['validate', '--data', dir]);
     expect(off.status, off.stderr).toBe(0);
     expect(off.stdout + off.stderr).toMatch(/avertissement/);
     for (const r of [first, second]) {
