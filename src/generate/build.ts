@@ -10,6 +10,7 @@ import { loadTemplates } from '../template/engine.js';
 import { buildDeliberationDocument } from '../deliberation/index.js';
 import { documentBuilder, type DocumentBuilder, type SectionMemo } from './documents.js';
 import { planDocuments, type PlannedDocument } from './plan.js';
+import { findById } from './lookup.js';
 
 /** Options of {@link buildDocuments} and {@link generate}. */
 export interface BuildOptions {
@@ -39,7 +40,7 @@ export async function buildDocuments(dataset: Dataset, options: BuildOptions = {
 export function buildDocument(dataset: Dataset, builder: DocumentBuilder, plan: PlannedDocument): Document {
   switch (plan.kind) {
     case 'deliberation': {
-      const deliberation = dataset.deliberations.find((d) => d.id === plan.source);
+      const deliberation = findById(dataset.deliberations, plan.source);
       if (!deliberation) throw new ConvkitError(`délibération inconnue : « ${plan.source} »`);
       return buildDeliberationDocument(dataset, deliberation);
     }

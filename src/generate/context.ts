@@ -9,6 +9,7 @@ import type { NameRef } from '../french/names.js';
 import type { Partner, Signatory, Terms } from '../schema/index.js';
 import { planAnnexes, type AnnexPlan } from './annexes.js';
 import { orgView, partnerView, person, personView, type OrgView, type PartnerView, type PersonView } from './views.js';
+import { findById } from './lookup.js';
 
 /** One signing party: one column of the signature block. */
 export interface PartyView {
@@ -153,13 +154,13 @@ function actSignature(b: BaseContext, withName: boolean): SignatureView {
 }
 
 function findPartner(dataset: Dataset, id: string): Partner {
-  const p = dataset.partners.find((x) => x.id === id);
+  const p = findById(dataset.partners, id);
   if (!p) throw new ConvkitError(`partenaire inconnu : « ${id} » (partenaires : ${dataset.partners.map((x) => x.id).join(', ')})`);
   return p;
 }
 
 function findSignatory(dataset: Dataset, id: string): Signatory {
-  const s = dataset.signatories.find((x) => x.id === id);
+  const s = findById(dataset.signatories, id);
   if (!s) throw new ConvkitError(`signataire inconnu : « ${id} » (signataires : ${dataset.signatories.map((x) => x.id).join(', ')})`);
   return s;
 }

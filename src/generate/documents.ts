@@ -9,6 +9,7 @@ import { parseBlockText } from '../template/blocktext.js';
 import type { TemplateEngine } from '../template/engine.js';
 import { charterContext, conventionContext, engagementContext } from './context.js';
 import { applyTypography, typesetDocumentFields } from './typography.js';
+import { findById } from './lookup.js';
 
 const LANGUAGE = 'fr-FR';
 
@@ -84,7 +85,7 @@ export function documentBuilder(dataset: Dataset, engine: TemplateEngine, option
   return {
     blockText: (kind, id) => text(kind, id),
     convention(partnerId) {
-      const p = dataset.partners.find((x) => x.id === partnerId);
+      const p = findById(dataset.partners, partnerId);
       const built = sections('convention', partnerId);
       const partnerName = p ? withArticle({ name: p.legalName, gender: p.legalGender ?? p.gender, article: p.legalArticle ?? p.article }) : partnerId;
       return typesetDocumentFields({
@@ -100,7 +101,7 @@ export function documentBuilder(dataset: Dataset, engine: TemplateEngine, option
       });
     },
     charter(signatoryId) {
-      const s = dataset.signatories.find((x) => x.id === signatoryId);
+      const s = findById(dataset.signatories, signatoryId);
       return typesetDocumentFields({
         id: signatoryId,
         kind: 'charter',
@@ -114,7 +115,7 @@ export function documentBuilder(dataset: Dataset, engine: TemplateEngine, option
       });
     },
     engagement(partnerId) {
-      const p = dataset.partners.find((x) => x.id === partnerId);
+      const p = findById(dataset.partners, partnerId);
       const contractorName = contractor?.legalName ?? o.contractor;
       return typesetDocumentFields({
         id: `${partnerId}-${o.contractor}`,

@@ -9,6 +9,7 @@ import { parseDesignation, type Gender, type NameRef } from '../french/names.js'
 import { displayName, formalName, titleWithArticle } from '../french/person.js';
 import { agreeTitle, titleGender } from '../french/titles.js';
 import { personGender, type Clauses, type Organisation, type Partner, type Person, type Signatory } from '../schema/index.js';
+import { findById, groupedBy } from './lookup.js';
 
 export interface PersonView {
   readonly id: string;
@@ -107,12 +108,13 @@ export function orgView(dataset: Dataset, o: OrgLike): OrgView {
   };
 }
 
+/** The partner through which `p`'s data are collected, if any (the key of the MDEF's « à savoir … »). */
+const collectedVia = (p: Partner): string | undefined => (p.collection.mode === 'interface' ? p.collection.via : undefined);
+
 export function partnerView(dataset: Dataset, p: Partner): PartnerView {
   const viaId = p.collection.mode === 'interface' ? p.collection.via : undefined;
-  const via = viaId === undefined ? undefined : dataset.partners.find((x) => x.id === viaId);
-  const collects = dataset.partners
-    .filter((x) => x.collection.mode === 'interface' && x.collection.via === p.id)
-    .map((x): NameRef => ({ name: x.shortName, gender: x.gender, article: x.article }));
+  const via = viaId === undefined ? undefined : findById(dataset.partners, viaId);
+  const collects = groupedBy(dataset.partners, collectedVia, p.id).map((x): NameRef => ({ name: x.shortName, gender: x.gender, article: x.article }));
   return {
     ...orgView(dataset, p),
     sourceLabel: p.sourceLabel,
