@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ConvkitError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { tuneJitForBatch } from './jit.js';
 import { removeStaleTemps } from './temps.js';
 import { deserializeError, failureMessage, serializeError } from './errors.js';
 import { explainFsError } from './fs-errors.js';
@@ -14,18 +15,22 @@ export const PARALLEL_THRESHOLD = 20;
 
 /**
  * Default old-generation heap limit of one worker thread, in MB. A worker holds the data set,
- * the clause library and the renderers (about 60 MB for a thousand partners) and one document
- * at a time; a tight limit makes V8 collect early instead of letting each heap swell, which
- * keeps a long batch's memory flat, and a runaway document kills its worker, not the machine.
+ * the clause library and the renderers (about 40 MB for a thousand partners) and two documents
+ * at a time (the one it renders and the next, queued); the limit keeps a runaway document from
+ * taking the machine (it kills its worker, reported and replaced). Below about twice the live
+ * heap, V8 collects the old generation more often as the heap nears the limit: 160 MB took
+ * about 2 % more CPU on the bench than a larger limit, for the same resident size (docs/bench.md).
  */
-export const WORKER_HEAP_MB = 160;
+export const WORKER_HEAP_MB = 256;
 
 /**
  * Default young-generation limit of one worker thread, in MB. Rendering allocates many short-
- * lived objects; V8's default lets each thread's nursery grow to tens of MB, which multiplies
- * with the threads for little speed. Measured on the bench (docs/bench.md).
+ * lived objects; a nursery too small copies the document in progress at every scavenge (8 MB:
+ * about 575 scavenges per worker on the bench's 1,000 partners), one too large multiplies its
+ * memory by the threads. 16 MB: about 5 % less CPU than 8 MB, about 20 MB more resident memory
+ * (docs/bench.md).
  */
-export const WORKER_YOUNG_MB = 8;
+export const WORKER_YOUNG_MB = 16;
 
 export interface RunBatchOptions {
   /** URL (or file URL string) of the renderer module, which exports `createRenderer`. */
@@ -87,6 +92,7 @@ function resourceLimits(options: { readonly workerHeapMb?: number; readonly work
 export function startWorkers(options: StartWorkersOptions): StartedWorkers {
   const pool: { worker: Worker; dead: boolean }[] = [];
   const count = Math.max(0, Math.floor(options.workers));
+  if (count > 0) tuneJitForBatch();
   for (let i = 0; i < count; i++) {
     const worker = new Worker(HOST, { workerData: { renderer: moduleUrl(options.renderer), prestart: true }, resourceLimits: resourceLimits(options) });
     const entry = { worker, dead: false };
@@ -334,6 +340,7 @@ function runInWorkers(jobs: readonly string[], count: number, options: RunBatchO
     };
 
     const spawn = (index: number): Slot => {
+      tuneJitForBatch();
       // A worker started early gets its setup now; otherwise (or to replace one that died) a new one.
       const adopted = options.started?.take();
       if (adopted) adopted.postMessage({ type: 'setup', setup: options.setup } satisfies ToWorker);
