@@ -27,6 +27,9 @@ export function splitUnescaped(text: string, delimiter: string): string[] {
   return parts;
 }
 
+/** The characters that may start inline markup (a lone « * » or « < » is plain text). */
+const MARKUP = /[\\*_<]/g;
+
 /**
  * Inline markup → runs: `**bold**`, `_italic_`, `<br>` (line break inside the paragraph),
  * `\x` (the character x itself). Adjacent runs with the same emphasis are merged.
@@ -48,23 +51,33 @@ export function parseInline(text: string): Run[] {
     }
     buffer = '';
   };
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i] ?? '';
-    if (c === '\\' && i + 1 < text.length) {
-      buffer += text[i + 1] ?? '';
-      i += 1;
-    } else if (c === '*' && text[i + 1] === '*') {
+  // The text between two markup characters is copied as one slice: a paragraph is mostly such
+  // text, and appending it a character at a time allocated a string per character.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    MARKUP.lastIndex = i;
+    const at = MARKUP.exec(text)?.index ?? n;
+    if (at > i) buffer += text.slice(i, at);
+    if (at >= n) break;
+    const c = text[at];
+    if (c === '\\' && at + 1 < n) {
+      buffer += text[at + 1] ?? '';
+      i = at + 2;
+    } else if (c === '*' && text[at + 1] === '*') {
       flush();
       bold = !bold;
-      i += 1;
+      i = at + 2;
     } else if (c === '_') {
       flush();
       italic = !italic;
-    } else if (text.startsWith('<br>', i)) {
+      i = at + 1;
+    } else if (c === '<' && text.startsWith('<br>', at)) {
       buffer += '\n';
-      i += 3;
+      i = at + 4;
     } else {
       buffer += c;
+      i = at + 1;
     }
   }
   if (bold) throw new InlineSyntaxError('gras « ** » non refermé');
