@@ -183,6 +183,8 @@ class BatchContext {
   private readonly written: string[] = [];
   private readonly failures: BatchFailure[] = [];
   private readonly heaps = new Map<number, number>();
+  /** Output folders made during this batch: each is created once, not before every file. */
+  private readonly createdDirs = new Set<string>();
   private done = 0;
 
   constructor(
@@ -197,7 +199,7 @@ class BatchContext {
       const targets = files.map((f) => ({ target: safeOutputPath(this.options.outDir, f.path), bytes: f.bytes }));
       for (const { target, bytes } of targets) {
         try {
-          await writeFileAtomic(target, bytes);
+          await writeFileAtomic(target, bytes, { createdDirs: this.createdDirs });
         } catch (error) {
           throw new ConvkitError(`écriture impossible de ${target} (${explainFsError(error)})`, { cause: error });
         }

@@ -8,18 +8,35 @@ import path from 'node:path';
 
 let counter = 0;
 
+/** Options of {@link writeFileAtomic}. */
+export interface AtomicWriteOptions {
+  /**
+   * Folders this caller has already created (a batch writes thousands of files into a few
+   * folders): the parent folder is created only when not in the set, then added to it.
+   */
+  readonly createdDirs?: Set<string>;
+}
+
 /**
  * Writes `data` to `file` atomically, creating the parent folders. The temporary name is
  * unique per process and call (`.convkit-tmp-<pid>-<n>-<name>`, the prefix the batch runner
  * recognises as convkit's leftovers), so concurrent writers never collide.
  */
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomic(file: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<void> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
+  if (options.createdDirs?.has(dir) !== true) {
+    await mkdir(dir, { recursive: true });
+    options.createdDirs?.add(dir);
+  }
   counter += 1;
   const tmp = path.join(dir, `.convkit-tmp-${process.pid}-${counter}-${path.basename(file)}`);
   try {
-    const handle = await open(tmp, 'wx', 0o644);
+    const handle = await open(tmp, 'wx', 0o644).catch(async (error: unknown) => {
+      // A folder taken for made may have been removed since: make it again, once.
+      if (options.createdDirs === undefined || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(dir, { recursive: true });
+      return open(tmp, 'wx', 0o644);
+    });
     try {
       await handle.writeFile(data);
       await handle.sync();

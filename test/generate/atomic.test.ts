@@ -35,4 +35,17 @@ describe('atomic writes', () => {
     expect(readdirSync(dir)).toHaveLength(20);
     writeFileSync(path.join(dir, 'f0'), 'x');
   });
+
+  it('with createdDirs: makes each folder once, and again if it was removed meanwhile', async () => {
+    const dir = path.join(root, 'e', 'f');
+    const createdDirs = new Set<string>();
+    await writeFileAtomic(path.join(dir, 'un'), '1', { createdDirs });
+    expect([...createdDirs]).toEqual([dir]);
+    await writeFileAtomic(path.join(dir, 'deux'), '2', { createdDirs });
+    expect(readdirSync(dir).sort()).toEqual(['deux', 'un']);
+    rmSync(path.join(root, 'e'), { recursive: true });
+    await writeFileAtomic(path.join(dir, 'trois'), '3', { createdDirs });
+    expect(readdirSync(dir)).toEqual(['trois']);
+    expect(readFileSync(path.join(dir, 'trois'), 'utf8')).toBe('3');
+  });
 });
