@@ -10,7 +10,7 @@ import { setLines } from './linebreak.js';
 import { lineUnits } from './lines.js';
 import { addOutline } from './outline.js';
 import { paginate } from './paginate.js';
-import { createPdf, flateStream, hashHex, loadPdf, savePdf, setDocumentId } from './pdf-document.js';
+import { appendPage, createPdf, flateStream, hashHex, loadPdf, savePdf, setDocumentId } from './pdf-document.js';
 import { BLACK, BODY, FOOTER, GREY, HEADING_1, PAGE, RULE_GREY, TEXT_WIDTH, baselineOffset } from './style.js';
 import { footerNumber } from './decorations.js';
 import { finishStructure, isTagged, numberTree, structureElements, type OwnedAnnotation, type PageMarks } from './structure.js';
@@ -246,7 +246,7 @@ export async function mergePdfs(
   const contents = contentsPages(options.tocTitle, parts, starts);
   const contentsMarks: PageMarks[] = [];
   for (const ops of contents.pages) {
-    const page = out.addPage([PAGE.width, PAGE.height]);
+    const page = appendPage(out, PAGE.width, PAGE.height);
     contentsMarks.push({ page, marks: drawPage(out, page, ops, faces).marks });
     pages.push(page);
   }

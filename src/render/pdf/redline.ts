@@ -13,7 +13,7 @@ import { drawPage } from './draw.js';
 import { FaceSet } from './font-embed.js';
 import { faceOf, printable, textWidth, type Face } from './fonts.js';
 import type { DrawOp } from './layout-types.js';
-import { createPdf, hashHex, savePdf, setDocumentId } from './pdf-document.js';
+import { appendPage, createPdf, hashHex, savePdf, setDocumentId } from './pdf-document.js';
 import { BLACK, BODY, HEADING_1, HEADING_2, HEADING_3, LIST, PAGE, TABLE, TEXT_BOTTOM, TEXT_WIDTH, type Rgb, type TextStyle } from './style.js';
 
 const INS: Rgb = { r: 0, g: 0.3, b: 0.75 };
@@ -172,7 +172,7 @@ export async function renderRedlinePdf(doc: Document): Promise<Uint8Array> {
   const pdf = await createPdf();
   const faces = new FaceSet(pdf, 'repertoire');
   laid.forEach((ops, i) => {
-    const p = pdf.addPage([PAGE.width, PAGE.height]);
+    const p = appendPage(pdf, PAGE.width, PAGE.height);
     drawPage(pdf, p, [...pageDecorations(doc.header, i + 1, laid.length), ...ops], faces);
   });
   await faces.write();

@@ -8,7 +8,7 @@ import { FaceSet, type FontEmbedding } from './font-embed.js';
 import { structNode, type LaidOutDocument, type StructNode } from './layout-types.js';
 import { addOutline, type OutlineEntry } from './outline.js';
 import { paginate } from './paginate.js';
-import { createPdf, hashHex, savePdf, setDocumentId } from './pdf-document.js';
+import { appendPage, createPdf, hashHex, savePdf, setDocumentId } from './pdf-document.js';
 import { addSignatureFieldRefs, type SignatureFieldSpec } from './signature-fields.js';
 import { writeStructure, type OwnedAnnotation, type PageMarks } from './structure.js';
 import { PAGE } from './style.js';
@@ -80,7 +80,7 @@ export async function renderPdf(doc: Document, options: RenderPdfOptions = {}): 
   const fieldNodes: (StructNode | undefined)[] = [];
   const marked: PageMarks[] = [];
   const pages = pageOps.map((ops) => {
-    const page = pdf.addPage([PAGE.width, PAGE.height]);
+    const page = appendPage(pdf, PAGE.width, PAGE.height);
     const content = drawPage(pdf, page, ops, faces);
     for (const f of content.fields) {
       fieldSpecs.push({ page, partyId: f.partyId, label: f.label, x: f.x, y: PAGE.height - f.y - f.h, width: f.w, height: f.h });
