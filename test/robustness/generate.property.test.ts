@@ -88,6 +88,8 @@ const partnerFrom = (names: fc.Arbitrary<Names>) => fc
     return fc.tuple(person(`${id}-rep`, id), person(`${id}-ref`, id)).map(([rep, ref]) => ({ ...p, ...n, id, people: [rep, ref] }));
   });
 
+type Partner = typeof partnerFrom extends (n: never) => fc.Arbitrary<infer P> ? P : never;
+
 /** Every way the generator may write the partner's name with its article (and capitalised). */
 function correctForms(name: string, gender: Gender, article: ArticleKind): Set<string> {
   const ref = { name, gender, article };
@@ -117,10 +119,27 @@ describe('a convention generated for any valid partner', () => {
   // (src/lint/text/organisations.ts, OrgIndex.addName): « L'HÔPITAL DE … , représenté par »
   // is then reported by partner-gender. Reported to the lead.
   it('… also when its name starts with a noun no word list knows (« Hôpital », « Comité »)', () => check(namesFrom(OTHER_HEADS)));
+
+  // Known defect, found by this property with a random seed (sixth session) and reproduced on
+  // the code of the session's start: a partner whose short name is a body the linter's lexicon
+  // knows (« Maison de l'Emploi ») under a legal name it reads as another body (« Maison de
+  // Régional ») is valid data, yet its convention is reported (partner-context, source-mention:
+  // « cet organisme n'est pas partie à la convention »). The party is identified from its legal
+  // name, not from its « ci-après » alias. Marked as failing until the linter (src/lint/segment.ts,
+  // the parties' organisation ids) is mended: this test then fails and must become a plain one.
+  it.fails('… also when the short name is a body the lexicon knows and the legal name is not (known defect)', () =>
+    check(namesFrom(HEADS), {
+      examples: [[{ n: 1, collection: { mode: 'direct' }, engagementAct: false, template: 'caf-21', gender: 'f', legalName: 'Maison de Régional', shortName: "Maison de l'Emploi", article: 'la', id: 'zz-partenaire-1', people: [
+        { id: 'zz-partenaire-1-rep', civility: 'M.', firstName: 'Buaa', lastName: 'BEAA', organisation: 'zz-partenaire-1', function: 'Directeur', phone: '03 80 12 34 56', email: 'contact@exemple.fr' },
+        { id: 'zz-partenaire-1-ref', civility: 'M.', firstName: 'Baaa', lastName: 'BIAA', organisation: 'zz-partenaire-1', function: 'Directeur', phone: '03 80 12 34 56', email: 'contact@exemple.fr' },
+      ] }]],
+      numRuns: 1,
+    }),
+  );
 });
 
 /** Adds each partner drawn from `names` to the data, builds, renders, reads back and lints its convention. */
-async function check(names: fc.Arbitrary<Names>): Promise<void> {
+async function check(names: fc.Arbitrary<Names>, parameters: fc.Parameters<[Partner]> = {}): Promise<void> {
   const base = (await loadDataset(data)).partners;
   await fc.assert(
     fc.asyncProperty(partnerFrom(names), async (p) => {
@@ -164,6 +183,8 @@ async function check(names: fc.Arbitrary<Names>): Promise<void> {
         rmSync(peopleFile, { force: true });
       }
     }),
-    { numRuns: Number(process.env.NUM_RUNS ?? 25) },
+    // A fixed seed, as the contract's property test has, so that `npm test` gives the same
+    // verdict on every run; PROPERTY_SEED=<n> (or NUM_RUNS) explores further.
+    { numRuns: Number(process.env.NUM_RUNS ?? 25), seed: Number(process.env.PROPERTY_SEED ?? 20141226), ...parameters },
   );
 }
