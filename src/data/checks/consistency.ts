@@ -289,6 +289,23 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
         'warning',
       );
     }
+    // Without a designation, the parties block introduces the partner by its legal name only,
+    // and the text then calls it by its short name: when that short name is a body the linter
+    // knows (« Maison de l'Emploi ») and the legal name is not that body, a reader (and the
+    // linter's partner-context and source-mention) takes the short name for another organisation.
+    if (p.designation === undefined) {
+      const short = readName(p.shortName);
+      if (short !== undefined && !short.id.startsWith('doc:') && readName(p.legalName)?.id !== short.id) {
+        report(
+          'partner',
+          p.id,
+          ['shortName'],
+          `le nom court « ${p.shortName} » est celui d’un organisme connu, que le nom légal « ${p.legalName} » ne nomme pas, et la convention ne dit nulle part qu’il désigne ce partenaire : ` +
+            `le texte semblerait parler d’un autre organisme (convkit lint le relèverait). Ajoutez « designation: ${p.shortName} » (les parties diront « ci-après désignée « ${p.shortName} » »), ou un nom court tiré du nom légal`,
+          'warning',
+        );
+      }
+    }
     // The data list's paragraphs are set one after the other: a paragraph that stops without
     // its final punctuation before one that starts in lower case reads as one sentence cut in
     // two (the linter's broken-paragraph).
