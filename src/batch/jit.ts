@@ -11,10 +11,9 @@
  *   it) leaves the lukewarm functions to the baseline tiers and optimises the hot ones with
  *   better feedback: about 7 % less CPU;
  * - optimising on the worker's own thread instead of a helper thread (no concurrent
- *   recompilation): with every core already rendering, a background compile only competes with
- *   the workers, and the concurrent mode has its own costs (copying what the compiler reads of
- *   the heap): about 4 % less CPU again, and a worker no longer runs a hot function unoptimised
- *   while its compile waits for a core.
+ *   recompilation): about 4 % less CPU again (6 + 6 alternated runs). Presumably because every
+ *   core is already rendering, so a background compile only competes with the workers, while
+ *   the concurrent mode has costs of its own; the measure, not this reading, is what counts.
  *
  * V8 flags are per process (a worker cannot have its own): the settings are made once, when a
  * batch starts workers, before their isolates exist, and never against a flag given on the
