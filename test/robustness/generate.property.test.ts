@@ -115,9 +115,9 @@ function wrongForms(text: string, name: string, forms: Set<string>): string[] {
 describe('a convention generated for any valid partner', () => {
   it('names the partner consistently and lints with no error or warning', () => check(namesFrom(HEADS)));
 
-  // Fails while the linter defaults an organisation of unknown head noun to the feminine
-  // (src/lint/text/organisations.ts, OrgIndex.addName): « L'HÔPITAL DE … , représenté par »
-  // is then reported by partner-gender. Reported to the lead.
+  // Failed while the linter defaulted an organisation of unknown head noun to the feminine
+  // (« L'HÔPITAL DE … , représenté par » was reported by partner-gender); OrgIndex.addName now
+  // marks such a gender as guessed and its agreement is left unchecked.
   it('… also when its name starts with a noun no word list knows (« Hôpital », « Comité »)', () => check(namesFrom(OTHER_HEADS)));
 
   // Found by this property with a random seed (sixth session), on the code of the session's
