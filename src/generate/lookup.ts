@@ -7,6 +7,7 @@
  * The lists of a loaded data set are never changed after loading (they are readonly), so a map
  * kept per list (weakly: a reloaded data set gets new lists) stays true to it.
  */
+import type { Partner } from '../schema/index.js';
 
 interface WithId {
   readonly id: string;
@@ -26,32 +27,30 @@ export function findById<T extends WithId>(list: readonly T[], id: string): T | 
   return map.get(id) as T | undefined;
 }
 
-const groupMaps = new WeakMap<readonly object[], Map<(item: never) => string | undefined, ReadonlyMap<string, readonly object[]>>>();
+/** The partner through which `p`'s data are collected, if any (the MDEF for an interface partner). */
+export function viaOf(p: Partner): string | undefined {
+  return p.collection.mode === 'interface' ? p.collection.via : undefined;
+}
+
+const collectedMaps = new WeakMap<readonly Partner[], ReadonlyMap<string, readonly Partner[]>>();
 
 /**
- * The elements of `list` whose `keyOf` is `key`, in list order (as `list.filter((x) =>
- * keyOf(x) === key)` gives them). `keyOf` must be one stable function (a module constant): the
- * grouping is kept per list and per function.
+ * The partners of `partners` whose data are collected through `viaId`, in list order (as
+ * `partners.filter((x) => viaOf(x) === viaId)` gives them): the MDEF's « à savoir … ».
  */
-export function groupedBy<T extends object>(list: readonly T[], keyOf: (item: T) => string | undefined, key: string): readonly T[] {
-  let perList = groupMaps.get(list);
-  if (perList === undefined) {
-    perList = new Map();
-    groupMaps.set(list, perList);
-  }
-  const fn = keyOf as (item: never) => string | undefined;
-  let groups = perList.get(fn);
+export function collectedThrough(partners: readonly Partner[], viaId: string): readonly Partner[] {
+  let groups = collectedMaps.get(partners);
   if (groups === undefined) {
-    const built = new Map<string, T[]>();
-    for (const item of list) {
-      const k = keyOf(item);
-      if (k === undefined) continue;
-      const group = built.get(k);
-      if (group === undefined) built.set(k, [item]);
-      else group.push(item);
+    const built = new Map<string, Partner[]>();
+    for (const p of partners) {
+      const via = viaOf(p);
+      if (via === undefined) continue;
+      const group = built.get(via);
+      if (group === undefined) built.set(via, [p]);
+      else group.push(p);
     }
-    perList.set(fn, built);
+    collectedMaps.set(partners, built);
     groups = built;
   }
-  return (groups.get(key) ?? []) as readonly T[];
+  return groups.get(viaId) ?? [];
 }

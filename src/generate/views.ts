@@ -9,7 +9,7 @@ import { parseDesignation, type Gender, type NameRef } from '../french/names.js'
 import { displayName, formalName, titleWithArticle } from '../french/person.js';
 import { agreeTitle, titleGender } from '../french/titles.js';
 import { personGender, type Clauses, type Organisation, type Partner, type Person, type Signatory } from '../schema/index.js';
-import { findById, groupedBy } from './lookup.js';
+import { collectedThrough, findById, viaOf } from './lookup.js';
 
 export interface PersonView {
   readonly id: string;
@@ -108,13 +108,10 @@ export function orgView(dataset: Dataset, o: OrgLike): OrgView {
   };
 }
 
-/** The partner through which `p`'s data are collected, if any (the key of the MDEF's « à savoir … »). */
-const collectedVia = (p: Partner): string | undefined => (p.collection.mode === 'interface' ? p.collection.via : undefined);
-
 export function partnerView(dataset: Dataset, p: Partner): PartnerView {
-  const viaId = p.collection.mode === 'interface' ? p.collection.via : undefined;
+  const viaId = viaOf(p);
   const via = viaId === undefined ? undefined : findById(dataset.partners, viaId);
-  const collects = groupedBy(dataset.partners, collectedVia, p.id).map((x): NameRef => ({ name: x.shortName, gender: x.gender, article: x.article }));
+  const collects = collectedThrough(dataset.partners, p.id).map((x): NameRef => ({ name: x.shortName, gender: x.gender, article: x.article }));
   return {
     ...orgView(dataset, p),
     sourceLabel: p.sourceLabel,
