@@ -24,10 +24,11 @@ export function blankSummaries(dataset: DatasetView, plans: readonly PlannedDocu
   const documents = plans.flatMap((p): (Pick<BlankDocument, 'kind' | 'source'> & { plan: PlannedDocument })[] => (p.kind === 'deliberation' ? [] : [{ kind: p.kind, source: p.source, plan: p }]));
   const byDocument = blanksByDocument(dataBlanks(dataset), documents);
   // One map instead of a scan of the plan per document (a thousand partners: a million steps).
+  const keyOf = (x: Pick<BlankDocument, 'kind' | 'source'>): string => `${x.kind}\u0000${x.source}`;
   const planOf = new Map<string, PlannedDocument>();
-  for (const x of documents) if (!planOf.has(`${x.kind}\u0000${x.source}`)) planOf.set(`${x.kind}\u0000${x.source}`, x.plan);
+  for (const x of documents) if (!planOf.has(keyOf(x))) planOf.set(keyOf(x), x.plan);
   return byDocument.map((d) => {
-    const plan = planOf.get(`${d.document.kind}\u0000${d.document.source}`);
+    const plan = planOf.get(keyOf(d.document));
     const path = `${plan ? FOLDERS[plan.kind] : d.document.kind}/${plan?.name ?? d.document.source}`;
     const absent = d.missing.length > 0 ? `imprimé sans : ${describeBlanks(d.missing)}` : '';
     const line =

@@ -108,6 +108,13 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
   const report = (kind: EntityKind, id: string, field: readonly (string | number)[], message: string, severity: DataProblem['severity'] = 'warning'): void => {
     out.push({ severity, code: 'inconsistent', message, location: d.sources.locate(kind, id, field) ?? { file: d.root } });
   };
+  // How the linter reads each name (a fresh lexicon index per name): read once, used by the
+  // grammar checks below and by the short-name check of partners.
+  const reads = new Map<string, ReturnType<typeof readName>>();
+  const read = (name: string): ReturnType<typeof readName> => {
+    if (!reads.has(name)) reads.set(name, readName(name));
+    return reads.get(name);
+  };
   const names = (kind: EntityKind, e: Named): void => {
     for (const [nameField, genderField, articleField, name, gender, article] of [
       ['shortName', 'gender', 'article', e.shortName, e.gender, e.article],
@@ -143,10 +150,10 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
           'warning',
         );
       }
-      const read = readName(name);
+      const reading = read(name);
       const written = { la: 'la', le: 'le', elided: "l'", none: undefined }[article];
-      const wanted = read && written !== undefined && !elidedBeforeConsonant ? expectedArticle(read, name, written) : undefined;
-      if (read && wanted !== undefined) {
+      const wanted = reading && written !== undefined && !elidedBeforeConsonant ? expectedArticle(reading, name, written) : undefined;
+      if (reading && wanted !== undefined) {
         const value = wanted === '' ? 'none' : wanted === "l'" ? 'elided' : wanted;
         report(
           kind,
@@ -156,12 +163,12 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
             `${wanted === '' ? `or « ${name} » s’emploie sans article` : `or « ${name} » prend « ${wanted} »`} (convkit lint le relèverait) : écrivez « ${articleField}: ${value} »` +
             (value === 'la' || value === 'le' ? ` et « ${genderField}: ${ARTICLE_GENDER[value]} »` : ''),
         );
-      } else if (read && !read.guessed && read.gender !== gender) {
+      } else if (reading && !reading.guessed && reading.gender !== gender) {
         report(
           kind,
           e.id,
           [genderField],
-          `« ${genderField}: ${gender} » contredit le genre de « ${name} » (${read.gender === 'f' ? 'féminin' : 'masculin'}) : les documents accorderaient mal (convkit lint le relèverait). Écrivez « ${genderField}: ${read.gender} »`,
+          `« ${genderField}: ${gender} » contredit le genre de « ${name} » (${reading.gender === 'f' ? 'féminin' : 'masculin'}) : les documents accorderaient mal (convkit lint le relèverait). Écrivez « ${genderField}: ${reading.gender} »`,
         );
       }
       if (article === 'la' || article === 'le') {
@@ -294,8 +301,8 @@ export function consistencyProblems(d: DatasetView): DataProblem[] {
     // knows (« Maison de l'Emploi ») and the legal name is not that body, a reader (and the
     // linter's partner-context and source-mention) takes the short name for another organisation.
     if (p.designation === undefined) {
-      const short = readName(p.shortName);
-      if (short !== undefined && !short.id.startsWith('doc:') && readName(p.legalName)?.id !== short.id) {
+      const short = read(p.shortName);
+      if (short !== undefined && !short.id.startsWith('doc:') && read(p.legalName)?.id !== short.id) {
         report(
           'partner',
           p.id,
