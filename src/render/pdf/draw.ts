@@ -122,9 +122,11 @@ class ContentWriter {
 const writer = new ContentWriter();
 
 /**
- * The bytes `show` wrote for a piece drawn only with shared-subset glyphs, by piece: set lines
- * are cached across documents (`lines.ts`), so the same clause's pieces come back in every
- * convention of a batch, and their glyph codes (shared CIDs) are the same in every document.
+ * The bytes `show` wrote for a shared piece (a text op's `shared`) drawn only with shared-subset
+ * glyphs, by piece: set lines are cached across documents (`lines.ts`), so the same clause's
+ * pieces come back in every convention of a batch, and their glyph codes (shared CIDs) are the
+ * same in every document. Pieces made for one drawing (a table cell, a running header, a
+ * paragraph met once) are not kept: a copy of their bytes would only be garbage to collect.
  */
 const shown = new WeakMap<Piece, { readonly size: number; readonly bytes: Uint8Array }>();
 
@@ -134,12 +136,13 @@ const shown = new WeakMap<Piece, { readonly size: number; readonly bytes: Uint8A
  * an em) widens that space; the spaces stay real U+0020 glyphs, so the text extracts with its
  * spaces.
  */
-function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): void {
+function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number, shared: boolean): void {
   const font = faces.get(piece.face);
   w.line();
   // Only in a document whose face uses the shared CIDs: the same piece (set lines are shared)
   // may be drawn in another mode, where CIDs are numbered per document.
-  const hit = font.hasSharedCids ? shown.get(piece) : undefined;
+  const memo = shared && font.hasSharedCids;
+  const hit = memo ? shown.get(piece) : undefined;
   if (hit !== undefined && hit.size === size) {
     w.bytes(hit.bytes);
     return;
@@ -151,7 +154,7 @@ function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): voi
   const adjust = justified ? `)${num((-piece.spaceExtra * 1000) / size)}` : '';
   w.ascii(justified ? '[' : '(');
   let open = !justified;
-  let shared = true;
+  let sharedCids = true;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) {
@@ -165,7 +168,7 @@ function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): voi
     let cid = font.sharedCid(cp);
     if (cid === 0) {
       cid = font.cid(cp);
-      shared = false;
+      sharedCids = false;
     }
     w.glyph(cid);
     if (justified && cp === 0x20) {
@@ -175,7 +178,7 @@ function show(w: ContentWriter, faces: FaceSet, piece: Piece, size: number): voi
   }
   if (!justified) w.ascii(') Tj');
   else w.ascii(open ? ')] TJ' : '] TJ');
-  if (shared && font.hasSharedCids) shown.set(piece, { size, bytes: w.since(start) });
+  if (memo && sharedCids) shown.set(piece, { size, bytes: w.since(start) });
 }
 
 /** A page's content stream and the faces it uses. */
@@ -270,7 +273,7 @@ export function contentOf(
         current = piece.face;
       }
       out(`1 0 0 1 ${num(op.x + piece.dx)} ${y} Tm`);
-      show(w, faces, piece, op.size);
+      show(w, faces, piece, op.size, op.shared === true);
     }
     out('ET');
   };

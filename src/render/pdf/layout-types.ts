@@ -81,6 +81,12 @@ export interface TextOp {
   readonly size: number;
   readonly color: Rgb;
   readonly pieces: readonly Piece[];
+  /**
+   * The pieces are shared: they come from the cache of set lines (`lines.ts`), so the same
+   * objects are drawn again in later documents and their encoded glyphs are worth keeping
+   * (`draw.ts`). Pieces made for one drawing only leave it unset.
+   */
+  readonly shared?: boolean;
   /** The structure node this text belongs to; none: an artifact. */
   readonly tag?: StructNode;
   readonly artifact?: PaginationArtifact;

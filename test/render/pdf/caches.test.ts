@@ -1,7 +1,8 @@
 /**
  * The renderer's speed-ups must not change what is set: a paragraph served from the cache of
  * set lines is the paragraph a fresh setting gives, for every input the setting depends on;
- * shared word items do not leak from one face or size to another.
+ * shared word items do not leak from one face or size to another; a paragraph met once is
+ * not kept.
  */
 import { describe, expect, it } from 'vitest';
 import type { Align, Run } from '../../../src/model/types.js';
@@ -56,6 +57,26 @@ describe('cache of set lines', () => {
     expect(drawn(variants[1] as LinesSpec)).toEqual(drawn(variants[3] as LinesSpec));
     expect(drawn(variants[5] as LinesSpec)).toEqual(drawn(base));
     expect(seen.size).toBe(variants.length - 2);
+  });
+
+  it('keeps a paragraph from its second setting on, and marks its text ops as shared only then', () => {
+    // A text no other test sets: the cache is the module's, shared by the whole file.
+    const spec: LinesSpec = { ...base, runs: [{ text: `${TEXT} Met once, then again.` }] };
+    const ops = (): TextOp[] => lineUnits(spec).flatMap((u) => u.ops as TextOp[]);
+    const first = ops();
+    const second = ops();
+    const third = ops();
+    expect(first.length).toBeGreaterThan(1);
+    expect(first.every((o) => o.shared === false)).toBe(true);
+    expect(second.every((o) => o.shared === true)).toBe(true);
+    expect(third.every((o) => o.shared === true)).toBe(true);
+    // Met once: set afresh the second time (other objects); kept from then on (the same ones).
+    expect(second[0]?.pieces).not.toBe(first[0]?.pieces);
+    expect(third.map((o) => o.pieces)).toEqual(second.map((o) => o.pieces));
+    third.forEach((o, i) => expect(o.pieces).toBe(second[i]?.pieces));
+    // Whichever the path, the same lines.
+    expect(first.map((o) => o.pieces)).toEqual(third.map((o) => o.pieces));
+    expect(first.map((o) => o.pieces)).toEqual(fresh(spec).filter((p) => p.length > 0));
   });
 
   it('keeps the line position and colour out of the cache', () => {
