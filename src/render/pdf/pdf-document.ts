@@ -82,7 +82,45 @@ export function flateStream(
   dict: Record<string, number> = {},
 ): PDFRawStream {
   const bytes = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
-  return withBlockCopy(context.stream(zlibDeflate(bytes), { ...dict, Filter: 'FlateDecode' }));
+  return withBlockCopy(context.stream(deflateRecent(bytes), { ...dict, Filter: 'FlateDecode' }));
+}
+
+/**
+ * Streams compressed lately, by content: a page that comes back whole from document to document
+ * (an annex that names no party, under the same running header) is compressed once per batch
+ * instead of once per document. Looked up by a hash of the bytes and checked byte for byte (a
+ * collision only costs a miss); the compressed bytes are shared between documents, which is
+ * safe as nothing writes to a stream's contents once made. Small streams are compressed
+ * directly (hashing them would cost about as much). Bounded by size: cleared when full.
+ */
+const recent = new Map<string, { readonly raw: Uint8Array; readonly compressed: Uint8Array }>();
+let recentBytes = 0;
+const RECENT_LIMIT_BYTES = 4 * 1024 * 1024;
+const RECENT_MIN_BYTES = 1024;
+
+/** {@link zlibDeflate} of `bytes`, reusing the result for content met lately. */
+export function deflateRecent(bytes: Uint8Array): Uint8Array {
+  if (bytes.length < RECENT_MIN_BYTES) return zlibDeflate(bytes);
+  const key = createHash('sha1').update(bytes).digest('base64');
+  const hit = recent.get(key);
+  if (hit !== undefined && sameBytes(hit.raw, bytes)) return hit.compressed;
+  const compressed = zlibDeflate(bytes);
+  if (recentBytes + bytes.length > RECENT_LIMIT_BYTES) {
+    recent.clear();
+    recentBytes = 0;
+  }
+  if (hit === undefined) {
+    // A copy: the caller's buffer may be a view of a scratch buffer it reuses.
+    recent.set(key, { raw: bytes.slice(), compressed });
+    recentBytes += bytes.length + compressed.length;
+  }
+  return compressed;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Compressed bytes of constant streams (shared subsets, whole fonts, the ICC profile). */

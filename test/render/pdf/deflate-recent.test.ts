@@ -1,0 +1,49 @@
+/**
+ * The memo of compressed streams (`deflateRecent`) must give the bytes the encoder gives, hit or
+ * miss, and must not be fooled by a caller that reuses its buffer.
+ */
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { zlibDeflate } from '../../../src/render/deflate.js';
+import { deflateRecent } from '../../../src/render/pdf/pdf-document.js';
+
+/** A page-like content stream of `n` lines, varied by `seed`. */
+function content(seed: number, n = 200): Uint8Array {
+  let s = '';
+  for (let i = 0; i < n; i++) s += `BT /F1 11 Tf 1 0 0 1 70.866 ${(760 - i * 13.75 + seed).toFixed(3)} Tm (ligne ${i} / ${seed}) Tj ET\n`;
+  return new TextEncoder().encode(s);
+}
+
+describe('deflateRecent', () => {
+  it('gives the encoder’s bytes, the first time and on a hit', () => {
+    for (const seed of [1, 2, 1, 3, 2, 1]) {
+      const bytes = content(seed);
+      const out = deflateRecent(bytes);
+      expect(out).toEqual(zlibDeflate(bytes));
+      expect(new Uint8Array(inflateSync(out))).toEqual(bytes);
+    }
+  });
+
+  it('serves the same content from the memo, not a new compression', () => {
+    const first = deflateRecent(content(10));
+    const again = deflateRecent(content(10));
+    expect(again).toBe(first);
+    expect(deflateRecent(content(11))).not.toBe(first);
+  });
+
+  it('keeps its own copy: a caller overwriting its buffer changes nothing for the next call', () => {
+    const buffer = content(20);
+    const original = buffer.slice();
+    const first = deflateRecent(buffer);
+    buffer.fill(0x20);
+    // Same hash input now differs: a miss, compressed afresh.
+    expect(deflateRecent(buffer)).toEqual(zlibDeflate(buffer));
+    expect(deflateRecent(original)).toBe(first);
+  });
+
+  it('compresses small streams directly', () => {
+    const small = new TextEncoder().encode('0 0 0 rg');
+    expect(deflateRecent(small)).toEqual(zlibDeflate(small));
+    expect(deflateRecent(small)).not.toBe(deflateRecent(small));
+  });
+});
