@@ -10,7 +10,7 @@ import { setLines } from './linebreak.js';
 import { lineUnits } from './lines.js';
 import { addOutline } from './outline.js';
 import { paginate } from './paginate.js';
-import { appendPage, createPdf, flateStream, hashHex, loadPdf, savePdf, setDocumentId } from './pdf-document.js';
+import { appendPage, createPdf, flateStream, hashHex, hexText, loadPdf, savePdf, setDocumentId } from './pdf-document.js';
 import { BLACK, BODY, FOOTER, GREY, HEADING_1, PAGE, RULE_GREY, TEXT_WIDTH, baselineOffset } from './style.js';
 import { footerNumber } from './decorations.js';
 import { finishStructure, isTagged, numberTree, structureElements, type OwnedAnnotation, type PageMarks } from './structure.js';
@@ -281,7 +281,7 @@ export async function mergePdfs(
         Border: [0, 0, 0],
         F: 4,
         Dest: [target.ref, PDFName.of('XYZ'), PDFNull, PDFNumber.of(box.y + box.height), PDFNull],
-        Contents: PDFHexString.fromText(`${parts[i]?.title ?? ''}, page ${starts[i] ?? ''}`),
+        Contents: hexText(`${parts[i]?.title ?? ''}, page ${starts[i] ?? ''}`),
         P: page.ref,
       }),
     );

@@ -1,4 +1,5 @@
-import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { hexText } from './pdf-document.js';
 
 /** One bookmark: its title and where it leads. */
 export interface OutlineEntry {
@@ -19,7 +20,7 @@ export function addOutline(pdf: PDFDocument, entries: readonly OutlineEntry[]): 
   const refs = entries.map(() => context.nextRef());
   entries.forEach((e, i) => {
     const item = context.obj({});
-    item.set(PDFName.of('Title'), PDFHexString.fromText(e.title));
+    item.set(PDFName.of('Title'), hexText(e.title));
     item.set(PDFName.of('Parent'), rootRef);
     const prev = refs[i - 1];
     const next = refs[i + 1];

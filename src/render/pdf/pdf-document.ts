@@ -62,6 +62,23 @@ export function setDocumentId(pdf: PDFDocument, permanent: string, revision: str
   ]);
 }
 
+/** Each byte as two upper-case hex digits. */
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+
+/**
+ * A text string (UTF-16BE after its byte-order mark) written as a hex string: the very bytes of
+ * pdf-lib's `PDFHexString.fromText`, which builds one padded string per code unit (bookmarks
+ * and field descriptions of every document; tested against it).
+ */
+export function hexText(value: string): PDFHexString {
+  let hex = 'FEFF';
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    hex += (HEX_BYTE[unit >> 8] as string) + (HEX_BYTE[unit & 0xff] as string);
+  }
+  return PDFHexString.of(hex);
+}
+
 /** Six upper-case letters derived from a hash: the subset tag of an embedded font name. */
 export function subsetTag(hash: string): string {
   let tag = '';

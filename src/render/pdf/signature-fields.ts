@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFPage, type PDFRef } from 'pdf-lib';
+import { hexText } from './pdf-document.js';
 
 /** An empty signature field to create, in PDF user space (origin bottom left). */
 export interface SignatureFieldSpec {
@@ -83,7 +84,7 @@ export function addSignatureFieldRefs(pdf: PDFDocument, specs: readonly Signatur
       AP: { N: appearance },
     });
     field.set(PDFName.of('T'), PDFString.of(name));
-    field.set(PDFName.of('TU'), PDFHexString.fromText(spec.label));
+    field.set(PDFName.of('TU'), hexText(spec.label));
     field.set(PDFName.of('P'), spec.page.ref);
     const ref: PDFRef = context.register(field);
     spec.page.node.addAnnot(ref);

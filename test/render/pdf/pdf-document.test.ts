@@ -1,11 +1,14 @@
 /**
- * The memo of compressed streams (`deflateRecent`) must give the bytes the encoder gives, hit or
- * miss, and must not be fooled by a caller that reuses its buffer.
+ * The shortcuts of pdf-document.ts must write what the slow path writes: the memo of compressed
+ * streams (`deflateRecent`) the encoder's bytes, hit or miss, whatever the caller does with its
+ * buffer; `hexText` the text strings of pdf-lib.
  */
 import { inflateSync } from 'node:zlib';
+import fc from 'fast-check';
+import { PDFHexString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { zlibDeflate } from '../../../src/render/deflate.js';
-import { deflateRecent } from '../../../src/render/pdf/pdf-document.js';
+import { deflateRecent, hexText } from '../../../src/render/pdf/pdf-document.js';
 
 /** A page-like content stream of `n` lines, varied by `seed`. */
 function content(seed: number, n = 200): Uint8Array {
@@ -45,5 +48,17 @@ describe('deflateRecent', () => {
     const small = new TextEncoder().encode('0 0 0 rg');
     expect(deflateRecent(small)).toEqual(zlibDeflate(small));
     expect(deflateRecent(small)).not.toBe(deflateRecent(small));
+  });
+});
+
+describe('hexText', () => {
+  it('writes the bytes of pdf-lib’s PDFHexString.fromText, for any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => {
+        expect(hexText(s).toString()).toBe(PDFHexString.fromText(s).toString());
+      }),
+      { numRuns: 500, seed: 20141226 },
+    );
+    expect(hexText('Signature de la CAF').toString()).toBe(PDFHexString.fromText('Signature de la CAF').toString());
   });
 });
