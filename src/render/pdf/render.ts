@@ -109,7 +109,7 @@ export async function renderPdf(doc: Document, options: RenderPdfOptions = {}): 
     const title = sectionBookmarkTitle(section);
     if (title !== undefined) outline.push({ title, page: page.ref, top: PAGE.height - anchor.y + 6 });
   }
-  addOutline(pdf, outline);
+  addOutline(pdf, outline, true);
 
   applyArchivalMetadata(pdf, {
     title: doc.meta.title,

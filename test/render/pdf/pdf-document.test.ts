@@ -1,13 +1,14 @@
 /**
  * The shortcuts of pdf-document.ts must write what the slow path writes: the memo of compressed
  * streams (`deflateRecent`) the encoder's bytes, hit or miss, whatever the caller does with its
- * buffer; `hexText` the text strings of pdf-lib.
+ * buffer; `hexText` the text strings of pdf-lib; the raw outline items its dictionaries.
  */
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
-import { PDFHexString } from 'pdf-lib';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { zlibDeflate } from '../../../src/render/deflate.js';
+import { addOutline, type OutlineEntry } from '../../../src/render/pdf/outline.js';
 import { deflateRecent, hexText } from '../../../src/render/pdf/pdf-document.js';
 
 /** A page-like content stream of `n` lines, varied by `seed`. */
@@ -60,5 +61,26 @@ describe('hexText', () => {
       { numRuns: 500, seed: 20141226 },
     );
     expect(hexText('Signature de la CAF').toString()).toBe(PDFHexString.fromText('Signature de la CAF').toString());
+  });
+});
+
+describe('addOutline, raw', () => {
+  it('writes the bytes of the dictionaries pdf-lib writes, first, middle and last items alike', async () => {
+    const entries = (pdf: PDFDocument): OutlineEntry[] => {
+      const pages = [pdf.addPage([595.28, 841.89]), pdf.addPage([595.28, 841.89])];
+      return [
+        { title: 'Article 1 – Objet', page: pages[0]!.ref, top: 771.123 },
+        { title: 'Article 2 – Données « agrégées » 𝄞', page: pages[0]!.ref, top: 402.5 },
+        { title: 'Annexe 3', page: pages[1]!.ref, top: 0.004 },
+      ];
+    };
+    const saved = async (raw: boolean): Promise<string> => {
+      const pdf = await PDFDocument.create({ updateMetadata: false });
+      addOutline(pdf, entries(pdf), raw);
+      return Buffer.from(await pdf.save({ useObjectStreams: false })).toString('latin1');
+    };
+    const real = await saved(false);
+    expect(real).toContain('/Title <FEFF');
+    expect(await saved(true)).toBe(real);
   });
 });
