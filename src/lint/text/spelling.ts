@@ -75,8 +75,24 @@ export function findMisspellings(text: string): Misspelling[] {
 const MISSPELLING_CACHE = new Map<string, Misspelling[]>();
 registerCache(() => MISSPELLING_CACHE.clear());
 
+/**
+ * E-mail and web addresses: their words are not prose (« referent7@partenaire7.fr »,
+ * « www.developement-local.fr » are what they are); a match inside one is not a misspelling.
+ */
+const ADDRESS = /[^\s<>()«»"'’,;]+@[^\s<>()«»"'’,;]+\.[^\s<>()«»"'’,;]+|\b(?:https?:\/\/|www\.)[^\s<>()«»"]+/giu;
+
+function addressSpans(text: string): [number, number][] {
+  if (!text.includes('@') && !/https?:|www\./iu.test(text)) return [];
+  const spans: [number, number][] = [];
+  ADDRESS.lastIndex = 0;
+  for (let m = ADDRESS.exec(text); m; m = ADDRESS.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
 function findMisspellingsUncached(text: string): Misspelling[] {
   const out: Misspelling[] = [];
+  const addresses = addressSpans(text);
+  const inAddress = (start: number, end: number): boolean => addresses.some(([a, b]) => start < b && end > a);
   for (const e of ENTRIES) {
     e.re.lastIndex = 0;
     for (let m = e.re.exec(text); m; m = e.re.exec(text)) {
@@ -85,6 +101,7 @@ function findMisspellingsUncached(text: string): Misspelling[] {
         continue;
       }
       if (e.keep && !e.keep(text, m)) continue;
+      if (addresses.length > 0 && inAddress(m.index, m.index + m[0].length)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, found: m[0], suggestion: e.suggest(m) });
     }
   }

@@ -24,4 +24,11 @@ describe('common-misspelling', () => {
     const text = 'Échanger entre les partenaires, sont les communes, des données.';
     expect(runRule(rule, text).map((x) => x.column)).toEqual([columnOf(text, 1, 'sont')]);
   });
+  it('leaves the words of e-mail and web addresses alone, and still reads the prose around them', () => {
+    const text =
+      'Contact : referent7@partenaire7.fr, Referent.Social@ccas-dijon.fr ou https://www.developement-local.fr/acces ; www.addresse.fr. Un réfèrent par commune.';
+    expect(runRule(rule, text).map((x) => x.column)).toEqual([columnOf(text, 1, 'réfèrent')]);
+    // Not an address: the slip is reported.
+    expect(runRule(rule, 'Le referent de la commune.')).toHaveLength(1);
+  });
 });
