@@ -1,4 +1,5 @@
 import { FUNCTION_WORDS, fold, levenshtein, registerCache, tokenize, type Token } from './normalize.js';
+import { EMAIL } from './people.js';
 
 /**
  * Common misspellings of administrative French and fixed terms of public policy, shared by
@@ -75,17 +76,20 @@ export function findMisspellings(text: string): Misspelling[] {
 const MISSPELLING_CACHE = new Map<string, Misspelling[]>();
 registerCache(() => MISSPELLING_CACHE.clear());
 
-/**
- * E-mail and web addresses: their words are not prose (« referent7@partenaire7.fr »,
- * « www.developement-local.fr » are what they are); a match inside one is not a misspelling.
- */
-const ADDRESS = /[^\s<>()«»"'’,;]+@[^\s<>()«»"'’,;]+\.[^\s<>()«»"'’,;]+|\b(?:https?:\/\/|www\.)[^\s<>()«»"]+/giu;
+/** Web addresses (e-mail addresses are `EMAIL`, shared with the rules on people). */
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>()«»"]+/giu;
 
+/**
+ * Spans of the e-mail and web addresses of `text`: their words are not prose
+ * (« referent7@partenaire7.fr », « www.developement-local.fr » are what they are), so a match
+ * inside one is not a misspelling.
+ */
 function addressSpans(text: string): [number, number][] {
-  if (!text.includes('@') && !/https?:|www\./iu.test(text)) return [];
   const spans: [number, number][] = [];
-  ADDRESS.lastIndex = 0;
-  for (let m = ADDRESS.exec(text); m; m = ADDRESS.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  for (const re of [EMAIL, WEB_ADDRESS]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  }
   return spans;
 }
 
@@ -101,7 +105,7 @@ function findMisspellingsUncached(text: string): Misspelling[] {
         continue;
       }
       if (e.keep && !e.keep(text, m)) continue;
-      if (addresses.length > 0 && inAddress(m.index, m.index + m[0].length)) continue;
+      if (inAddress(m.index, m.index + m[0].length)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, found: m[0], suggestion: e.suggest(m) });
     }
   }

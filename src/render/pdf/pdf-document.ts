@@ -122,7 +122,7 @@ export function deflateRecent(bytes: Uint8Array): Uint8Array {
   const hit = recent.get(key);
   if (hit !== undefined && sameBytes(hit.raw, bytes)) return hit.compressed;
   const compressed = zlibDeflate(bytes);
-  if (recentBytes + bytes.length > RECENT_LIMIT_BYTES) {
+  if (recentBytes + bytes.length + compressed.length > RECENT_LIMIT_BYTES) {
     recent.clear();
     recentBytes = 0;
   }
