@@ -58,10 +58,16 @@ function rowUnit(cells: readonly CellItems[], widths: readonly number[], header:
     // Header cells head their column (/Scope /Column): the table's header row is a row of column titles.
     const tag = row && structNode(header ? 'TH' : 'TD', row, header ? { scope: 'Column' } : {});
     let y = TABLE_CELL.padY;
-    for (const line of cells[c]?.lines ?? []) {
+    const lines = cells[c]?.lines ?? [];
+    for (const line of lines) {
+      // A cell of several paragraphs (a referent's function, phone, e-mail) has a P for each,
+      // so that a reader (and convkit lint) tells them from the wrapped lines of one.
+      // (Made on its first text: no empty element for an empty line.)
+      let para: StructNode | undefined;
       for (const set of setLines(line, w - 2 * TABLE_CELL.padX, TABLE.size, 'left')) {
         if (set.pieces.length > 0) {
-          ops.push({ op: 'text', x: x + TABLE_CELL.padX, y: y + baseline, size: TABLE.size, color: BLACK, pieces: set.pieces, ...(tag ? { tag } : {}) });
+          para ??= tag && lines.length > 1 ? structNode('P', tag) : tag;
+          ops.push({ op: 'text', x: x + TABLE_CELL.padX, y: y + baseline, size: TABLE.size, color: BLACK, pieces: set.pieces, ...(para ? { tag: para } : {}) });
         }
         y += TABLE.leading;
       }
