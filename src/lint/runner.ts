@@ -186,7 +186,9 @@ function toMessage(
   return {
     ruleId: meta.id,
     severity,
-    message: String(finding.message),
+    // One line: a message quoting text read from a PDF (or a paragraph wrapped by hand) may
+    // hold its line breaks, which would read as two messages in a terminal or a log.
+    message: String(finding.message).replace(/[ \t]*\n[ \t]*/g, ' '),
     file,
     ...position,
     url: meta.url,

@@ -222,8 +222,16 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
     if (inline && !/^\d+\s*[.;]?\s*$/.test(text.slice(inline[0].length)) && text.length < 2000) {
       // A whole list in one paragraph, after its heading.
       const heading = inline[1] as string;
-      const cells = splitInline(node, inline[0].length);
-      if (cells.length > 0 && cells.every((c) => isEntry(c.text, /pouvoir|procuration/i.test(fold(heading))))) {
+      const pairs = /pouvoir|procuration/i.test(fold(heading));
+      const entries = (cs: readonly Located[]): boolean => cs.length > 0 && cs.every((c) => isEntry(c.text, pairs));
+      // Line breaks part the entries (one name per line), unless that leaves pieces that are
+      // not names: then the lines are wrapped running text (a PDF: « M. Julien » / « ARNAUD »).
+      let cells = splitInline(node, inline[0].length, true);
+      if (!entries(cells) && node.text.includes('\n', inline[0].length)) {
+        const wrapped = splitInline(node, inline[0].length, false);
+        if (entries(wrapped)) cells = wrapped;
+      }
+      if (entries(cells)) {
         attendanceNodes.push(node);
         readCells(cells, statusOf(heading) ?? 'present', /pouvoir|procuration/.test(fold(heading)));
       } else unread.push(locate(node, 0, inline[0].length));
@@ -327,9 +335,10 @@ function isEntry(text: string, pairs: boolean): boolean {
 
 /**
  * The entries of a list written in running text after its heading: separated by commas or
- * semicolons, the last by « et » before a civility; a parenthesis is kept whole.
+ * semicolons (and line breaks, when `lineBreaks`), the last by « et » before a civility; a
+ * parenthesis is kept whole.
  */
-function splitInline(node: TextNode, from: number): Located[] {
+function splitInline(node: TextNode, from: number, lineBreaks: boolean): Located[] {
   const text = node.text;
   const out: Located[] = [];
   let depth = 0;
@@ -338,13 +347,14 @@ function splitInline(node: TextNode, from: number): Located[] {
     let e = end;
     while (e > start && /[\s.]/.test(text[e - 1] as string)) e--;
     const l = locate(node, start, e);
-    if (l.text.length > 0) out.push(l);
+    // A name wrapped onto the next line reads as one name.
+    if (l.text.length > 0) out.push(lineBreaks || !l.text.includes('\n') ? l : { ...l, text: l.text.replace(/\s*\n\s*/g, ' ') });
   };
   for (let i = from; i < text.length; i++) {
     const c = text[i] as string;
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === ',' || c === ';' || c === '\n')) {
+    else if (depth === 0 && (c === ',' || c === ';' || (lineBreaks && c === '\n'))) {
       push(i);
       start = i + 1;
     } else if (depth === 0 && /\s/.test(c) && /^\s+et\s+(?=(?:M\.|Mme|MM\.|Mmes|Mlle|Monsieur|Madame)\s)/u.test(text.slice(i, i + 12))) {

@@ -244,7 +244,8 @@ export class OrgIndex {
     for (let k = i; k < tokens.length && k < i + 8; k++) {
       const t = tokens[k] as Token;
       const gap = text.slice((tokens[k - 1] as Token).end, t.start);
-      if (!/^[ '’-]*$/.test(gap)) break;
+      // A line break is a space: a PDF's or a .txt's lines wrap inside a qualifier (« des CCAS et » / « des Villes »).
+      if (!/^[ \n'’-]*$/.test(gap)) break;
       if (QUALIFIER_LINKS.has(t.norm)) {
         pending.push(t.norm);
         continue;

@@ -22,4 +22,12 @@ describe('referent-incomplete', () => {
     expect(f.map((x) => [x.ruleId, x.severity, x.line, x.column])).toEqual([['referent-incomplete', 'info', lineOf(text, 'Paul MARTIN'), 1]]);
     expect(f[0]!.message).toContain('fonction, téléphone à compléter');
   });
+  it('reads a card laid out as a table row, one field per cell (a PDF\'s table, a .txt export)', () => {
+    const text = miniConvention({
+      annexes: 'ANNEXE 1 : référents\n\nPaul MARTIN\tFonction : ………………\tTél. : ………………\tpaul.martin@cpam.fr\nJeanne DURAND\tStatisticienne\t03 83 00 00 00\tjeanne.durand@cpam.fr',
+    });
+    const f = runRule(rule, text);
+    expect(f.map((x) => [x.ruleId, x.severity, x.line, x.column])).toEqual([['referent-incomplete', 'info', lineOf(text, 'Paul MARTIN'), 1]]);
+    expect(f[0]!.message).toBe('Fiche de « Paul MARTIN » incomplète : fonction, téléphone à compléter.');
+  });
 });
