@@ -28,6 +28,10 @@ interface PdfLine {
   readonly last?: number;
   /** Right end of its last piece. */
   readonly right?: number;
+  /** Width of its first word (estimated from its first piece), when it is a line of text. */
+  readonly firstWord?: number;
+  /** The tagged block (paragraph, heading, list item) its first piece belongs to, if any. */
+  readonly block?: TaggedBlock;
 }
 
 /** A bookmark: its title and the first line of its page in the plain-text view. */
@@ -52,6 +56,16 @@ interface TextPiece {
   readonly height: number;
   /** The table cell the piece belongs to, from a tagged PDF's structure tree. */
   readonly cell?: TableCell;
+  /** The block the piece belongs to, from a tagged PDF's structure tree. */
+  readonly block?: TaggedBlock;
+}
+
+/** A block element of a tagged page: a paragraph, a heading, a list item… */
+export interface TaggedBlock {
+  /** Unique in the document (page and order on the page). */
+  readonly key: string;
+  /** Its structure type: P, H1… H6, LI… */
+  readonly role: string;
 }
 
 /** A cell of a tagged table: its row (unique in the document) and its column. */
@@ -98,8 +112,41 @@ export function tableCells(tree: StructNode | null | undefined, page: number): M
   return cells;
 }
 
-/** The text pieces of a page's text content, each with its table cell when it is in one. */
-export function piecesOf(items: readonly unknown[], cells: ReadonlyMap<string, TableCell>): TextPiece[] {
+/**
+ * The structure types that make a paragraph of the plain-text view: the text of one such
+ * element is one paragraph, and two of them are two (a heading set in the body's size, a
+ * paragraph of lines broken by hand, a list item…). A list item is one, its label and body
+ * together; a table row is read as one line (see {@link tableCells}).
+ */
+const BLOCK_ROLES = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Caption', 'BlockQuote', 'Title', 'TOCI', 'Note']);
+
+/**
+ * Marked-content id → the innermost block element (see BLOCK_ROLES) around it, for a tagged
+ * page (inside a table's cells too: a cell's paragraphs are its fields). Roles are read as written
+ * (pdf.js gives the role map's standard type only when the producer maps its own types).
+ */
+export function taggedBlocks(tree: StructNode | null | undefined, page: number): Map<string, TaggedBlock> {
+  const blocks = new Map<string, TaggedBlock>();
+  let count = 0;
+  const walk = (n: StructNode, block: TaggedBlock | undefined): void => {
+    if (n.type === 'content' && n.id !== undefined) {
+      if (block) blocks.set(n.id, block);
+      return;
+    }
+    // The innermost block wins, but a list item keeps its label and its body together.
+    const role = n.role ?? '';
+    const own = BLOCK_ROLES.has(role) && block?.role !== 'LI' ? { key: `${page}:${count++}`, role } : block;
+    for (const c of n.children ?? []) walk(c, own);
+  };
+  if (tree) walk(tree, undefined);
+  return blocks;
+}
+
+/**
+ * The text pieces of a page's text content, each with its table cell or its block when the
+ * page is tagged.
+ */
+export function piecesOf(items: readonly unknown[], cells: ReadonlyMap<string, TableCell>, blocks: ReadonlyMap<string, TaggedBlock> = new Map()): TextPiece[] {
   const out: TextPiece[] = [];
   const open: (string | undefined)[] = [];
   for (const raw of items) {
@@ -107,9 +154,15 @@ export function piecesOf(items: readonly unknown[], cells: ReadonlyMap<string, T
     if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.id);
     else if (item.type === 'endMarkedContent') open.pop();
     else if (typeof item.str === 'string' && Array.isArray(item.transform)) {
-      const id = [...open].reverse().find((i) => i !== undefined && cells.has(i));
-      const cell = id === undefined ? undefined : cells.get(id);
-      out.push({ str: item.str, transform: item.transform, width: item.width ?? 0, height: item.height ?? 0, ...(cell ? { cell } : {}) });
+      let cell: TableCell | undefined;
+      let block: TaggedBlock | undefined;
+      for (let k = open.length - 1; k >= 0 && !(cell && block); k--) {
+        const id = open[k];
+        if (id === undefined) continue;
+        cell ??= cells.get(id);
+        block ??= blocks.get(id);
+      }
+      out.push({ str: item.str, transform: item.transform, width: item.width ?? 0, height: item.height ?? 0, ...(cell ? { cell } : {}), ...(block ? { block } : {}) });
     }
   }
   return out;
@@ -138,7 +191,7 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
     .filter((p) => p.str.trim().length > 0)
     .map((p) => {
       const size = Math.hypot(p.transform[2] ?? 0, p.transform[3] ?? 0) || p.height || 10;
-      return { str: p.str, x: p.transform[4] ?? 0, y: p.transform[5] ?? 0, width: p.width, size, cell: p.cell };
+      return { str: p.str, x: p.transform[4] ?? 0, y: p.transform[5] ?? 0, width: p.width, size, cell: p.cell, block: p.block };
     })
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const items = all.filter((p) => p.cell === undefined);
@@ -173,7 +226,12 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
     const clean = text.replace(/ *\t[ \t]*/g, '\t').replace(/ {2,}/g, ' ').trim();
     if (clean.length === 0) continue;
     const first = row[0] as (typeof row)[number];
-    out.push({ page, y: first.y, x: first.x, size: Math.max(...row.map((r) => r.size)), text: clean, right: end });
+    // The first word's share of its piece's width (a proportional estimate: pieces are words,
+    // runs or whole lines depending on the producer).
+    const lead = first.str.trimStart();
+    const word = /^\S+/u.exec(lead)?.[0] ?? '';
+    const firstWord = lead.length > 0 ? (first.width * word.length) / lead.length : 0;
+    out.push({ page, y: first.y, x: first.x, size: Math.max(...row.map((r) => r.size)), text: clean, right: end, firstWord, ...(first.block ? { block: first.block } : {}) });
   }
   // A tagged table row is one line: its cells separated by tabs (as in the .txt exports), each
   // cell's own lines joined (after a hyphen without a space: « D'AUVERGNE- » « LAURAGUAIS »).
@@ -191,15 +249,20 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
         let text = '';
         let end = -Infinity;
         let y: number | undefined;
+        let block: TaggedBlock | undefined;
         for (const it of ps) {
           const newLine = y !== undefined && Math.abs(y - it.y) >= it.size * 0.5;
-          if (newLine) text = /\p{L}-$/u.test(text) ? text : `${text.trimEnd()} `;
+          // Paragraphs of one cell (a referent's function, phone and e-mail) stay apart, as
+          // the cell's own fields: a tab, like the cells of the row.
+          if (newLine && block && it.block && it.block.key !== block.key) text = `${text.trimEnd()}\t`;
+          else if (newLine) text = /\p{L}-$/u.test(text) ? text : `${text.trimEnd()} `;
           else if (text.length > 0 && it.x - end > it.size * 0.2 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
           text += it.str;
           end = it.x + it.width;
           y = it.y;
+          block = it.block;
         }
-        return text.replace(/\s+/g, ' ').trim();
+        return text.replace(/[^\S\t]+/g, ' ').replace(/ ?\t ?/g, '\t').trim();
       })
       .filter((t) => t.length > 0);
     if (cellTexts.length === 0) continue;
@@ -237,17 +300,22 @@ export function dropFurniture(pages: readonly (readonly PdfLine[])[]): PdfLine[]
   );
 }
 
-/** The usual spacing between the baselines of two lines of one paragraph on a page. */
+/**
+ * The spacing between the baselines of two lines of one paragraph on a page: the smallest gap
+ * between two lines (a gap under 0.9 times their type size is a superscript or overlapping
+ * pieces, not a line). The smallest, not a typical gap: in a PDF made from a text file, most
+ * lines are paragraphs of their own, separated by an empty one, and only the lines wrapped
+ * inside a paragraph show the spacing.
+ */
 function lineSpacing(lines: readonly PdfLine[]): number {
-  const gaps: number[] = [];
+  let least = Infinity;
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1] as PdfLine;
-    const g = (previous.last ?? previous.y) - (lines[i] as PdfLine).y;
-    if (g > 0) gaps.push(g);
+    const line = lines[i] as PdfLine;
+    const g = (previous.last ?? previous.y) - line.y;
+    if (g >= 0.9 * Math.min(previous.size, line.size) && g < least) least = g;
   }
-  if (gaps.length === 0) return 14;
-  gaps.sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 4)] as number;
+  return Number.isFinite(least) ? least : 14;
 }
 
 /**
@@ -264,10 +332,50 @@ function startsItem(text: string, previous: PdfLine, right: number): boolean {
   return short || /[.:;,!?»)]$/.test(previous.text);
 }
 
+/**
+ * True when `line` starts a new paragraph although it follows `previous` closely: its first word
+ * would have fitted at the end of `previous` (a line of running text only breaks where the next
+ * word does not fit, justified or ragged), so `previous` ended where its writer ended it: a
+ * heading, or the last line of a paragraph with no space after it. Only for a line that starts
+ * like a paragraph (a capital, a digit, an opening quote or bracket): a title centred on two
+ * lines goes on with « entre… » or « relative à… ».
+ */
+function endedBefore(line: PdfLine, previous: PdfLine, right: number): boolean {
+  if (previous.right === undefined || line.firstWord === undefined || previous.text.includes('\t') || line.text.includes('\t')) return false;
+  if (!/^[\p{Lu}\d«“"(]/u.test(line.text) || /\p{L}-$/u.test(previous.text)) return false;
+  const space = 0.25 * previous.size;
+  return previous.right + space + line.firstWord < right - previous.size;
+}
+
+/**
+ * The right edge of the text block: the 90th percentile of the right ends of the lines of text
+ * (table rows left out) over the whole document. Margins rarely change from page to page, and a
+ * page with few lines (an annex of referents) would give too short a measure of its own; the
+ * percentile ignores a few lines that overflow (a long address), and is the margin itself in
+ * justified text, where most lines reach it.
+ */
+function textRight(pages: readonly (readonly PdfLine[])[]): number {
+  const ends = pages.flatMap((lines) => lines.filter((l) => l.right !== undefined && !l.text.includes('\t')).map((l) => l.right as number)).sort((a, b) => a - b);
+  return ends.length === 0 ? 0 : (ends[Math.floor((ends.length - 1) * 0.9)] as number);
+}
+
 /** True when the previous line ends a sentence or a heading: the next page starts a paragraph. */
 function closes(text: string): boolean {
   return /[.:;!?»)]$/.test(text) || !/\p{Ll}/u.test(text);
 }
+
+/** Where a line of the plain-text view comes from. */
+interface LinePlace {
+  readonly page: number;
+  /** 1-based, among the page's lines. */
+  readonly line: number;
+  readonly size: number;
+  /** Its tagged block's structure type, on a tagged page. */
+  readonly role?: string;
+}
+
+/** Structure types of a heading (a tagged PDF's headings are headings, whatever their size). */
+const HEADING_ROLES = /^H[1-6]?$|^Title$/;
 
 /**
  * The plain-text view: lines of every page, paragraphs separated by a blank line (a vertical
@@ -277,11 +385,12 @@ function closes(text: string): boolean {
 export function plainText(
   pages: readonly (readonly PdfLine[])[],
   breakBefore: ReadonlySet<number> = new Set(),
-): { text: string; places: ({ page: number; line: number; size: number } | undefined)[]; pageStarts: number[] } {
+): { text: string; places: (LinePlace | undefined)[]; pageStarts: number[] } {
   const out: string[] = [];
-  const places: ({ page: number; line: number; size: number } | undefined)[] = [];
+  const places: (LinePlace | undefined)[] = [];
   const pageStarts: number[] = [];
   let previous: PdfLine | undefined;
+  const block = textRight(pages);
   for (const lines of pages) {
     const spacing = lineSpacing(lines);
     const right = Math.max(0, ...lines.map((l) => l.right ?? 0));
@@ -291,8 +400,14 @@ export function plainText(
       if (previous) {
         if (previous.page === l.page) {
           const gap = (previous.last ?? previous.y) - l.y;
-          split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous, right);
-        } else split = breakBefore.has(l.page) || closes(previous.text) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
+          // Two lines of a tagged page: its structure says whether they are one paragraph (a
+          // wide gap still parts them: a producer may tag a whole page as one P). Not for lines
+          // read across columns (a signature block's parties side by side): a line holds
+          // several blocks there, and the gaps tell the rows apart.
+          const columns = previous.text.includes('\t') || l.text.includes('\t');
+          if (previous.block && l.block && !columns) split = previous.block.key !== l.block.key || gap > spacing * 1.4;
+          else split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous, right) || endedBefore(l, previous, block);
+        } else split = breakBefore.has(l.page) || closes(previous.text) || endedBefore(l, previous, block) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
         if (split) {
           out.push('');
           places.push(undefined);
@@ -311,7 +426,7 @@ export function plainText(
         }
       }
       out.push(text);
-      places.push({ page: l.page, line: k + 1, size: l.size });
+      places.push({ page: l.page, line: k + 1, size: l.size, ...(l.block ? { role: l.block.role } : {}) });
       previous = l;
     });
     if (lines.length === 0) pageStarts[pageStarts.length - 1] = out.length + 1;
@@ -340,10 +455,11 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<PdfSour
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      // A tagged PDF's tables are read cell by cell (its structure tree says which text is in
-      // which cell); anything else from the positions alone.
+      // A tagged PDF's tables are read cell by cell and its paragraphs element by element (its
+      // structure tree says which text is in which cell, paragraph or heading); an untagged
+      // one from the positions alone.
       const [content, tree] = await Promise.all([page.getTextContent({ includeMarkedContent: true }), page.getStructTree().catch(() => null)]);
-      const pieces = piecesOf(content.items, tableCells(tree as StructNode | null, p));
+      const pieces = piecesOf(content.items, tableCells(tree as StructNode | null, p), taggedBlocks(tree as StructNode | null, p));
       const lines = linesOfPage(p, pieces);
       for (const l of lines) chars += l.text.length;
       pages.push(lines);
@@ -365,13 +481,17 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<PdfSour
       return line === undefined ? [] : [{ ...t, line }];
     });
     const base = parseTxt(file, text, 'pdf');
-    // Paragraphs set in a larger type than the body text are headings, as in a .docx.
+    // Paragraphs tagged as headings, or set in a larger type than the body text, are headings,
+    // as in a .docx.
     const weight = new Map<number, number>();
     for (const l of pages.flat()) weight.set(l.size, (weight.get(l.size) ?? 0) + l.text.length);
     const body = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
     const nodes = base.nodes.map((n) => {
-      const size = places[n.span.start.line - 1]?.size ?? 0;
-      return n.kind === 'paragraph' && body > 0 && size >= body * 1.15 && n.text.length < 300 ? { ...n, kind: 'heading' as const } : n;
+      const place = places[n.span.start.line - 1];
+      const size = place?.size ?? 0;
+      const tagged = place?.role !== undefined && HEADING_ROLES.test(place.role);
+      const larger = body > 0 && size >= body * 1.15 && n.text.length < 300;
+      return n.kind === 'paragraph' && (tagged || larger) ? { ...n, kind: 'heading' as const } : n;
     });
     return {
       ...base,

@@ -1,15 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
+import { parse as parseYaml } from 'yaml';
+// @ts-expect-error -- plain JS module of the bench, without type declarations
+import { synthesise as synthesiseUntyped } from '../../../bench/synth.mjs';
 import { loadDataset } from '../../../src/data/load.js';
 import { buildDocuments, renderDocument } from '../../../src/generate/index.js';
 import { defaultPacketDeps } from '../../../src/packet/deps.js';
 import { runPacket } from '../../../src/packet/run.js';
 import { parseSource, parseSourceAsync, readSourceFile } from '../../../src/lint/read/index.js';
-import { announcesDocument, dropFurniture, linesOfPage, piecesOf, plainText, tableCells } from '../../../src/lint/read/pdf.js';
+import { announcesDocument, dropFurniture, linesOfPage, piecesOf, plainText, tableCells, taggedBlocks } from '../../../src/lint/read/pdf.js';
 import { lint, type LintResult } from '../../../src/lint/runner.js';
 import { formatSarif } from '../../../src/lint/reporters/index.js';
 import { rules } from '../../../src/lint/rules/index.js';
@@ -24,6 +28,7 @@ const piece = (str: string, x: number, y: number, size = 10): { str: string; tra
 });
 
 const WORDS = ['alpha', 'bêta', 'gamma'];
+const synthesise = synthesiseUntyped as (count: number, outDir: string) => Promise<string[]>;
 
 describe('lines and paragraphs from positions', () => {
   it('orders pieces by position, not by stream order, and joins words and table cells', () => {
@@ -91,6 +96,106 @@ describe('lines and paragraphs from positions', () => {
       piece('– l’âge moyen ;', 50, 672),
     ]);
     expect(plainText([lines]).text).toBe('Les données transmises, année après année, portent sur les publics de la\nMission à\n\n– l’âge moyen ;\n');
+  });
+
+  it('an untagged line that stops where the next line\'s first word would have fitted ends its paragraph (a heading in the body\'s size)', () => {
+    // Body text reaching the right margin (x 50 to 400), a heading wrapped onto a short second
+    // line, then the paragraph right after it, with no wider gap and the same size.
+    const body = 'x'.repeat(70);
+    const lines = linesOfPage(1, [
+      piece(body, 50, 770),
+      piece(`${body.slice(0, 30)}.`, 50, 756),
+      piece('ANNEXE 2 : liste des données transmises par la CARSAT Bourgogne et', 50, 742),
+      piece('Franche-Comté 103', 50, 728),
+      piece('Il s’agit des indicateurs retenus dans le cadre de l’Observatoire des', 50, 714),
+      piece('fragilités de la CARSAT.', 50, 700),
+      // A title centred on two lines goes on in lower case: not a new paragraph.
+      piece('CONVENTION DE PARTENARIAT', 150, 672),
+      piece('relative aux données', 175, 658),
+    ]);
+    expect(plainText([lines]).text.split('\n\n')).toEqual([
+      `${body}\n${body.slice(0, 30)}.`,
+      'ANNEXE 2 : liste des données transmises par la CARSAT Bourgogne et\nFranche-Comté 103',
+      'Il s’agit des indicateurs retenus dans le cadre de l’Observatoire des\nfragilités de la CARSAT.',
+      'CONVENTION DE PARTENARIAT\nrelative aux données\n',
+    ]);
+  });
+
+  it('a line that stopped because its next word did not fit stays in its paragraph, ragged or justified', () => {
+    const lines = linesOfPage(1, [
+      piece('Les parties conviennent de transmettre chaque année les données', 50, 700),
+      // « Observatoire » (12 characters, 60 points) would not have fitted after « données ».
+      piece('Observatoire des fragilités, dans les formats convenus entre elles,', 50, 686),
+      piece('Conformément à la loi.', 50, 672),
+    ]);
+    expect(plainText([lines]).text).toBe('Les parties conviennent de transmettre chaque année les données\nObservatoire des fragilités, dans les formats convenus entre elles,\nConformément à la loi.\n');
+  });
+
+  it('a tagged page is cut into paragraphs by its structure: a heading in the body\'s size, lines broken by hand, a list item with its label', () => {
+    const tree = {
+      role: 'Root',
+      children: [
+        {
+          role: 'Document',
+          children: [
+            { role: 'H2', children: [{ type: 'content', id: 'p1_mc0' }, { type: 'content', id: 'p1_mc1' }] },
+            { role: 'P', children: [{ type: 'content', id: 'p1_mc2' }] },
+            { role: 'P', children: [{ type: 'content', id: 'p1_mc3' }, { type: 'content', id: 'p1_mc4' }] },
+            { role: 'L', children: [{ role: 'LI', children: [{ role: 'Lbl', children: [{ type: 'content', id: 'p1_mc5' }] }, { role: 'LBody', children: [{ type: 'content', id: 'p1_mc6' }, { type: 'content', id: 'p1_mc7' }] }] }] },
+            { role: 'P', children: [{ type: 'content', id: 'p1_mc8' }] },
+          ],
+        },
+      ],
+    };
+    const mc = (id: string, ...pieces: ReturnType<typeof piece>[]): unknown[] => [{ type: 'beginMarkedContentProps', id }, ...pieces, { type: 'endMarkedContent' }];
+    const items = [
+      { type: 'beginMarkedContent' }, piece('Observatoire – en-tête courant', 50, 800, 8), { type: 'endMarkedContent' },
+      ...mc('p1_mc0', piece('ANNEXE 1 : référents techniques et de suivi', 50, 760)),
+      ...mc('p1_mc1', piece('et de la CARSAT', 50, 746)),
+      ...mc('p1_mc2', piece('Au sein de la CARSAT :', 50, 732)),
+      // Three short lines of one paragraph, broken by hand: one paragraph.
+      ...mc('p1_mc3', piece('Nom ou raison sociale : Compas', 50, 718), piece('Adresse : Nantes', 50, 704)),
+      ...mc('p1_mc4', piece('SIRET : 123', 50, 690)),
+      ...mc('p1_mc5', piece('–', 50, 676)),
+      ...mc('p1_mc6', piece('la jeunesse, suivie d’une ligne', 60, 676)),
+      ...mc('p1_mc7', piece('Continuée en capitale.', 60, 662)),
+      ...mc('p1_mc8', piece('Fin.', 50, 648)),
+    ];
+    const blocks = taggedBlocks(tree, 1);
+    expect(new Set(blocks.values()).size).toBe(5);
+    const lines = linesOfPage(1, piecesOf(items, tableCells(tree, 1), blocks)).slice(1);
+    expect(plainText([lines]).text.split('\n\n')).toEqual([
+      'ANNEXE 1 : référents techniques et de suivi\net de la CARSAT',
+      'Au sein de la CARSAT :',
+      'Nom ou raison sociale : Compas\nAdresse : Nantes\nSIRET : 123',
+      '– la jeunesse, suivie d’une ligne\nContinuée en capitale.',
+      'Fin.\n',
+    ]);
+    expect(lines[0]?.block?.role).toBe('H2');
+  });
+
+  it('the paragraphs of one tagged cell stay apart as its fields, its wrapped lines are joined', () => {
+    const tree = {
+      role: 'Table',
+      children: [
+        {
+          role: 'TR',
+          children: [
+            { role: 'TD', children: [{ type: 'content', id: 'p1_mc0' }] },
+            { role: 'TD', children: [{ role: 'P', children: [{ type: 'content', id: 'p1_mc1' }] }, { role: 'P', children: [{ type: 'content', id: 'p1_mc2' }] }, { role: 'P', children: [{ type: 'content', id: 'p1_mc3' }] }] },
+          ],
+        },
+      ],
+    };
+    const mc = (id: string, ...pieces: ReturnType<typeof piece>[]): unknown[] => [{ type: 'beginMarkedContentProps', id }, ...pieces, { type: 'endMarkedContent' }];
+    const items = [
+      ...mc('p1_mc0', piece('Sylvie TARTESSE', 50, 700)),
+      ...mc('p1_mc1', piece('Chargée d’études, en charge de', 200, 700), piece('l’animation des travaux', 200, 686)),
+      ...mc('p1_mc2', piece('Tél. : 03 80 50 35 44', 200, 672)),
+      ...mc('p1_mc3', piece('sylvie@compas-tis.com', 200, 658)),
+    ];
+    const lines = linesOfPage(1, piecesOf(items, tableCells(tree, 1), taggedBlocks(tree, 1)));
+    expect(lines.map((l) => l.text)).toEqual(['Sylvie TARTESSE\tChargée d’études, en charge de l’animation des travaux\tTél. : 03 80 50 35 44\tsylvie@compas-tis.com']);
   });
 
   it('drops page numbers and lines repeated at the top of every page', () => {
@@ -170,6 +275,52 @@ describe('generated documents: the PDF lints like the DOCX', () => {
   });
 });
 
+describe('conventions at scale: a folder of PDFs lints like the same folder of DOCX', () => {
+  // Synthetic copies of the six partners (bench/synth.mjs), some with their names lengthened so
+  // that headings and titles wrap at other places (« ANNEXE 2 : liste des données transmises
+  // par la CARSAT Bourgogne et Franche-Comté » / « 103 »): linted together, so that the rules
+  // comparing copies (shared clauses, charters, partner slots) run across the folder too.
+  const SUFFIXES = ['', ' 103', ' du territoire nord', ' et des Hauts de Bourgogne réunis', ' (antenne de Beaune-Nord)'];
+  let docx: LintResult[] = [];
+  let pdf: LintResult[] = [];
+  let root: string;
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'convkit-pdf-scale-'));
+    const data = path.join(root, 'data');
+    const ids = await synthesise(18, data);
+    ids.filter((id) => id.startsWith('partenaire-')).forEach((id, k) => {
+      const file = path.join(data, 'partners', `${id}.yaml`);
+      const text = readFileSync(file, 'utf8');
+      const shortName = (parseYaml(text) as { shortName: string }).shortName;
+      writeFileSync(file, text.split(shortName).join(`${shortName}${SUFFIXES[k % SUFFIXES.length]}`));
+    });
+    const built = (await buildDocuments(await loadDataset(data))).filter((b) => b.plan.kind === 'convention');
+    const docxSources = [];
+    const pdfSources = [];
+    for (const b of built) {
+      docxSources.push(parseSource(`${b.plan.source}.docx`, 'docx', await renderDocument(b.document, 'docx')));
+      pdfSources.push(await parseSourceAsync(`${b.plan.source}.pdf`, 'pdf', await renderDocument(b.document, 'pdf')));
+    }
+    docx = lint(docxSources);
+    pdf = lint(pdfSources);
+  }, 240_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('lints 18 conventions of each format', () => {
+    expect([docx.length, pdf.length]).toEqual([18, 18]);
+  });
+
+  it('finds no error and no warning in either, and the same findings document by document', () => {
+    for (const [k, d] of docx.entries()) {
+      const p = pdf[k] as LintResult;
+      expect([p.filePath, summary(p).problems]).toEqual([p.filePath, []]);
+      expect([d.filePath, summary(d).problems]).toEqual([d.filePath, []]);
+      const infos = (r: LintResult): string[] => r.messages.filter((m) => m.severity === 'info').map((m) => `${m.ruleId}: ${m.message}`).sort();
+      expect([p.filePath, infos(p)]).toEqual([p.filePath, infos(d)]);
+    }
+  });
+});
+
 const hasSoffice = (() => {
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore' });
@@ -187,7 +338,8 @@ describe.skipIf(!hasSoffice)('a PDF of the corpus (LibreOffice)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'convkit-corpus-pdf-'));
     copyFileSync(new URL('../../fixtures/corpus-2014.txt', import.meta.url), path.join(dir, 'corpus.txt'));
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'corpus.txt')], { stdio: 'ignore', timeout: 120_000 });
+    // Its own profile: another test file may run LibreOffice at the same time.
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'corpus.txt')], { stdio: 'ignore', timeout: 120_000 });
     [txt] = lint([await readSourceFile(path.join(dir, 'corpus.txt'))]) as [LintResult];
     [pdf] = lint([await readSourceFile(path.join(dir, 'corpus.pdf'))]) as [LintResult];
   }, 180_000);
@@ -218,6 +370,55 @@ describe.skipIf(!hasSoffice)('a PDF of the corpus (LibreOffice)', () => {
     }
     expect(found / total).toBeGreaterThanOrEqual(0.9);
     expect(pdf.errorCount).toBeGreaterThanOrEqual(txt.errorCount - 1);
+  });
+});
+
+describe.skipIf(!hasSoffice)('other authorities\' conventions and deliberations as PDF (LibreOffice, untagged and tagged)', () => {
+  // The layouts of test/fixtures/authorities (Lyon, Gironde, Nantes, Montpellier's packet of
+  // three, deliberations of small communes…), clean and with planted errors, printed to PDF as
+  // a clerk would: a PDF reads like its text, error for error and warning for warning.
+  const FIXTURES = new URL('../../fixtures/authorities/', import.meta.url);
+  const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+  let dir: string;
+  const problems = new Map<string, string[]>();
+  const problemsOf = (r: LintResult | undefined): string[] => (r?.messages ?? []).filter((m) => m.severity !== 'info').map((m) => `${m.ruleId} ${m.severity}: ${m.message}`).sort();
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'convkit-authorities-pdf-'));
+    const inputs = names.map((n) => {
+      copyFileSync(new URL(n, FIXTURES), path.join(dir, n));
+      return path.join(dir, n);
+    });
+    const profile = `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`;
+    const tagged = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}';
+    execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'plain'), ...inputs], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync('soffice', [profile, '--headless', '--convert-to', tagged, '--outdir', path.join(dir, 'tagged'), ...inputs], { stdio: 'ignore', timeout: 120_000 });
+    for (const n of names) {
+      const base = n.replace(/\.txt$/, '');
+      problems.set(`${base} txt`, problemsOf(lint([await readSourceFile(path.join(dir, n))])[0]));
+      for (const kind of ['plain', 'tagged']) problems.set(`${base} ${kind}`, problemsOf(lint([await readSourceFile(path.join(dir, kind, `${base}.pdf`))])[0]));
+    }
+  }, 240_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads both exports of every fixture, and only the tagged ones are tagged', async () => {
+    expect(names.length).toBeGreaterThanOrEqual(20);
+    const { PDFDocument: Doc, PDFName } = await import('pdf-lib');
+    const marked = async (file: string): Promise<boolean> => (await Doc.load(readFileSync(file), { updateMetadata: false })).catalog.has(PDFName.of('StructTreeRoot'));
+    expect(await marked(path.join(dir, 'tagged', 'lyon-caf.pdf'))).toBe(true);
+    expect(await marked(path.join(dir, 'plain', 'lyon-caf.pdf'))).toBe(false);
+  });
+
+  it('finds in each PDF the errors and warnings of its text, no fewer and no more', () => {
+    let planted = 0;
+    for (const n of names) {
+      const base = n.replace(/\.txt$/, '');
+      const txt = problems.get(`${base} txt`) ?? [];
+      planted += txt.length;
+      expect([base, 'plain', problems.get(`${base} plain`)]).toEqual([base, 'plain', txt]);
+      expect([base, 'tagged', problems.get(`${base} tagged`)]).toEqual([base, 'tagged', txt]);
+    }
+    // The planted fixtures hold errors to find: the comparison is not between empty lists.
+    expect(planted).toBeGreaterThanOrEqual(40);
   });
 });
 
