@@ -483,16 +483,25 @@ const PARTY_CLAUSE = /(?:,|\s[–—-])?\s*\(?\s*(?:ci-apr[èe]s\b|repr[ée]sent
  * a postcode follows (« Nom, 1 esplanade …, 33074 Bordeaux »). A name may thus hold commas,
  * colons, parentheses and « … » (« Communauté … (Grand Dijon) : établissement public »).
  */
+/** After a party's name, the comma that opens its address: a street number, a box, a street word. */
+const STREET = /^,\s*(?:\d{1,4}\s*(?:bis|ter)?,?\s+\p{L}|BP\s|CS\s|(?:rue|place|avenue|boulevard|bd|all[ée]e|quai|cours|chemin|route|impasse|square|esplanade|parvis|rond-point|h[ôo]tel)\b)/iu;
+
 function partyNameEnd(text: string, from: number): number {
   PARTY_CLAUSE.lastIndex = from;
   const clause = PARTY_CLAUSE.exec(text);
   const head = text.slice(from, clause ? clause.index : text.length);
   let end = head.length;
-  const dash = /\s[–—-](?:\s|$)|\n/u.exec(head);
+  // A line break ends the name when the next line opens the address (a number, a dash, a
+  // box) or the name's line closed on a comma; otherwise the name wraps (« …Santé au Travail »
+  // / « Midi-Pyrénées, 2 rue … »).
+  const dash = /\s[–—-](?:\s|$)|,?\n(?=\s*(?:\d|[–—-]\s|BP\s|CS\s))|,\n/u.exec(head);
   if (dash) end = dash.index;
   const commas = /,/gu;
   for (let m = commas.exec(head); m && m.index < end; m = commas.exec(head)) {
-    if (/\b\d{5}\b/u.test(head.slice(m.index, end))) {
+    // The postcode may be on the next line when the address wraps (« …du Rhône, 67 boulevard »
+    // / « Vivier-Merle, 69003 Lyon »): then the comma must open a street number or a box.
+    const wrapped = STREET.test(head.slice(m.index)) && /\b\d{5}\b/u.test(head.slice(m.index));
+    if (wrapped || /\b\d{5}\b/u.test(head.slice(m.index, end))) {
       end = m.index;
       break;
     }
@@ -510,12 +519,15 @@ function parseParty(node: TextNode, from: number, to: number): Party | undefined
     const s = alias.index + alias[0].indexOf(alias[1] as string);
     party.alias = locate(node, s, s + (alias[1] as string).length);
   }
-  const rep = /repr[ée]sent[ée]e?s?\s+par\s+((?:M\.|Mme|Monsieur|Madame)\s+[^,\n]+?)\s*,\s*([^,\n]+?)\s*(?:,|$)/iu.exec(text);
+  // The name and the role may wrap onto the next line (« par Mme Sophie » / « LAURENT, … »):
+  // their text reads with a space there.
+  const rep = /repr[ée]sent[ée]e?s?\s+par\s+((?:M\.|Mme|Monsieur|Madame)\s+[^,]+?)\s*,\s*([^,]+?)\s*(?:,|$)/iu.exec(text);
   if (rep) {
+    const oneLine = (l: Located): Located => (l.text.includes('\n') ? { ...l, text: l.text.replace(/\s*\n\s*/g, ' ') } : l);
     const s = rep.index + rep[0].indexOf(rep[1] as string);
-    party.representative = locate(node, s, s + (rep[1] as string).length);
+    party.representative = oneLine(locate(node, s, s + (rep[1] as string).length));
     const r = rep.index + rep[0].lastIndexOf(rep[2] as string);
-    party.role = locate(node, r, r + (rep[2] as string).length);
+    party.role = oneLine(locate(node, r, r + (rep[2] as string).length));
   }
   return party;
 }

@@ -159,6 +159,16 @@ describe('parties block: a name is the text between the block’s delimiters', (
       "La Caisse Primaire d'Assurance Maladie de la Gironde | la CPAM de la Gironde | Mme Sophie LAURENT | cpam",
     );
   });
+  it('reads a name, an address and a representative wrapped onto the next lines (a PDF in a narrow column)', () => {
+    expect(partiesOf("La Caisse Primaire d'Assurance Maladie de la Gironde, place de\nl'Europe, 33085 Bordeaux Cedex, représentée par Mme Sophie\nLAURENT, Directrice générale, ci-après dénommée « la CPAM de la\nGironde »,")[1]).toBe(
+      "La Caisse Primaire d'Assurance Maladie de la Gironde | la CPAM de la\nGironde | Mme Sophie LAURENT | cpam",
+    );
+    expect(partiesOf("La Caisse d'Assurance Retraite et de la Santé au Travail\nMidi-Pyrénées, 2 rue Georges Vivent, 31065 Toulouse Cedex 9, représentée par Mme Catherine GARNIER, Directrice,")[1]).toBe(
+      "La Caisse d'Assurance Retraite et de la Santé au Travail\nMidi-Pyrénées |  | Mme Catherine GARNIER | carsat",
+    );
+    // The corpus's layout: the name on its line, the address on the next one.
+    expect(partiesOf('La MISSION LOCALE DE DIJON\n8, rue du Temple – 21028 DIJON CEDEX, représentée par M. Michel JULIEN, Président,')[1]?.split(' | ')[0]).toBe('La MISSION LOCALE DE DIJON');
+  });
 });
 
 describe('signature block: a title is read by its place, after its heading', () => {

@@ -5,8 +5,9 @@ import { q, ruleMeta } from './util/kit.js';
 
 /** Leftovers of drafting: a word or a token standing for a value that was never written. */
 const MARKERS: readonly { re: RegExp; what: string }[] = [
-  // « XXX XXX » is one blank: runs of X separated by spaces are taken together.
-  { re: /(?<![\p{L}\d'’.-])X{2,}(?:[ \u00a0]+X{2,})*(?![\p{L}\d])/gu, what: 'valeur à remplacer' },
+  // « XXX XXX » is one blank: runs of X separated by spaces (or wrapped onto the next line)
+  // are taken together.
+  { re: /(?<![\p{L}\d'’.-])X{2,}(?:[ \u00a0]*\n?[ \u00a0]*X{2,})*(?![\p{L}\d])/gu, what: 'valeur à remplacer' },
   { re: /(?<![\p{L}\d'’.-])X(?![\p{L}\d'’-])(?!\.\p{L})/gu, what: 'nom à remplacer' },
   { re: /\((?:citer|préciser|indiquer|compléter|à compléter|insérer|nom de|nom du)\b[^)\n]*\)/giu, what: 'consigne de rédaction' },
 ];

@@ -16,7 +16,7 @@ export interface Blank {
 export const PAREN = /(?:\b(?:du|le|de|au|n°)\s*\.?\s*)?\((date|montant|nom|prénom|fonction|adresse|lieu|numéro|n°|qualité|signature|à compléter|à préciser|à définir)\)/giu;
 
 /** A date or number slot followed by a lone ellipsis (« en date du … ; », « n° ... »). */
-const ELLIPSIS = /\b(?:(en date du|dat[ée]e? du|sign[ée]e? le|du|le)\s*(?:…|\.{3})(?![.…])(?=\s*(?:[;,.:)»]|$|\n))|(n°)\s*(?:…|\.{3})(?![.…]))/giu;
+const ELLIPSIS = /\b(?:(en\s+date\s+du|dat[ée]e?\s+du|sign[ée]e?\s+le|du|le)\s*(?:…|\.{3})(?![.…])(?=\s*(?:[;,.:)»]|$|\n))|(n°)\s*(?:…|\.{3})(?![.…]))/giu;
 
 /**
  * The same pattern in two halves, for speed: the parenthesis first (rare), then the

@@ -38,6 +38,12 @@ describe('blank-slot', () => {
     ]);
   });
 
+  it('reads « en date du … » wrapped onto the next line as one slot', () => {
+    const text = withText('Vu la délibération du Conseil départemental en date\ndu … ;');
+    const f = runRule(rule, text);
+    expect(f.map((x) => x.message)).toEqual(['« en date du … » : blanc à compléter (date).']);
+  });
+
   it('leaves the signature date line to signature-date', () => {
     const text = miniConvention({ signature: ['Fait à Nancy, le …', 'Pour la Communauté urbaine du Grand Nancy,\nLe Président,', 'Pour la CPAM de Meurthe-et-Moselle,\nLa Directrice,', 'André ROSSINOT', 'Claire DUVAL'].join('\n\n') });
     expect(runRule(rule, text)).toEqual([]);

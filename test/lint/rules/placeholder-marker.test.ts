@@ -50,5 +50,7 @@ describe('placeholder-marker on « XXX XXX »', () => {
     const { runRule } = await import('../helpers.js');
     const f = runRule(rule, 'Une subvention de XXX XXX euros est versée.\n');
     expect(f.map((x) => [x.line, x.column, x.endColumn, x.severity])).toEqual([[1, 19, 26, 'warning']]);
+    // Wrapped onto the next line (a PDF): still one blank.
+    expect(runRule(rule, 'Une subvention de XXX\nXXX euros est versée.\n').map((x) => [x.line, x.column, x.endLine, x.endColumn])).toEqual([[1, 19, 2, 4]]);
   });
 });
