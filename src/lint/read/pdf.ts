@@ -58,6 +58,11 @@ interface TextPiece {
   readonly cell?: TableCell;
   /** The block the piece belongs to, from a tagged PDF's structure tree. */
   readonly block?: TaggedBlock;
+  /**
+   * Where a space stood before the piece, when the stream (or pdf.js, which adds one where a
+   * gap reads as a space in the font) put one between it and the piece before.
+   */
+  readonly spaceAt?: number;
 }
 
 /** A block element of a tagged page: a paragraph, a heading, a list item… */
@@ -149,11 +154,16 @@ export function taggedBlocks(tree: StructNode | null | undefined, page: number):
 export function piecesOf(items: readonly unknown[], cells: ReadonlyMap<string, TableCell>, blocks: ReadonlyMap<string, TaggedBlock> = new Map()): TextPiece[] {
   const out: TextPiece[] = [];
   const open: (string | undefined)[] = [];
+  let spaceAt: number | undefined;
   for (const raw of items) {
     const item = raw as { type?: string; id?: string; str?: string; transform?: number[]; width?: number; height?: number };
     if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.id);
     else if (item.type === 'endMarkedContent') open.pop();
     else if (typeof item.str === 'string' && Array.isArray(item.transform)) {
+      if (item.str.trim().length === 0) {
+        if (item.str.length > 0) spaceAt = item.transform[4];
+        continue;
+      }
       let cell: TableCell | undefined;
       let block: TaggedBlock | undefined;
       for (let k = open.length - 1; k >= 0 && !(cell && block); k--) {
@@ -162,7 +172,8 @@ export function piecesOf(items: readonly unknown[], cells: ReadonlyMap<string, T
         cell ??= cells.get(id);
         block ??= blocks.get(id);
       }
-      out.push({ str: item.str, transform: item.transform, width: item.width ?? 0, height: item.height ?? 0, ...(cell ? { cell } : {}), ...(block ? { block } : {}) });
+      out.push({ str: item.str, transform: item.transform, width: item.width ?? 0, height: item.height ?? 0, ...(cell ? { cell } : {}), ...(block ? { block } : {}), ...(spaceAt !== undefined ? { spaceAt } : {}) });
+      spaceAt = undefined;
     }
   }
   return out;
@@ -184,6 +195,14 @@ function loadPdfJs(): Promise<PdfJs> {
 /** « Page 3 / 12 », « page 3 sur 12 », « 3/12 », « - 3 - », « 3 »: a page number line. */
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}\s*(?:(?:\/|sur)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/iu;
 
+/**
+ * True when a space was written (or read by pdf.js) between the end of the piece before, at
+ * `end`, and `it`: tight justified text may set a space narrower than a fifth of the type size.
+ */
+function spacedFrom(it: { readonly x: number; readonly spaceAt?: number | undefined }, end: number): boolean {
+  return it.spaceAt !== undefined && it.spaceAt >= end - 0.5 && it.spaceAt <= it.x + 0.5;
+}
+
 /** Rebuilds the lines of one page from its text pieces, top to bottom, left to right. */
 export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine[] {
   const all = pieces
@@ -191,7 +210,7 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
     .filter((p) => p.str.trim().length > 0)
     .map((p) => {
       const size = Math.hypot(p.transform[2] ?? 0, p.transform[3] ?? 0) || p.height || 10;
-      return { str: p.str, x: p.transform[4] ?? 0, y: p.transform[5] ?? 0, width: p.width, size, cell: p.cell, block: p.block };
+      return { str: p.str, x: p.transform[4] ?? 0, y: p.transform[5] ?? 0, width: p.width, size, cell: p.cell, block: p.block, spaceAt: p.spaceAt };
     })
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const items = all.filter((p) => p.cell === undefined);
@@ -219,7 +238,7 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
       // A wide gap separates table cells (a deliberation's attendance in columns): a tab, as in
       // the .txt exports; a narrow one separates words.
       if (text.length > 0 && gap > it.size * 1.5) text = `${text.trimEnd()}\t`;
-      else if (text.length > 0 && gap > it.size * 0.2 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+      else if (text.length > 0 && (gap > it.size * 0.2 || spacedFrom(it, end)) && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
       text += text.endsWith('\t') ? it.str.trimStart() : it.str;
       end = Math.max(end, it.x + it.width);
     }
@@ -256,7 +275,7 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
           // the cell's own fields: a tab, like the cells of the row.
           if (newLine && block && it.block && it.block.key !== block.key) text = `${text.trimEnd()}\t`;
           else if (newLine) text = /\p{L}-$/u.test(text) ? text : `${text.trimEnd()} `;
-          else if (text.length > 0 && it.x - end > it.size * 0.2 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+          else if (text.length > 0 && (it.x - end > it.size * 0.2 || spacedFrom(it, end)) && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
           text += it.str;
           end = it.x + it.width;
           y = it.y;
@@ -359,6 +378,38 @@ function textRight(pages: readonly (readonly PdfLine[])[]): number {
   return ends.length === 0 ? 0 : (ends[Math.floor((ends.length - 1) * 0.9)] as number);
 }
 
+/** A line that starts a list item with a bullet or a dash. */
+const ITEM_START = /^[•▪◦–—-]\s/u;
+
+/**
+ * Where the paragraphs of a document written with first-line indents (and no space between
+ * paragraphs) start: the x at which a line of text starts after a line at the left margin,
+ * when at least three paragraphs do so with the same indent (0.8 to 4 times the type size).
+ * Undefined for a document without that style: a centred title or a hanging list item then
+ * means nothing here.
+ */
+function paragraphIndent(pages: readonly (readonly PdfLine[])[]): number | undefined {
+  // The left margin: the leftmost start shared by three lines at least (short paragraphs may
+  // make the indent the most common start).
+  const lefts = new Map<number, number>();
+  for (const lines of pages) for (const l of lines) if (!l.text.includes('\t') && !ITEM_START.test(l.text)) lefts.set(Math.round(l.x), (lefts.get(Math.round(l.x)) ?? 0) + 1);
+  const margin = [...lefts.entries()].filter(([, n]) => n >= 3).sort((a, b) => a[0] - b[0])[0]?.[0];
+  if (margin === undefined) return undefined;
+  const indents = new Map<number, number>();
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) {
+      const a = lines[i - 1] as PdfLine;
+      const b = lines[i] as PdfLine;
+      const d = b.x - margin;
+      if (Math.abs(a.x - margin) < 1 && !ITEM_START.test(a.text) && d >= 0.8 * b.size && d <= 4 * b.size && !ITEM_START.test(b.text) && !b.text.includes('\t')) {
+        indents.set(Math.round(b.x), (indents.get(Math.round(b.x)) ?? 0) + 1);
+      }
+    }
+  }
+  const [x, n] = [...indents.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0, 0];
+  return n >= 3 ? x : undefined;
+}
+
 /** True when the previous line ends a sentence or a heading: the next page starts a paragraph. */
 function closes(text: string): boolean {
   return /[.:;!?»)]$/.test(text) || !/\p{Ll}/u.test(text);
@@ -391,6 +442,10 @@ export function plainText(
   const pageStarts: number[] = [];
   let previous: PdfLine | undefined;
   const block = textRight(pages);
+  // In a document set with first-line indents, a line at the indent opens a paragraph (unless
+  // it goes on with a list item: its bullet line came just before).
+  const indent = paragraphIndent(pages);
+  const indented = (l: PdfLine, before: PdfLine): boolean => indent !== undefined && Math.abs(l.x - indent) < 1 && !ITEM_START.test(before.text) && !l.text.includes('\t');
   for (const lines of pages) {
     const spacing = lineSpacing(lines);
     const right = Math.max(0, ...lines.map((l) => l.right ?? 0));
@@ -406,8 +461,8 @@ export function plainText(
           // several blocks there, and the gaps tell the rows apart.
           const columns = previous.text.includes('\t') || l.text.includes('\t');
           if (previous.block && l.block && !columns) split = previous.block.key !== l.block.key || gap > spacing * 1.4;
-          else split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous, right) || endedBefore(l, previous, block);
-        } else split = breakBefore.has(l.page) || closes(previous.text) || endedBefore(l, previous, block) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
+          else split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous, right) || endedBefore(l, previous, block) || indented(l, previous);
+        } else split = breakBefore.has(l.page) || closes(previous.text) || endedBefore(l, previous, block) || indented(l, previous) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
         if (split) {
           out.push('');
           places.push(undefined);

@@ -131,6 +131,28 @@ describe('lines and paragraphs from positions', () => {
     expect(plainText([lines]).text).toBe('Les parties conviennent de transmettre chaque année les données\nObservatoire des fragilités, dans les formats convenus entre elles,\nConformément à la loi.\n');
   });
 
+  it('in a text set with first-line indents, a line at the indent opens a paragraph; a hanging list item does not', () => {
+    const full = 'x'.repeat(70);
+    const lines = linesOfPage(1, [
+      // Three paragraphs, each a first line indented by 20 points and full lines at the margin.
+      piece(full.slice(4), 70, 700),
+      piece(full, 50, 686),
+      piece(full.slice(4), 70, 672),
+      piece(full, 50, 658),
+      piece(full.slice(4), 70, 644),
+      piece(full, 50, 630),
+      // A one-line paragraph filling its line, then another: both at the indent.
+      piece(full.slice(4), 70, 616),
+      piece('et la Caisse, ci-après « la CAF ».', 70, 602),
+      // A list item whose second line hangs at the item's text.
+      piece('–', 50, 588),
+      piece(full.slice(6), 70, 588),
+      piece('suite de l’élément.', 70, 574),
+    ]);
+    const paragraphs = plainText([lines]).text.trim().split('\n\n');
+    expect(paragraphs.map((p) => p.split('\n').length)).toEqual([2, 2, 2, 1, 1, 2]);
+  });
+
   it('a tagged page is cut into paragraphs by its structure: a heading in the body\'s size, lines broken by hand, a list item with its label', () => {
     const tree = {
       role: 'Root',
