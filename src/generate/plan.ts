@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import type { Dataset } from '../data/load.js';
+import { closest } from '../data/messages.js';
 import { ConvkitError } from '../errors.js';
 import type { DocumentKind } from '../model/types.js';
 
@@ -59,14 +60,24 @@ export function planDocuments(dataset: Dataset, only: readonly string[] = []): P
   const deliberations = dataset.deliberations.map((d) => d.id);
   const unknown = only.filter((id) => !partners.includes(id) && !signatories.includes(id) && !deliberations.includes(id));
   if (unknown.length > 0) {
+    const known = [...partners, ...signatories, ...deliberations];
+    const named = unknown.map((u) => {
+      const guess = closest(u, known);
+      return `« ${u} »${guess !== undefined ? ` (vouliez-vous dire « ${guess} » ?)` : ''}`;
+    });
     throw new ConvkitError(
-      `identifiant${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${unknown.map((u) => `« ${u} »`).join(', ')}\n` +
-        `  partenaires : ${partners.join(', ')}\n  signataires : ${signatories.join(', ')}` +
-        (deliberations.length > 0 ? `\n  délibérations : ${deliberations.join(', ')}` : ''),
+      `identifiant${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${named.join(', ')}\n` +
+        `  partenaires : ${listed(partners)}\n  signataires : ${listed(signatories)}` +
+        (deliberations.length > 0 ? `\n  délibérations : ${listed(deliberations)}` : ''),
     );
   }
   const wanted = new Set(only);
   return all.filter((d) => wanted.has(d.source));
+}
+
+/** The ids a message lists: all of them up to 30, else the first 25 and how many in all. */
+function listed(ids: readonly string[]): string {
+  return ids.length <= 30 ? ids.join(', ') : `${ids.slice(0, 25).join(', ')}… (${ids.length} en tout)`;
 }
 
 /**

@@ -41,7 +41,8 @@ describe('output plan', () => {
 
   it('an unknown id is an error listing the valid ids', () => {
     expect(() => planDocuments(dataset, ['caf-99'])).toThrow(ConvkitError);
-    expect(() => planDocuments(dataset, ['caf-99'])).toThrow(/identifiant inconnu : « caf-99 »\n {2}partenaires : caf-21, carsat-bfc.*\n {2}signataires : ccas-dijon/);
+    expect(() => planDocuments(dataset, ['caf-99'])).toThrow(/identifiant inconnu : « caf-99 » \(vouliez-vous dire « caf-21 » \?\)\n {2}partenaires : caf-21, carsat-bfc.*\n {2}signataires : ccas-dijon/);
+    expect(() => planDocuments(dataset, ['carsat-bfcc', 'zzz'])).toThrow(/identifiants inconnus : « carsat-bfcc » \(vouliez-vous dire « carsat-bfc » \?\), « zzz »\n/);
   });
 
   it('paths stay inside the output folder', () => {
