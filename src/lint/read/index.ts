@@ -84,7 +84,7 @@ export async function readSourceFile(file: string): Promise<ReadSourceFile> {
 
 /**
  * Expands the command-line inputs: a file stays as given; a directory becomes its `.txt`,
- * `.md` and `.docx` files (not recursive), sorted by name. Duplicates are dropped, order is
+ * `.md`, `.docx` and `.pdf` files and those of its sub-folders (see filesUnder). Duplicates are dropped, order is
  * kept. A missing path, or a directory without any such file, is a French ConvkitError.
  */
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
@@ -108,19 +108,34 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       add(input);
       continue;
     }
-    let names: string[];
-    try {
-      names = (await readdir(input, { withFileTypes: true }))
-        .filter((d) => (d.isFile() || d.isSymbolicLink()) && formatOf(d.name) !== undefined && !d.name.startsWith('~$'))
-        .map((d) => d.name)
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    } catch (error) {
-      throw unreadable(input, error);
+    const found = await filesUnder(input);
+    if (found.length === 0) {
+      throw new ConvkitError(`${input} : ce dossier ne contient aucun fichier .txt, .md, .docx ou .pdf à vérifier (ni dans ses sous-dossiers).`, { locations: [{ file: input }] });
     }
-    if (names.length === 0) {
-      throw new ConvkitError(`${input} : ce dossier ne contient aucun fichier .txt, .md, .docx ou .pdf à vérifier.`, { locations: [{ file: input }] });
-    }
-    for (const name of names) add(path.join(input, name));
+    for (const file of found) add(file);
+  }
+  return out;
+}
+
+/**
+ * The lintable files of a folder and of its sub-folders (`convkit lint out` after `convkit
+ * generate`: conventions/, chartes/…): a folder's own files first, by name, then each
+ * sub-folder in name order. Hidden folders (« .git »), node_modules and Word's lock files
+ * (« ~$… ») are skipped; symbolic links to folders are not followed (no loop).
+ */
+async function filesUnder(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    throw unreadable(dir, error);
+  }
+  const out: string[] = [];
+  for (const d of entries) {
+    if ((d.isFile() || d.isSymbolicLink()) && formatOf(d.name) !== undefined && !d.name.startsWith('~$')) out.push(path.join(dir, d.name));
+  }
+  for (const d of entries) {
+    if (d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules') out.push(...(await filesUnder(path.join(dir, d.name))));
   }
   return out;
 }

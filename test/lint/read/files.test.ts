@@ -106,11 +106,27 @@ describe('readSourceFile', () => {
 describe('expandInputs / readSourceFiles', () => {
   it('expands a directory to its .txt, .md and .docx files, sorted, without duplicates', async () => {
     const files = await expandInputs([dir, path.join(dir, 'b.txt')]);
-    expect(files.map((f) => path.basename(f))).toEqual(['a.md', 'b.txt', 'c.docx', 'garbage.docx', 'garbage.txt', 'latin.txt', 'vide.txt']);
+    // The folder's own files first (its sub-folders' follow: see below).
+    expect(files.slice(0, 7).map((f) => path.basename(f))).toEqual(['a.md', 'b.txt', 'c.docx', 'garbage.docx', 'garbage.txt', 'latin.txt', 'vide.txt']);
+    expect(files.slice(7).every((f) => path.dirname(f) !== dir)).toBe(true);
+    expect(new Set(files).size).toBe(files.length);
   });
 
   it('refuses a directory without lintable files', async () => {
     await expect(expandInputs([path.join(dir, 'vide')])).rejects.toThrow(/ce dossier ne contient aucun fichier \.txt, \.md, \.docx ou \.pdf/);
+  });
+
+  it('goes down into sub-folders (the output of generate), its own files first, skipping hidden folders and Word lock files', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'convkit-lint-tree-'));
+    for (const f of ['z.txt', 'conventions/b.docx', 'conventions/a.pdf', 'conventions/~$a.docx', 'chartes/c.txt', 'chartes/x/d.md', '.git/e.txt', 'node_modules/f.txt', 'notes.odt']) {
+      await mkdir(path.dirname(path.join(root, f)), { recursive: true });
+      await writeFile(path.join(root, f), 'texte');
+    }
+    const files = await expandInputs([root]);
+    expect(files.map((f) => path.relative(root, f).split(path.sep).join('/'))).toEqual(['z.txt', 'chartes/c.txt', 'chartes/x/d.md', 'conventions/a.pdf', 'conventions/b.docx']);
+    await mkdir(path.join(root, 'vide', 'encore-vide'), { recursive: true });
+    await expect(expandInputs([path.join(root, 'vide')])).rejects.toThrow(/vide : ce dossier ne contient aucun fichier .* \(ni dans ses sous-dossiers\)/);
+    await rm(root, { recursive: true, force: true });
   });
 
   it('reads several files in order', async () => {
