@@ -27,6 +27,9 @@ const piece = (str: string, x: number, y: number, size = 10): { str: string; tra
   height: size,
 });
 
+/** Pieces inside a marked-content sequence with an id, as pdf.js gives a tagged page's text. */
+const mc = (id: string, ...pieces: ReturnType<typeof piece>[]): unknown[] => [{ type: 'beginMarkedContentProps', id }, ...pieces, { type: 'endMarkedContent' }];
+
 const WORDS = ['alpha', 'bêta', 'gamma'];
 const synthesise = synthesiseUntyped as (count: number, outDir: string) => Promise<string[]>;
 
@@ -51,7 +54,6 @@ describe('lines and paragraphs from positions', () => {
         },
       ],
     };
-    const mc = (id: string, ...pieces: ReturnType<typeof piece>[]): unknown[] => [{ type: 'beginMarkedContentProps', id }, ...pieces, { type: 'endMarkedContent' }];
     const items = [
       ...mc('p1_mc0', piece('Membres présents (4) :', 50, 714)),
       // Cells 6 points apart: without the tags they would read as one cell.
@@ -169,7 +171,6 @@ describe('lines and paragraphs from positions', () => {
         },
       ],
     };
-    const mc = (id: string, ...pieces: ReturnType<typeof piece>[]): unknown[] => [{ type: 'beginMarkedContentProps', id }, ...pieces, { type: 'endMarkedContent' }];
     const items = [
       { type: 'beginMarkedContent' }, piece('Observatoire – en-tête courant', 50, 800, 8), { type: 'endMarkedContent' },
       ...mc('p1_mc0', piece('ANNEXE 1 : référents techniques et de suivi', 50, 760)),
@@ -209,7 +210,6 @@ describe('lines and paragraphs from positions', () => {
         },
       ],
     };
-    const mc = (id: string, ...pieces: ReturnType<typeof piece>[]): unknown[] => [{ type: 'beginMarkedContentProps', id }, ...pieces, { type: 'endMarkedContent' }];
     const items = [
       ...mc('p1_mc0', piece('Sylvie TARTESSE', 50, 700)),
       ...mc('p1_mc1', piece('Chargée d’études, en charge de', 200, 700), piece('l’animation des travaux', 200, 686)),
