@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocx } from '../../src/lint/read/docx.js';
+import { readSourceFile } from '../../src/lint/read/index.js';
 import { lint } from '../../src/lint/runner.js';
 import { cli, dataRepo, git, hasCommand, removeTemps } from './helpers.js';
 
@@ -64,6 +65,11 @@ describe('convkit avenant', () => {
 
     const [result] = lint([parseDocx(docx, readFileSync(docx))]);
     expect((result?.messages ?? []).filter((m) => m.severity !== 'info')).toEqual([]);
+    // Its PDF reads alike: the same findings, infos included.
+    const pdf = docx.replace(/\.docx$/, '.pdf');
+    const [pdfResult] = lint([await readSourceFile(pdf)]);
+    const findings = (m: { ruleId: string; severity: string; message: string }[] | undefined): string[] => (m ?? []).map((x) => `${x.ruleId} ${x.severity}: ${x.message}`).sort();
+    expect(findings(pdfResult?.messages)).toEqual(findings(result?.messages));
 
     if (HAS_SOFFICE) {
       const conv = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, docx], { encoding: 'utf8', timeout: 180_000 });
