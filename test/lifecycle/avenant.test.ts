@@ -68,7 +68,7 @@ describe('convkit avenant', () => {
     // Its PDF reads alike: the same findings, infos included.
     const pdf = docx.replace(/\.docx$/, '.pdf');
     const [pdfResult] = lint([await readSourceFile(pdf)]);
-    const findings = (m: { ruleId: string; severity: string; message: string }[] | undefined): string[] => (m ?? []).map((x) => `${x.ruleId} ${x.severity}: ${x.message}`).sort();
+    const findings = (m: readonly { ruleId: string; severity: string; message: string }[] | undefined): string[] => (m ?? []).map((x) => `${x.ruleId} ${x.severity}: ${x.message}`).sort();
     expect(findings(pdfResult?.messages)).toEqual(findings(result?.messages));
 
     if (HAS_SOFFICE) {

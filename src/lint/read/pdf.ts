@@ -127,8 +127,9 @@ const BLOCK_ROLES = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI',
 
 /**
  * Marked-content id → the innermost block element (see BLOCK_ROLES) around it, for a tagged
- * page (inside a table's cells too: a cell's paragraphs are its fields). Roles are read as written
- * (pdf.js gives the role map's standard type only when the producer maps its own types).
+ * page (inside a table's cells too: a cell's paragraphs are its fields). pdf.js gives each
+ * element's type through the document's role map: a producer's own types (Word's « Heading1 »,
+ * « Normal ») come as the standard ones they are mapped to.
  */
 export function taggedBlocks(tree: StructNode | null | undefined, page: number): Map<string, TaggedBlock> {
   const blocks = new Map<string, TaggedBlock>();
