@@ -171,6 +171,22 @@ describe('parties block: a name is the text between the block’s delimiters', (
   });
 });
 
+describe('signature block: parties side by side (a PDF, a .txt export in columns)', () => {
+  it('reads the columns one after the other, a cell of a later column keeping its place', () => {
+    const signature = [
+      'Fait à Bordeaux, le 18 décembre 2024.',
+      "Pour le Département de la Gironde,\tPour la Caisse Primaire d'Assurance Maladie de la\nLe Président du Conseil départemental,\tGironde,\n\tLa Directrice générale,",
+      'Jean-Luc GLEYZE\tSophie LAURENT',
+    ].join('\n\n');
+    const file = segmentFile(sourceFromString(miniConvention({ signature })));
+    const c = file.documents.find((d): d is ConventionDocument => d.kind === 'convention');
+    expect(c?.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text])).toEqual([
+      ['le Département de la Gironde', 'Le Président du Conseil départemental,', 'Jean-Luc GLEYZE'],
+      ["la Caisse Primaire d'Assurance Maladie de la Gironde", 'La Directrice générale,', 'Sophie LAURENT'],
+    ]);
+  });
+});
+
 describe('signature block: a title is read by its place, after its heading', () => {
   it('reads a title outside the known functions, one paragraph a line as convkit writes it, and on the heading’s paragraph', () => {
     const signature = ['Fait à Nancy, le', 'Pour la Communauté urbaine du Grand Nancy,', "L'Élu référent,", 'Pour la CPAM de Meurthe-et-Moselle,', 'Le Trésorier, chargé des finances (par intérim),', 'André ROSSINOT', 'Claire DUVAL'].join('\n\n');

@@ -230,15 +230,22 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
     else rows.push([it]);
   }
   const out: PdfLine[] = [];
+  // Where each line's cells start (the first piece, then each piece after a tab).
+  const cellStarts = new Map<PdfLine, number[]>();
   for (const row of rows) {
     row.sort((a, b) => a.x - b.x);
     let text = '';
     let end = -Infinity;
+    const starts: number[] = [];
     for (const it of row) {
       const gap = it.x - end;
+      if (text.length === 0) starts.push(it.x);
       // A wide gap separates table cells (a deliberation's attendance in columns): a tab, as in
       // the .txt exports; a narrow one separates words.
-      if (text.length > 0 && gap > it.size * 1.5) text = `${text.trimEnd()}\t`;
+      if (text.length > 0 && gap > it.size * 1.5) {
+        text = `${text.trimEnd()}\t`;
+        starts.push(it.x);
+      }
       else if (text.length > 0 && (gap > it.size * 0.2 || spacedFrom(it, end)) && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
       text += text.endsWith('\t') ? it.str.trimStart() : it.str;
       end = Math.max(end, it.x + it.width);
@@ -251,7 +258,24 @@ export function linesOfPage(page: number, pieces: readonly TextPiece[]): PdfLine
     const lead = first.str.trimStart();
     const word = /^\S+/u.exec(lead)?.[0] ?? '';
     const firstWord = lead.length > 0 ? (first.width * word.length) / lead.length : 0;
-    out.push({ page, y: first.y, x: first.x, size: Math.max(...row.map((r) => r.size)), text: clean, right: end, firstWord, ...(first.block ? { block: first.block } : {}) });
+    const line: PdfLine = { page, y: first.y, x: first.x, size: Math.max(...row.map((r) => r.size)), text: clean, right: end, firstWord, ...(first.block ? { block: first.block } : {}) };
+    cellStarts.set(line, starts);
+    out.push(line);
+  }
+  // A line of columns whose first cells are empty (the right party's role under a wrapped
+  // heading, in signatures side by side) keeps its place: as many leading tabs as the cells it
+  // skips, read off the line of columns just above or below it.
+  for (let i = 0; i < out.length; i++) {
+    const l = out[i] as PdfLine;
+    if (l.text.includes('\t')) continue;
+    for (const n of [out[i - 1], out[i + 1]]) {
+      const starts = n && n.text.includes('\t') && Math.abs(n.y - l.y) < 2.5 * l.size ? cellStarts.get(n) : undefined;
+      const column = starts ? starts.findIndex((x, k) => k > 0 && Math.abs(x - l.x) < 2) : -1;
+      if (column > 0) {
+        out[i] = { ...l, text: `${'\t'.repeat(column)}${l.text}` };
+        break;
+      }
+    }
   }
   // A tagged table row is one line: its cells separated by tabs (as in the .txt exports), each
   // cell's own lines joined (after a hyphen without a space: « D'AUVERGNE- » « LAURAGUAIS »).

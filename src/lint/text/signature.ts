@@ -142,8 +142,8 @@ function classify(line: string, afterHeading = false): LineKind | undefined {
  */
 export function isSignatureNode(node: TextNode, afterHeading = false): boolean {
   if (node.kind === 'item') return false;
-  const lines = linesOfNode(node);
-  if (lines.length === 0 || lines.length > 8) return false;
+  const lines = signatureLines(node);
+  if (lines.length === 0 || lines.length > 8 * Math.max(1, ...linesOfNode(node).map((l) => l.text.split('\t').length))) return false;
   let inHeading = false;
   let inRole = false;
   let headingClosed = afterHeading;
@@ -174,6 +174,33 @@ export function isSignatureNode(node: TextNode, afterHeading = false): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * The lines of a signature node in reading order. Parties side by side (a PDF or a .txt
+ * export of a two-column block: « Pour la Métropole,⇥Pour la CAF, » / « Le Président,⇥La
+ * Directrice, ») are read column by column, each cell in its place: the first party's lines,
+ * then the second's, as when the block is written one party under the other. A line that
+ * opens with a tab belongs to a later column (« ⇥La Directrice générale, » under a wrapped
+ * heading).
+ */
+export function signatureLines(node: TextNode): Located[] {
+  const lines = linesOfNode(node);
+  if (!lines.some((l) => l.text.includes('\t'))) return lines;
+  const columns: Located[][] = [];
+  for (const l of lines) {
+    // Cells from the line's raw text: a leading tab (an empty first cell) counts.
+    const start = node.text.lastIndexOf('\n', l.start - 1) + 1;
+    const end = node.text.indexOf('\n', l.end);
+    const raw = node.text.slice(start, end < 0 ? node.text.length : end);
+    let at = start;
+    raw.split('\t').forEach((part, c) => {
+      const cell = locate(node, at, at + part.length);
+      if (cell.text.length > 0) (columns[c] ??= []).push(cell);
+      at += part.length + 1;
+    });
+  }
+  return columns.flatMap((c) => c ?? []);
 }
 
 /** True when a node is a « Pour … » heading that ends complete, with its comma (« Pour la Ville de Dijon, »). */
@@ -211,7 +238,7 @@ export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
   for (const node of nodes) {
     let mode: 'heading' | 'role' | undefined;
     let current: Draft | undefined;
-    for (const l of linesOfNode(node)) {
+    for (const l of signatureLines(node)) {
       const k = classify(l.text, headingClosed);
       headingClosed = (k === 'for' || (k === undefined && mode === 'heading')) && /,$/.test(l.text);
       if (k === 'date') {

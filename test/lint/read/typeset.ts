@@ -23,24 +23,55 @@ export interface HouseStyle {
   /** Words drawn one by one (Word, many producers), or each line as one string. */
   readonly pieces: 'words' | 'lines';
   readonly header?: string;
+  /** The parties' signatures one under the other (as in the text), or side by side in columns. */
+  readonly signatures?: 'stacked' | 'columns';
 }
 
 export const HOUSE_STYLES: readonly HouseStyle[] = [
   { name: 'justifie-alinea', font: 'times', size: 11, marginLeft: 70, marginRight: 70, align: 'justify', paragraphs: 'indent', headings: 'bold-left', bullet: '–', pieces: 'words', header: 'Convention de partenariat – données statistiques' },
   { name: 'drapeau-titres-centres', font: 'helvetica', size: 10, marginLeft: 56, marginRight: 90, align: 'left', paragraphs: 'space', headings: 'bold-centred', bullet: '•', pieces: 'lines' },
   { name: 'colonne-etroite', font: 'helvetica', size: 12, marginLeft: 100, marginRight: 120, align: 'justify', paragraphs: 'space', headings: 'caps-body', bullet: '-', pieces: 'words', header: 'Document de travail' },
+  { name: 'signatures-en-colonnes', font: 'times', size: 11, marginLeft: 60, marginRight: 60, align: 'justify', paragraphs: 'space', headings: 'bold-left', bullet: '•', pieces: 'words', signatures: 'columns' },
 ];
 
 const HEADING = /^(?:Article|ARTICLE|Annexe|ANNEXE|TITRE|Chapitre|CHAPITRE|Préambule|PRÉAMBULE)\b/;
 
 interface Para {
   readonly text: string;
-  readonly kind: 'heading' | 'item' | 'body';
+  readonly kind: 'heading' | 'item' | 'body' | 'signatures';
+  /** For `signatures`: each party's lines (« Pour … », its role) and its signer's name. */
+  readonly parties?: readonly { readonly lines: readonly string[]; readonly name: string }[];
 }
 
-function paragraphsOf(text: string): Para[] {
+/**
+ * The signature block of a fixture as the text writes it: after « Fait à … », a paragraph
+ * « Pour …, » / role for each party, then the signers' names in the same order. Its blocks,
+ * or undefined when the text has none in that form.
+ */
+function signatureBlock(blocks: readonly string[], from: number): { parties: { lines: string[]; name: string }[]; end: number } | undefined {
+  const heads: string[][] = [];
+  let k = from;
+  while (k < blocks.length && /^Pour\s/.test((blocks[k] as string).trim())) heads.push((blocks[k++] as string).trim().split('\n').map((l) => l.trim()));
+  if (heads.length < 2) return undefined;
+  const names: string[] = [];
+  while (k < blocks.length && names.length < heads.length && /^[\p{L}'’ .-]{3,60}$/u.test((blocks[k] as string).trim()) && /\p{Lu}{3}/u.test(blocks[k] as string)) names.push((blocks[k++] as string).trim());
+  if (names.length !== heads.length) return undefined;
+  return { parties: heads.map((lines, i) => ({ lines, name: names[i] as string })), end: k };
+}
+
+function paragraphsOf(text: string, style: HouseStyle): Para[] {
   const out: Para[] = [];
-  for (const block of text.split(/\n\s*\n/)) {
+  const blocks = text.split(/\n\s*\n/);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b] as string;
+    if (style.signatures === 'columns' && b > 0 && /^Fait\s+à/.test((blocks[b - 1] as string).trim())) {
+      const sig = signatureBlock(blocks, b);
+      if (sig) {
+        out.push({ text: '', kind: 'signatures', parties: sig.parties });
+        b = sig.end - 1;
+        continue;
+      }
+    }
     for (const raw of block.split('\n')) {
       const line = raw.trim();
       if (line === '') continue;
@@ -106,7 +137,28 @@ export async function typeset(text: string, style: HouseStyle): Promise<Uint8Arr
     y = top;
   };
   const space = advance(regular, ' ', size);
-  for (const p of paragraphsOf(text)) {
+  for (const p of paragraphsOf(text, style)) {
+    if (p.kind === 'signatures' && p.parties) {
+      // Side by side: the parties' lines in columns, a space to sign in, then the names.
+      const columns = p.parties.length;
+      const gutter = 2 * size;
+      const width = (measure - gutter * (columns - 1)) / columns;
+      const cells = p.parties.map((party) => party.lines.flatMap((l) => breakLines(l.split(/\s+/), regular, size, width, width).map((ws) => ws.join(' '))));
+      const rows = Math.max(...cells.map((c) => c.length));
+      if (y - leading * (rows + 5) < bottom) newPage();
+      y -= size * 0.6;
+      for (let r = 0; r < rows; r++) {
+        y -= leading;
+        cells.forEach((c, i) => {
+          const line = c[r];
+          if (line !== undefined) page.draws.push({ text: line, x: style.marginLeft + i * (width + gutter), y, font: regular, size });
+        });
+      }
+      y -= leading * 3;
+      p.parties.forEach((party, i) => page.draws.push({ text: party.name, x: style.marginLeft + i * (width + gutter), y, font: bold, size }));
+      y -= leading;
+      continue;
+    }
     const font = p.kind === 'heading' && style.headings !== 'caps-body' ? bold : regular;
     const indent = p.kind === 'item' ? 1.5 * size : 0;
     const firstIndent = p.kind === 'body' && style.paragraphs === 'indent' ? 2 * size : 0;
