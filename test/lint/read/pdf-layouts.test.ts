@@ -3,7 +3,8 @@
  * justified text with first-line indents and no space between paragraphs, words drawn one by
  * one and spaces narrowed by justification, running headers and « Page n sur N » footers; a
  * ragged text with centred bold headings and bullets; a narrow column in a larger type, where
- * names, addresses and phrases wrap onto the next line. Each fixture of other authorities
+ * names, addresses and phrases wrap onto the next line; the parties' signatures side by side.
+ * Each fixture of other authorities
  * (test/fixtures/authorities), clean and with planted errors, printed in each style, must give
  * the findings of its text: no fewer, no more.
  */

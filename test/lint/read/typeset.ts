@@ -4,8 +4,9 @@
  * authorities' conventions use and that LibreOffice's export of a text file does not show:
  * justified text with first-line indents and no space between paragraphs, ragged text with
  * centred bold headings and space after paragraphs, a narrow column in a larger sans-serif
- * type, running headers and « Page n sur N » footers, words drawn one by one or lines drawn
- * whole. Untagged, as most scanned-free PDFs that come back signed are.
+ * type, signatures side by side, running headers and « Page n sur N » footers, words drawn
+ * one by one or lines drawn whole. Untagged, as most PDFs made without an accessibility option
+ * are.
  */
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 
