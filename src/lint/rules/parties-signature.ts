@@ -28,7 +28,9 @@ function sameRole(signature: string, party: { readonly node: { readonly text: st
   const sig = roleKey(signature);
   const read = roleKey(party.text);
   if (sig === read || read.startsWith(sig)) return true;
-  return sig.length > 0 && fold(party.node.text.slice(party.start)).startsWith(sig);
+  // The block's own words after the role, as one line (a PDF wraps « Vice-Président du » /
+  // « CCAS »).
+  return sig.length > 0 && fold(party.node.text.slice(party.start, party.start + 4 * signature.length + 40).replace(/\s+/g, ' ')).startsWith(sig);
 }
 
 /**

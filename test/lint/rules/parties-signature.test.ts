@@ -36,6 +36,18 @@ describe('parties-signature', () => {
     const l = lineOf(other, 'La Vice-Présidente, déléguée aux finances');
     expect(runRule(rule, other).map((x) => [x.severity, x.line, x.column])).toEqual([['warning', l, 1]]);
   });
+  it('reads such a title wrapped onto the next line in the parties block (a PDF), and side by side in the signatures (found by the contract test)', () => {
+    const partner = DEFAULT_PARTNER.replace('Directrice,', 'Vice-Présidente, déléguée à la\ncohésion sociale,');
+    const text = miniConvention({
+      partner,
+      signature: 'A Nancy, le\n\nPour la Communauté urbaine du Grand Nancy,\tPour la CPAM de Meurthe-et-Moselle,\nLe Président,\tLa Vice-Présidente, déléguée à la cohésion sociale,\n\nAndré ROSSINOT\tClaire DUVAL',
+    });
+    expect(runRule(rule, text)).toEqual([]);
+    const other = text.replace('La Vice-Présidente, déléguée à la cohésion sociale,', 'La Vice-Présidente, déléguée aux finances,');
+    expect(runRule(rule, other).map((x) => [x.severity, x.message])).toEqual([
+      ['warning', 'Qualité du signataire « La Vice-Présidente, déléguée aux finances, » différente de celle du bloc des parties (« Vice-Présidente »).'],
+    ]);
+  });
   it('reads a title left blank (« ……… ») as the title of its party (issue 16, found by the contract test)', () => {
     const blank = '………………………………';
     const text = miniConvention({
