@@ -499,7 +499,7 @@ function partyNameEnd(text: string, from: number): number {
   const commas = /,/gu;
   for (let m = commas.exec(head); m && m.index < end; m = commas.exec(head)) {
     // The postcode may be on the next line when the address wraps (« …du Rhône, 67 boulevard »
-    // / « Vivier-Merle, 69003 Lyon »): then the comma must open a street number or a box.
+    // / « Vivier-Merle, 69003 Lyon »): then the comma must open a street (see STREET).
     const wrapped = STREET.test(head.slice(m.index)) && /\b\d{5}\b/u.test(head.slice(m.index));
     if (wrapped || /\b\d{5}\b/u.test(head.slice(m.index, end))) {
       end = m.index;
