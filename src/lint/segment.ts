@@ -3,7 +3,7 @@ import { fold } from './text/normalize.js';
 import { OrgIndex, stripArticle } from './text/organisations.js';
 import { isAttendanceHeading, parseDeliberation, type DeliberationData } from './text/deliberation.js';
 import { parseReferents, type ReferentCard } from './text/referents.js';
-import { endsWithHeading, isSignatureNode, linesOfNode, locate, opensSignature, parseSignature, type Located, type SignatureBlock } from './text/signature.js';
+import { endsWithHeading, isSignatureNode, joinedLines, linesOfNode, locate, opensSignature, parseSignature, type Located, type SignatureBlock } from './text/signature.js';
 import {
   ANNEX,
   ARTICLE,
@@ -523,11 +523,10 @@ function parseParty(node: TextNode, from: number, to: number): Party | undefined
   // their text reads with a space there.
   const rep = /repr[ée]sent[ée]e?s?\s+par\s+((?:M\.|Mme|Monsieur|Madame)\s+[^,]+?)\s*,\s*([^,]+?)\s*(?:,|$)/iu.exec(text);
   if (rep) {
-    const oneLine = (l: Located): Located => (l.text.includes('\n') ? { ...l, text: l.text.replace(/\s*\n\s*/g, ' ') } : l);
     const s = rep.index + rep[0].indexOf(rep[1] as string);
-    party.representative = oneLine(locate(node, s, s + (rep[1] as string).length));
+    party.representative = joinedLines(locate(node, s, s + (rep[1] as string).length));
     const r = rep.index + rep[0].lastIndexOf(rep[2] as string);
-    party.role = oneLine(locate(node, r, r + (rep[2] as string).length));
+    party.role = joinedLines(locate(node, r, r + (rep[2] as string).length));
   }
   return party;
 }

@@ -466,14 +466,14 @@ export function plainText(
   const places: (LinePlace | undefined)[] = [];
   const pageStarts: number[] = [];
   let previous: PdfLine | undefined;
-  const block = textRight(pages);
+  // The right edge of the text: where a line of running text can end (see textRight).
+  const edge = textRight(pages);
   // In a document set with first-line indents, a line at the indent opens a paragraph (unless
   // it goes on with a list item: its bullet line came just before).
   const indent = paragraphIndent(pages);
   const indented = (l: PdfLine, before: PdfLine): boolean => indent !== undefined && Math.abs(l.x - indent) < 1 && !ITEM_START.test(before.text) && !l.text.includes('\t');
   for (const lines of pages) {
     const spacing = lineSpacing(lines);
-    const right = Math.max(0, ...lines.map((l) => l.right ?? 0));
     pageStarts.push(out.length + 1);
     lines.forEach((l, k) => {
       let split = true;
@@ -486,8 +486,8 @@ export function plainText(
           // several blocks there, and the gaps tell the rows apart.
           const columns = previous.text.includes('\t') || l.text.includes('\t');
           if (previous.block && l.block && !columns) split = previous.block.key !== l.block.key || gap > spacing * 1.4;
-          else split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous, right) || endedBefore(l, previous, block) || indented(l, previous);
-        } else split = breakBefore.has(l.page) || closes(previous.text) || endedBefore(l, previous, block) || indented(l, previous) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
+          else split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous, edge) || endedBefore(l, previous, edge) || indented(l, previous);
+        } else split = breakBefore.has(l.page) || closes(previous.text) || endedBefore(l, previous, edge) || indented(l, previous) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
         if (split) {
           out.push('');
           places.push(undefined);

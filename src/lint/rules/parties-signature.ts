@@ -30,7 +30,7 @@ function sameRole(signature: string, party: { readonly node: { readonly text: st
   if (sig === read || read.startsWith(sig)) return true;
   // The block's own words after the role, as one line (a PDF wraps « Vice-Président du » /
   // « CCAS »).
-  return sig.length > 0 && fold(party.node.text.slice(party.start, party.start + 4 * signature.length + 40).replace(/\s+/g, ' ')).startsWith(sig);
+  return sig.length > 0 && fold(party.node.text.slice(party.start).replace(/\s+/g, ' ')).startsWith(sig);
 }
 
 /**

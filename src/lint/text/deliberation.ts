@@ -1,7 +1,7 @@
 import type { TextNode } from '../types.js';
 import { fold } from './normalize.js';
 import { parsePersonName } from './people.js';
-import { locate, type Located } from './signature.js';
+import { cellsOfNode, joinedLines, locate, type Located } from './signature.js';
 import { ANNEX, firstLine, isAnnexHeading } from '../segment/recognisers.js';
 import { annexNumber } from './numbers.js';
 
@@ -241,7 +241,7 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
     }
     if (!status) continue;
     // A list: names separated by tabs (columns) and line breaks.
-    const cells = cellsOf(node);
+    const cells = cellsOfNode(node);
     const looksLikeList = cells.length > 0 && cells.every((c) => isEntry(c.text, proxySection));
     if (!looksLikeList) {
       status = undefined;
@@ -348,7 +348,7 @@ function splitInline(node: TextNode, from: number, lineBreaks: boolean): Located
     while (e > start && /[\s.]/.test(text[e - 1] as string)) e--;
     const l = locate(node, start, e);
     // A name wrapped onto the next line reads as one name.
-    if (l.text.length > 0) out.push(lineBreaks || !l.text.includes('\n') ? l : { ...l, text: l.text.replace(/\s*\n\s*/g, ' ') });
+    if (l.text.length > 0) out.push(lineBreaks ? l : joinedLines(l));
   };
   for (let i = from; i < text.length; i++) {
     const c = text[i] as string;
@@ -514,13 +514,3 @@ function readTail(cell: Located, last: Member | undefined): { kind: 'proxy'; pro
   return undefined;
 }
 
-/** The cells of a list node: split on tabs and line breaks, trimmed, empty cells dropped. */
-function cellsOf(node: TextNode): Located[] {
-  const out: Located[] = [];
-  const re = /[^\t\n]+/g;
-  for (let m = re.exec(node.text); m; m = re.exec(node.text)) {
-    const l = locate(node, m.index, m.index + m[0].length);
-    if (l.text.length > 0) out.push(l);
-  }
-  return out;
-}

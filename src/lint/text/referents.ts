@@ -1,6 +1,6 @@
 import type { TextNode } from '../types.js';
 import { isEmailLine, isPhoneLine, parsePersonName, type PersonName } from './people.js';
-import { LEADER, linesOfNode, locate, type Located } from './signature.js';
+import { cellsOfNode, LEADER, type Located } from './signature.js';
 
 /**
  * Referent cards of a referents annex: « - au sein de la CAF » sets the organisation, then
@@ -26,28 +26,6 @@ const PLACEHOLDER = /\[[^\]\n]{1,40}\]/g;
 /** A field whose value is a dotted leader: « Fonction : ……… », « ……… ». */
 const BLANK_VALUE = new RegExp(String.raw`^(?:[^:\n]{1,30}:\s*)?${LEADER}\s*$`, 'u');
 
-/**
- * The lines of a node, each cut at its tabs: a card laid out as a table row (« Nom	Fonction
- * Tél. : …	courriel », a PDF's table or a .txt export) gives one field per cell, as the same
- * card written one field per line.
- */
-function fieldsOf(node: TextNode): Located[] {
-  const out: Located[] = [];
-  for (const line of linesOfNode(node)) {
-    if (!line.text.includes('\t')) {
-      out.push(line);
-      continue;
-    }
-    let at = line.start;
-    for (const part of line.text.split('\t')) {
-      const field = locate(node, at, at + part.length);
-      if (field.text.length > 0) out.push(field);
-      at += part.length + 1;
-    }
-  }
-  return out;
-}
-
 /** Parses referent cards from the body nodes of an annex. */
 export function parseReferents(nodes: readonly TextNode[]): ReferentCard[] {
   const cards: {
@@ -62,7 +40,9 @@ export function parseReferents(nodes: readonly TextNode[]): ReferentCard[] {
   let organisation: string | undefined;
   let current: (typeof cards)[number] | undefined;
   for (const node of nodes) {
-    for (const line of fieldsOf(node)) {
+    // A card laid out as a table row (« Nom⇥Fonction⇥Tél. : …⇥courriel », a PDF's table or a
+    // .txt export) gives one field per cell, as the same card written one field per line.
+    for (const line of cellsOfNode(node)) {
       const org = ORG_LINE.exec(line.text);
       if (org) {
         organisation = org[1];

@@ -40,6 +40,25 @@ export function linesOfNode(node: TextNode): Located[] {
   return out;
 }
 
+/**
+ * The cells of a node: its lines cut at tabs (table rows of a PDF or a .txt export), trimmed,
+ * empty ones dropped, row by row. A node without tabs gives its lines.
+ */
+export function cellsOfNode(node: TextNode): Located[] {
+  const out: Located[] = [];
+  const re = /[^\t\n]+/g;
+  for (let m = re.exec(node.text); m; m = re.exec(node.text)) {
+    const l = locate(node, m.index, m.index + m[0].length);
+    if (l.text.length > 0) out.push(l);
+  }
+  return out;
+}
+
+/** `l` with its text on one line: a name or a title wrapped onto the next line reads with a space there. */
+export function joinedLines(l: Located): Located {
+  return l.text.includes('\n') ? { ...l, text: l.text.replace(/\s*\n\s*/g, ' ') } : l;
+}
+
 // The regular expression sources written with String.raw below spell their non-ASCII characters
 // as escapes (\u2026 « … », \u00e0 « à », \u00c0 « À », \u2019 « ’ »), which the RegExp reads
 // alike: a raw template keeps its text as written, and the bundle (scripts/bundle-cli.mjs) must

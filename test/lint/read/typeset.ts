@@ -94,7 +94,7 @@ function advance(font: PDFFont, text: string, size: number): number {
   return w;
 }
 
-/** Greedy line breaking: the words of each line, and whether it is the paragraph's last. */
+/** Greedy line breaking: the words of each line (`first`: the first line's measure, `rest`: the others'). */
 function breakLines(words: readonly string[], font: PDFFont, size: number, first: number, rest: number): string[][] {
   const lines: string[][] = [];
   let line: string[] = [];
