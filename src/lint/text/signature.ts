@@ -161,8 +161,10 @@ function classify(line: string, afterHeading = false): LineKind | undefined {
  */
 export function isSignatureNode(node: TextNode, afterHeading = false): boolean {
   if (node.kind === 'item') return false;
-  const lines = signatureLines(node);
-  if (lines.length === 0 || lines.length > 8 * Math.max(1, ...linesOfNode(node).map((l) => l.text.split('\t').length))) return false;
+  // At most 8 rows, each of one party's line or of several side by side.
+  const rows = linesOfNode(node);
+  if (rows.length === 0 || rows.length > 8) return false;
+  const lines = signatureLines(node, rows);
   let inHeading = false;
   let inRole = false;
   let headingClosed = afterHeading;
@@ -203,8 +205,7 @@ export function isSignatureNode(node: TextNode, afterHeading = false): boolean {
  * opens with a tab belongs to a later column (« ⇥La Directrice générale, » under a wrapped
  * heading).
  */
-export function signatureLines(node: TextNode): Located[] {
-  const lines = linesOfNode(node);
+export function signatureLines(node: TextNode, lines: readonly Located[] = linesOfNode(node)): readonly Located[] {
   if (!lines.some((l) => l.text.includes('\t'))) return lines;
   const columns: Located[][] = [];
   for (const l of lines) {
