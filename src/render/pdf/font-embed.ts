@@ -2,6 +2,7 @@ import { PDFName, PDFString, type PDFDocument, type PDFObject, type PDFRef } fro
 import { faceMetrics, fontkitMetrics, precomputedShared, type Face, type FaceMetrics } from './fonts.js';
 import { compressedOnce, deflateConstant, flateStream, hashHex, seedCompressed, subsetTag } from './pdf-document.js';
 import { RawObject } from './raw-object.js';
+import { stripHinting } from './unhint.js';
 
 /**
  * How much of each face goes into a PDF:
@@ -78,11 +79,14 @@ function baseOf(m: FaceMetrics, codePoints: readonly number[]): Base {
   return base;
 }
 
-/** The TrueType program of a subset of the face holding `gids` (fontkit's subsetter). */
+/**
+ * The TrueType program of a subset of the face holding `gids` (fontkit's subsetter), without
+ * its hinting (`unhint.ts`: two thirds of the bytes, of no use in a PDF viewer or on paper).
+ */
 function subsetProgram(m: FaceMetrics, gids: readonly number[]): Promise<Uint8Array> {
   const subset = m.font.createSubset();
   for (const gid of gids) subset.includeGlyph(gid);
-  return encodeSubset(subset);
+  return encodeSubset(subset).then(stripHinting);
 }
 
 /**
@@ -137,8 +141,8 @@ const programs = new Map<string, Promise<Uint8Array>>();
  * which cost more than everything else in a render. Here text is encoded one code point to
  * one glyph through the cmap (no ligature or contextual form, so measured widths, drawn
  * glyphs and extracted text agree), and the font dictionaries are written once all the text
- * is known. Subsets use fontkit's TrueType subsetter (glyf/loca/hmtx/maxp/head/hhea plus the
- * hinting tables) under a « ABCDEF+Name » tag derived from the glyph list.
+ * is known. Subsets use fontkit's TrueType subsetter (glyf/loca/hmtx/maxp/head/hhea), without
+ * the hinting (`unhint.ts`), under a « ABCDEF+Name » tag derived from the glyph list.
  */
 export class EmbeddedFace {
   readonly face: Face;

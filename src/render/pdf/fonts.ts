@@ -96,7 +96,7 @@ export interface FaceTable {
   readonly shared?: { readonly gids: string; readonly length1: number; readonly deflated: string };
 }
 
-export const FONT_TABLES_FORMAT = 1;
+export const FONT_TABLES_FORMAT = 2;
 
 /** fontkit's installed version (the subsets it writes depend on it). */
 export function fontkitVersion(): string {
