@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { ConvkitError, ConvkitErrors, type Location } from '../errors.js';
+import { closest } from '../data/messages.js';
 import type { Severity } from './types.js';
 import type { IgnoreEntry } from './suppress.js';
 
@@ -204,31 +205,4 @@ function locate(
   if (offset === undefined) return undefined;
   const pos = lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
-}
-
-/** The known id nearest to `id` (edit distance ≤ 3), for « vouliez-vous dire ». */
-function closest(id: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const k of known) {
-    const d = distance(id, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] as number;
 }
