@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../robustness/build.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'convkit.js');
@@ -41,10 +42,7 @@ const DOCX = [
   'deliberations/2014-06-26.docx',
 ];
 
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
-  if (build.status !== 0) console.warn(`npm run build a échoué (d'autres modules peuvent être en cours d'écriture) :\n${build.stdout}${build.stderr}`);
-}, 200_000);
+beforeAll(() => ensureBuilt(), 300_000);
 
 describe('convkit generate', () => {
   it('writes the 14 documents in DOCX and PDF from the bundled data and prints each file', () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { append, read, removeTempCopies, tempDataCopy, where, write } from '../data/fixture.js';
+import { ensureBuilt } from '../robustness/build.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin/convkit.js');
@@ -34,10 +35,7 @@ function addCpam(data: string): string {
   return partner;
 }
 
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (build.status !== 0) console.warn(`npm run build a échoué :\n${build.stdout}${build.stderr}`);
-}, 150_000);
+beforeAll(() => ensureBuilt(), 300_000);
 afterAll(removeTempCopies);
 
 describe('silent omissions are warned about, with the fix', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { append, removeTempCopies, setIn, tempDataCopy, where, write } from '../data/fixture.js';
+import { ensureBuilt } from '../robustness/build.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin/convkit.js');
@@ -14,10 +15,7 @@ function validate(cwd: string, ...args: string[]): { status: number | null; stdo
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (build.status !== 0) console.warn(`npm run build a échoué (les fichiers d'autres modules peuvent être en cours d'écriture) :\n${build.stdout}${build.stderr}`);
-});
+beforeAll(() => ensureBuilt(), 300_000);
 afterAll(removeTempCopies);
 
 describe('convkit validate', () => {

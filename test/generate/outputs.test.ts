@@ -16,6 +16,7 @@ import { loadDataset } from '../../src/data/load.js';
 import { buildDocuments, defaultDataDir, outputPath, type BuiltDocument } from '../../src/generate/index.js';
 import { readSourceFile } from '../../src/lint/read/index.js';
 import type { Document } from '../../src/model/types.js';
+import { ensureBuilt } from '../robustness/build.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,8 +64,7 @@ const rel = (doc: BuiltDocument, format: 'docx' | 'pdf'): string => path.relativ
 const abs = (doc: BuiltDocument, format: 'docx' | 'pdf'): string => outputPath(OUT, doc.plan, format);
 
 beforeAll(async () => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
-  if (build.status !== 0) console.warn(`npm run build a échoué (d'autres modules peuvent être en cours d'écriture) :\n${build.stdout}${build.stderr}`);
+  ensureBuilt();
   const dataset = await loadDataset(defaultDataDir());
   partners = dataset.partners.map((p) => ({ id: p.id, legalName: p.legalName }));
   const generations = Promise.all(

@@ -1,8 +1,10 @@
 /**
  * Tests that run the shipped code (worker threads cannot load TypeScript, the CLI runs from
- * dist/) call `ensureBuilt()` first: it compiles src/ to dist/ when any compiled file is
- * missing or older than its source, and bundles dist/ for bin/convkit.js when the bundle is
- * not current, once, under a lock shared by parallel test files.
+ * dist/) call `ensureBuilt()` first: it runs the steps of `npm run build` (tsc, the
+ * build-time tables) when any compiled file is missing or older than its source, and bundles
+ * dist/ for bin/convkit.js when the bundle is not current, once, under a lock shared by
+ * parallel test files. No test runs `npm run build` itself: test files run in parallel, and
+ * a build rewriting dist/ under another file's running CLI made that file fail.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
@@ -76,6 +78,11 @@ export function ensureBuilt(): void {
         });
       } catch {
         // tsc exits 1 on type errors but still emits; a missing emit shows up in the tests.
+      }
+      // The other build-time steps of `npm run build`, in its order: what they write depends
+      // on the compiled code (precompiled templates, DOCX package templates, font tables).
+      for (const script of ['precompile-templates.mjs', 'precompute-docx-templates.mjs', 'precompute-font-tables.mjs']) {
+        execFileSync(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, stdio: 'pipe' });
       }
     }
     // The CLI tests run bin/convkit.js, hence the bundle when it is current: make it so.

@@ -3,14 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { raw } from './helpers.js';
+import { ensureBuilt } from '../robustness/build.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin/convkit.js');
 
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (build.status !== 0) console.warn(`npm run build a échoué :\n${build.stdout}${build.stderr}`);
-}, 180_000);
+beforeAll(() => ensureBuilt(), 300_000);
 
 describe('convkit serve (the command)', () => {
   it('starts on 127.0.0.1, prints its address in French, serves the overview, stops cleanly on SIGTERM', async () => {
