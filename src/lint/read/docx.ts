@@ -3,20 +3,24 @@ import type { TextNode } from '../types.js';
 import { parseDirective, type Directive } from '../suppress.js';
 import { linearNode, type ReadSourceFile } from './source.js';
 import { isBlank } from './lines.js';
+import { Numberer, readNumbering, type NumberingDefinitions, type StyleNumbering } from './docx-numbering.js';
 import { attribute, tokenizeXml } from './xml.js';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';
 
-/** At most this many bytes of XML are inflated from a .docx (document.xml and styles.xml together). */
+/** At most this many bytes of XML are inflated from a .docx (document.xml, styles.xml and numbering.xml together). */
 export const DOCX_XML_LIMIT = 50 * 1024 * 1024;
 
 const DOCUMENT_PART = 'word/document.xml';
 const STYLES_PART = 'word/styles.xml';
+const NUMBERING_PART = 'word/numbering.xml';
 
 /**
  * Reads a .docx: every paragraph of `word/document.xml` in order (body, tables, text boxes)
  * is one "line": `line` = paragraph index (1-based), `column` = character index + 1. Text
  * comes from `w:t`; `w:tab` is `\t`, `w:br`/`w:cr` are `\n`. Paragraphs of table cells are
- * 'cell' nodes, Title/Heading styles 'heading' nodes, numbered paragraphs 'item' nodes.
+ * 'cell' nodes, Title/Heading styles 'heading' nodes, numbered paragraphs 'item' nodes. A
+ * paragraph numbered by Word (its own `w:numPr` or its style's) starts with the label Word
+ * prints, « Article 3 – », « 2. », « b) » (`docx-numbering.ts`); bullets add nothing.
  * `text` is the paragraphs joined by `\n`. Zip bombs, non-zip files and archives without
  * `word/document.xml` are refused with a French ConvkitError.
  */
@@ -35,12 +39,18 @@ export function parseDocx(path: string, bytes: Uint8Array): ReadSourceFile {
       locations: [{ file: path }],
     });
   }
-  const documentXml = decodeXml(readZipEntry(bytes, documentEntry, path, DOCX_XML_LIMIT));
-  const stylesEntry = byName.get(STYLES_PART);
-  const styles = stylesEntry
-    ? readStyleNames(decodeXml(readZipEntry(bytes, stylesEntry, path, Math.max(0, DOCX_XML_LIMIT - documentXml.length))))
-    : new Map<string, string>();
-  return buildDocx(path, documentXml, styles);
+  let budget = DOCX_XML_LIMIT;
+  const part = (entry: ZipEntry | undefined): string | undefined => {
+    if (entry === undefined) return undefined;
+    const xml = decodeXml(readZipEntry(bytes, entry, path, Math.max(0, budget)));
+    budget -= xml.length;
+    return xml;
+  };
+  const documentXml = part(documentEntry) ?? '';
+  const stylesXml = part(byName.get(STYLES_PART));
+  const numberingXml = part(byName.get(NUMBERING_PART));
+  const styles = stylesXml === undefined ? { names: new Map<string, string>(), numbering: new Map<string, StyleNumbering>() } : readStyles(stylesXml);
+  return buildDocx(path, documentXml, styles, numberingXml === undefined ? undefined : readNumbering(numberingXml));
 }
 
 function decodeXml(bytes: Uint8Array): string {
@@ -49,16 +59,53 @@ function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-/** Paragraph style id → style name (`Titre1` → `heading 1`), from styles.xml. */
-function readStyleNames(xml: string): Map<string, string> {
+/** Paragraph style id → style name (`Titre1` → `heading 1`) and numbering, from styles.xml. */
+interface Styles {
+  readonly names: ReadonlyMap<string, string>;
+  readonly numbering: ReadonlyMap<string, StyleNumbering>;
+}
+
+function readStyles(xml: string): Styles {
   const names = new Map<string, string>();
+  const numbering = new Map<string, StyleNumbering>();
   let current: string | undefined;
+  let numId: string | undefined;
+  let ilvl: number | undefined;
+  let basedOn: string | undefined;
+  let inPPr = false;
   for (const t of tokenizeXml(xml)) {
-    if (t.type === 'open' && t.name === 'w:style') current = attribute(t.attrs, 'w:styleId');
-    else if (t.type === 'open' && t.name === 'w:name' && current !== undefined) names.set(current, attribute(t.attrs, 'w:val') ?? '');
-    else if (t.type === 'close' && t.name === 'w:style') current = undefined;
+    if (t.type === 'open' && t.name === 'w:style') {
+      current = attribute(t.attrs, 'w:styleId');
+      numId = undefined;
+      ilvl = undefined;
+      basedOn = undefined;
+    } else if (t.type === 'open' && current !== undefined) {
+      if (t.name === 'w:name') names.set(current, attribute(t.attrs, 'w:val') ?? '');
+      else if (t.name === 'w:basedOn') basedOn = attribute(t.attrs, 'w:val');
+      else if (t.name === 'w:pPr' && !t.selfClosing) inPPr = true;
+      else if (t.name === 'w:numId' && inPPr) numId = attribute(t.attrs, 'w:val');
+      else if (t.name === 'w:ilvl' && inPPr) ilvl = Number.parseInt(attribute(t.attrs, 'w:val') ?? '0', 10) || 0;
+    } else if (t.type === 'close' && t.name === 'w:pPr') inPPr = false;
+    else if (t.type === 'close' && t.name === 'w:style') {
+      if (current !== undefined && (numId !== undefined || ilvl !== undefined || basedOn !== undefined)) numbering.set(current, { numId, ilvl, basedOn });
+      current = undefined;
+    }
   }
-  return names;
+  return { names, numbering };
+}
+
+/** The numbering a paragraph gets from its style or the styles it is based on. */
+function styleNumbering(styles: Styles, style: string | undefined): { numId?: string; ilvl?: number } {
+  let numId: string | undefined;
+  let ilvl: number | undefined;
+  const seen = new Set<string>();
+  for (let s = style; s !== undefined && !seen.has(s); s = styles.numbering.get(s)?.basedOn) {
+    seen.add(s);
+    const n = styles.numbering.get(s);
+    numId ??= n?.numId;
+    ilvl ??= n?.ilvl;
+  }
+  return { numId, ilvl };
 }
 
 const HEADING_NAME = /^(?:title|subtitle|heading \d)$/i;
@@ -69,17 +116,30 @@ interface OpenParagraph {
   text: string;
   style: string | undefined;
   numbered: boolean;
+  numId?: string;
+  ilvl?: number;
   readonly inCell: boolean;
 }
 
-function buildDocx(path: string, xml: string, styles: ReadonlyMap<string, string>): ReadSourceFile {
+function buildDocx(path: string, xml: string, styles: Styles, numbering: NumberingDefinitions | undefined): ReadSourceFile {
   const paragraphs: { readonly text: string; readonly kind: TextNode['kind'] }[] = [];
   const open: OpenParagraph[] = [];
+  const numberer = numbering === undefined ? undefined : new Numberer(numbering);
+  /** The paragraph's text preceded by the label Word prints for its numbering, if any. */
+  const shown = (p: OpenParagraph): string => {
+    if (numberer === undefined) return p.text;
+    const fromStyle = styleNumbering(styles, p.style);
+    const numId = p.numId ?? fromStyle.numId;
+    if (numId === undefined || numId === '0') return p.text;
+    return numberer.label(numId, p.ilvl ?? fromStyle.ilvl ?? 0) + p.text;
+  };
   let fallback = 0;
   let cell = 0;
   let run = 0;
   let inText = false;
   let inPPr = false;
+  /** Inside w:pPrChange: the properties before a tracked change, not the paragraph's own. */
+  let inChange = 0;
 
   for (const t of tokenizeXml(xml)) {
     if (fallback > 0) {
@@ -97,8 +157,11 @@ function buildDocx(path: string, xml: string, styles: ReadonlyMap<string, string
         case 'w:p':
           if (p) {
             open.pop();
-            paragraphs.push({ text: p.text, kind: kindOf(p, styles) });
+            paragraphs.push({ text: shown(p), kind: kindOf(p, styles) });
           }
+          break;
+        case 'w:pPrChange':
+          inChange = Math.max(0, inChange - 1);
           break;
         case 'w:t':
           inText = false;
@@ -130,7 +193,16 @@ function buildDocx(path: string, xml: string, styles: ReadonlyMap<string, string
         if (inPPr && p) p.style = attribute(t.attrs, 'w:val');
         break;
       case 'w:numPr':
-        if (inPPr && p) p.numbered = true;
+        if (inPPr && inChange === 0 && p) p.numbered = true;
+        break;
+      case 'w:numId':
+        if (inPPr && inChange === 0 && p) p.numId = attribute(t.attrs, 'w:val');
+        break;
+      case 'w:ilvl':
+        if (inPPr && inChange === 0 && p) p.ilvl = Number.parseInt(attribute(t.attrs, 'w:val') ?? '0', 10) || 0;
+        break;
+      case 'w:pPrChange':
+        if (!t.selfClosing) inChange++;
         break;
       case 'w:tc':
         if (!t.selfClosing) cell++;
@@ -156,7 +228,7 @@ function buildDocx(path: string, xml: string, styles: ReadonlyMap<string, string
   // Unclosed paragraphs of a truncated document still count.
   while (open.length > 0) {
     const p = open.pop() as OpenParagraph;
-    paragraphs.push({ text: p.text, kind: kindOf(p, styles) });
+    paragraphs.push({ text: shown(p), kind: kindOf(p, styles) });
   }
 
   const nodes: TextNode[] = [];
@@ -175,10 +247,16 @@ function buildDocx(path: string, xml: string, styles: ReadonlyMap<string, string
   return { path, format: 'docx', text, nodes, lineStarts, directives, encoding: 'docx' };
 }
 
-function kindOf(p: OpenParagraph, styles: ReadonlyMap<string, string>): TextNode['kind'] {
+function kindOf(p: OpenParagraph, styles: Styles): TextNode['kind'] {
   if (p.inCell) return 'cell';
-  const name = p.style === undefined ? undefined : styles.get(p.style);
-  if (p.style !== undefined && (HEADING_ID.test(p.style) || (name !== undefined && HEADING_NAME.test(name)))) return 'heading';
+  const name = p.style === undefined ? undefined : styles.names.get(p.style);
+  // A heading style, or a style based on one (« Titre article » based on « heading 1 »).
+  const seen = new Set<string>();
+  for (let s = p.style; s !== undefined && !seen.has(s); s = styles.numbering.get(s)?.basedOn) {
+    seen.add(s);
+    const n = styles.names.get(s);
+    if (HEADING_ID.test(s) || (n !== undefined && HEADING_NAME.test(n))) return 'heading';
+  }
   if (p.numbered || (name !== undefined && LIST_NAME.test(name))) return 'item';
   return 'paragraph';
 }
