@@ -140,6 +140,8 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
   let inPPr = false;
   /** Inside w:pPrChange: the properties before a tracked change, not the paragraph's own. */
   let inChange = 0;
+  /** Inside w:del or w:moveFrom: text a tracked change removed from here. */
+  let removed = 0;
 
   for (const t of tokenizeXml(xml)) {
     if (fallback > 0) {
@@ -149,7 +151,7 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
     }
     const p = open[open.length - 1];
     if (t.type === 'text') {
-      if (inText && p) p.text += t.text;
+      if (inText && p && removed === 0) p.text += t.text;
       continue;
     }
     if (t.type === 'close') {
@@ -162,6 +164,10 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
           break;
         case 'w:pPrChange':
           inChange = Math.max(0, inChange - 1);
+          break;
+        case 'w:del':
+        case 'w:moveFrom':
+          removed = Math.max(0, removed - 1);
           break;
         case 'w:t':
           inText = false;
@@ -204,6 +210,12 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
       case 'w:pPrChange':
         if (!t.selfClosing) inChange++;
         break;
+      case 'w:del':
+      case 'w:moveFrom':
+        // Deleted or moved-away runs (tracked changes): not in the accepted text. A
+        // self-closing w:del (a deleted paragraph mark, in w:rPr) holds no text.
+        if (!t.selfClosing) removed++;
+        break;
       case 'w:tc':
         if (!t.selfClosing) cell++;
         break;
@@ -214,14 +226,14 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
         if (!t.selfClosing) inText = true;
         break;
       case 'w:tab':
-        if (run > 0 && p) p.text += '\t';
+        if (run > 0 && removed === 0 && p) p.text += '\t';
         break;
       case 'w:br':
       case 'w:cr':
-        if (run > 0 && p) p.text += '\n';
+        if (run > 0 && removed === 0 && p) p.text += '\n';
         break;
       case 'w:noBreakHyphen':
-        if (run > 0 && p) p.text += '-';
+        if (run > 0 && removed === 0 && p) p.text += '-';
         break;
     }
   }

@@ -44,6 +44,19 @@ describe('parseDocx', () => {
     }
   });
 
+  it('reads tracked changes as accepted: insertions and moved-to text kept, deletions and moved-away text left out', () => {
+    const rev = 'w:id="1" w:author="Greffe" w:date="2014-06-20T10:00:00Z"';
+    const body =
+      `<w:p><w:r><w:t xml:space="preserve">La CAF transmet </w:t></w:r><w:del ${rev}><w:r><w:delText>chaque mois</w:delText></w:r></w:del>` +
+      `<w:ins ${rev}><w:r><w:t>chaque année</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> les indicateurs.</w:t></w:r></w:p>` +
+      `<w:p><w:moveFrom ${rev}><w:r><w:t>Le comité se réunit une fois par an.</w:t></w:r></w:moveFrom></w:p>` +
+      // A producer that leaves w:t inside w:del: still deleted text.
+      `<w:p><w:r><w:t xml:space="preserve">Durée : </w:t></w:r><w:del ${rev}><w:r><w:t>deux</w:t><w:tab/></w:r></w:del><w:r><w:t>trois ans.</w:t></w:r></w:p>` +
+      `<w:p><w:pPr><w:rPr><w:del ${rev}/></w:rPr></w:pPr><w:moveTo ${rev}><w:r><w:t>Le comité se réunit une fois par an.</w:t></w:r></w:moveTo></w:p>`;
+    const f = parseDocx('revisions.docx', makeDocx(body));
+    expect(f.nodes.map((n) => n.text)).toEqual(['La CAF transmet chaque année les indicateurs.', 'Durée : trois ans.', 'Le comité se réunit une fois par an.']);
+  });
+
   it('skips the duplicated fallback of alternate content', () => {
     const body =
       '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent>' +
