@@ -514,21 +514,43 @@ function parseParty(node: TextNode, from: number, to: number): Party | undefined
   const name = locate(node, from, partyNameEnd(text, from));
   if (name.text.length < 2) return undefined;
   const party: { -readonly [K in keyof Party]: Party[K] } = { node, name };
-  const alias = /ci-apr[èe]s\s+(?:d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?)\s*:?\s*[«"“]\s*([^»"”]+?)\s*[»"”]/iu.exec(text);
+  // Alias and representative are looked for in this party's text only (a paragraph may hold
+  // both parties: « Entre A …, ci-après « la MEL », et la B … »).
+  const own = text.slice(from);
+  const alias = /ci-apr[èe]s\s+(?:d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?)\s*:?\s*[«"“]\s*([^»"”]+?)\s*[»"”]/iu.exec(own);
   if (alias) {
-    const s = alias.index + alias[0].indexOf(alias[1] as string);
+    const s = from + alias.index + alias[0].indexOf(alias[1] as string);
     party.alias = locate(node, s, s + (alias[1] as string).length);
   }
   // The name and the role may wrap onto the next line (« par Mme Sophie » / « LAURENT, … »):
   // their text reads with a space there.
-  const rep = /repr[ée]sent[ée]e?s?\s+par\s+((?:M\.|Mme|Monsieur|Madame)\s+[^,]+?)\s*,\s*([^,]+?)\s*(?:,|$)/iu.exec(text);
+  const rep = /repr[ée]sent[ée]e?s?\s+par\s+((?:M\.|Mme|Monsieur|Madame)\s+[^,]+?)\s*,\s*([^,]+?)\s*(?:,|$)/iu.exec(own);
   if (rep) {
-    const s = rep.index + rep[0].indexOf(rep[1] as string);
+    const s = from + rep.index + rep[0].indexOf(rep[1] as string);
     party.representative = joinedLines(locate(node, s, s + (rep[1] as string).length));
-    const r = rep.index + rep[0].lastIndexOf(rep[2] as string);
+    const r = from + rep.index + rep[0].lastIndexOf(rep[2] as string);
     party.role = joinedLines(locate(node, r, r + (rep[2] as string).length));
   }
   return party;
+}
+
+/** « , et la Caisse… », « , d'une part, et la Caisse… »: where a second party may start in a party's paragraph. */
+const SECOND_PARTY = /,\s*(?:d['’]une\s+part\s*,?\s*)?et\s*:?\s+(?=(?:la|le|les|l['’])?\s*\p{Lu})/giu;
+
+/**
+ * Both parties in one paragraph (« Entre la Métropole …, représentée par …, ci-après « la
+ * MEL », et la Caisse …, représentée par …, ci-après « la CAF du Nord ». »; or two paragraphs
+ * a PDF shows without space between them): the « , et » after which the text looks like a
+ * party again, when the text before it already does (a representative, an alias, a postcode,
+ * a seat). Undefined when the paragraph holds one party.
+ */
+function secondPartyAt(text: string, from: number, end: number): { cut: number; start: number } | undefined {
+  SECOND_PARTY.lastIndex = from;
+  for (let m = SECOND_PARTY.exec(text); m && m.index < end; m = SECOND_PARTY.exec(text)) {
+    const start = m.index + m[0].length;
+    if (looksLikeParty(text.slice(from, m.index)) && looksLikeParty(text.slice(start, end))) return { cut: m.index, start };
+  }
+  return undefined;
 }
 
 /** True when a node ends the parties block without belonging to it. */
@@ -567,8 +589,12 @@ function readParties(nodes: readonly TextNode[], at: number): { end: number; par
     if (!looksLikeParty(t) && t.length > 400) break;
     // A party paragraph may end with « , d'une part, » inline.
     const inline = /,?\s*(?:et\s+)?d['’](?:une|autre)\s+part[.,;]?\s*$/i.exec(t);
-    const party = parseParty(node, from, inline ? inline.index : t.length);
-    if (party) parties.push(party);
+    const end = inline ? inline.index : t.length;
+    const second = secondPartyAt(t, from, end);
+    for (const [a, b] of second ? [[from, second.cut], [second.start, end]] : [[from, end]]) {
+      const party = parseParty(node, a as number, b as number);
+      if (party) parties.push(party);
+    }
     announced = false;
     if (inline) {
       markers++;

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { segmentFile, type ConventionDocument } from '../../src/lint/segment.js';
-import { fixtureSource } from './helpers.js';
+import { fixtureSource, sourceFromString } from './helpers.js';
 
 /**
  * The segmenter on conventions of other authorities, in other layouts (test/fixtures/
@@ -88,6 +89,31 @@ describe('layouts of other authorities', () => {
     expect(d?.articles[1]?.title).toBe('Engagements de la CAF du Nord');
     expect(d?.annexes.map((a) => a.rawNumber)).toEqual(['I']);
     expect(d?.signature?.parties.length).toBe(2);
+  });
+
+  it('the parties block in one paragraph, on one line or wrapped (paragraphs a PDF prints without space between them), reads as when apart', () => {
+    const party = /repr[ée]sent[ée]e?\s+par|ci-apr[èe]s/iu;
+    let joined = 0;
+    for (const f of ['lyon-caf.txt', 'gironde-cpam.txt', 'nantes-mission-locale.txt', 'rennes-france-travail.txt', 'strasbourg-msa.txt', 'montpellier-packet.txt', 'toulouse-carsat-avenant.txt', 'lille-protocole.txt']) {
+      const paragraphs = readFileSync(new URL(`../fixtures/authorities/${f}`, import.meta.url), 'utf8').split('\n\n');
+      // The first block: from its opener (« Entre », « ENTRE LES SOUSSIGNÉS : »…) to its second
+      // party, and the « d'autre part » after it if any.
+      const from = paragraphs.findIndex((p) => /^(?:Entre|ENTRE)\b/u.test(p) && (party.test(p) || /^\S+(?:\s+LES\s+SOUSSIGN[ÉE]S)?\s*:?\s*$/u.test(p)));
+      let to = from;
+      for (let seen = 0; to < paragraphs.length && seen < 2; to++) if (party.test(paragraphs[to] as string)) seen++;
+      if (/^d['’]autre\s+part/iu.test(paragraphs[to] ?? '')) to++;
+      const variant = (glue: string): string => [...paragraphs.slice(0, from), paragraphs.slice(from, to).join(glue), ...paragraphs.slice(to)].join('\n\n');
+      const parties = (t: string): [string[], (string | undefined)[]][] =>
+        segmentFile(sourceFromString(t, f))
+          .documents.filter((d): d is ConventionDocument => d.kind === 'convention')
+          .map((d) => [partyNames(d), aliases(d)]);
+      const expected = parties(paragraphs.join('\n\n'));
+      expect([f, expected[0]?.[0]]).toEqual([f, expect.arrayContaining([expect.any(String), expect.any(String)])]);
+      expect([f, 'one line', parties(variant(' '))]).toEqual([f, 'one line', expected]);
+      expect([f, 'wrapped', parties(variant('\n'))]).toEqual([f, 'wrapped', expected]);
+      joined++;
+    }
+    expect(joined).toBe(8);
   });
 
   it('every clean fixture has its two parties (nothing uncertain)', () => {

@@ -376,6 +376,12 @@ function startsItem(text: string, previous: PdfLine, right: number): boolean {
   return short || /[.:;,!?»)]$/.test(previous.text);
 }
 
+/** A line ending with a word after which French text goes on: article, preposition, conjunction, determiner. */
+const OPEN_WORD_END =
+  /(?:^|[\s(«“'’])(?:le|la|les|un|une|des|du|de|au|aux|à|et|ou|en|par|pour|sur|dans|avec|sans|entre|vers|chez|sous|que|qui|dont|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos|votre|vos)$/iu;
+/** A line ending with a title or « n° », which a name or a number follows (case-sensitive: « 10 m. » ends). */
+const OPEN_TITLE_END = /(?:^|[\s(«“])(?:M\.|MM\.|Mme|Mmes|Mlle|Me|n°)$/u;
+
 /**
  * True when `line` starts a new paragraph although it follows `previous` closely: its first word
  * would have fitted at the end of `previous` (a line of running text only breaks where the next
@@ -387,6 +393,10 @@ function startsItem(text: string, previous: PdfLine, right: number): boolean {
 function endedBefore(line: PdfLine, previous: PdfLine, right: number): boolean {
   if (previous.right === undefined || line.firstWord === undefined || previous.text.includes('\t') || line.text.includes('\t')) return false;
   if (!/^[\p{Lu}\d«“"(]/u.test(line.text) || /\p{L}-$/u.test(previous.text)) return false;
+  // A line broken by hand after an article, a preposition or a title (« les données de la » /
+  // « CPAM du Nord… », « représentée par M. » / « Jean DUPONT ») goes on: French text cannot
+  // end a paragraph there.
+  if (OPEN_WORD_END.test(previous.text) || OPEN_TITLE_END.test(previous.text)) return false;
   const space = 0.25 * previous.size;
   return previous.right + space + line.firstWord < right - previous.size;
 }

@@ -63,7 +63,7 @@ export function isDocumentTitle(nodes: readonly TextNode[], i: number): boolean 
 /** « Entre », « Entre : », « ENTRE LES SOUSSIGNÉS : », « Entre les parties » alone. */
 const OPENER_ALONE = /^\s*Entre(?:\s+les\s+(?:soussign[ée]s|parties(?:\s+ci-apr[èe]s\s+d[ée]sign[ée]es)?))?\s*:?\s*$/iu;
 /** « Entre » opening a party paragraph. */
-const OPENER_PREFIX = /^\s*Entre(?:\s+les\s+(?:soussign[ée]s|parties(?:\s+ci-apr[èe]s\s+d[ée]sign[ée]es)?)(?=\s*:?\s*$))?\s*:?\s*/iu;
+const OPENER_PREFIX = /^\s*Entre(?:\s+les\s+(?:soussign[ée]s|parties(?:\s+ci-apr[èe]s\s+d[ée]sign[ée]es)?)(?=\s*:?\s*$|\s*:))?\s*:?\s*/iu;
 
 /** What tells a party paragraph from a title line: a representative, an alias, an address. */
 export function looksLikeParty(text: string): boolean {

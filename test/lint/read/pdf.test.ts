@@ -124,6 +124,28 @@ describe('lines and paragraphs from positions', () => {
     ]);
   });
 
+  it('an untagged line broken by hand after an article, a preposition or a title goes on, capital or not', () => {
+    // Five lines of body text set the right margin (x 50 to 400).
+    const body = 'x'.repeat(70);
+    const lines = linesOfPage(1, [
+      ...[770, 756, 742, 728, 714].map((y) => piece(body, 50, y)),
+      piece('Les données de la', 50, 700),
+      piece('CPAM du Nord sont transmises chaque année.', 50, 686),
+      piece('La Ville est représentée par Mme', 50, 672),
+      piece('Anne ROY, adjointe au maire, et par M.', 50, 658),
+      piece('Paul MARTIN.', 50, 644),
+      // Lines that end where their writer ended them still end their paragraphs.
+      piece('Article 2 – Durée', 50, 630),
+      piece('La convention est conclue pour trois ans.', 50, 616),
+    ]);
+    expect(plainText([lines]).text.split('\n\n')).toEqual([
+      `${Array(5).fill(body).join('\n')}\nLes données de la\nCPAM du Nord sont transmises chaque année.`,
+      'La Ville est représentée par Mme\nAnne ROY, adjointe au maire, et par M.\nPaul MARTIN.',
+      'Article 2 – Durée',
+      'La convention est conclue pour trois ans.\n',
+    ]);
+  });
+
   it('a line that stopped because its next word did not fit stays in its paragraph, ragged or justified', () => {
     const lines = linesOfPage(1, [
       piece('Les parties conviennent de transmettre chaque année les données', 50, 700),
