@@ -376,6 +376,27 @@ function startsItem(text: string, previous: PdfLine, right: number): boolean {
   return short || /[.:;,!?»)]$/.test(previous.text);
 }
 
+/** The words of a parties block that stand on a line of their own: « Entre », « ENTRE LES SOUSSIGNÉS : », « Et : », « d'une part, »… */
+const BLOCK_WORD = /^(?:Entre(?:\s+les\s+(?:soussign[ée]s|parties))?\s*:?|et\s*:?|d['’]une\s+part\s*[,;.]?|d['’]autre\s+part\s*[,;.]?|et\s+d['’]autre\s+part\s*[,;.]?)$/iu;
+/** A line that opens an article, an annex or a higher level: « Article 8 – », « Art. 8 – », « ANNEXE 2 », « TITRE II ». */
+const SECTION_START = /^(?:Article|ARTICLE|Art\.|ART\.|ANNEXE|Annexe|TITRE|Titre|CHAPITRE|Chapitre)\s+(?:\d+|[IVXLC]+\b|premier\b|PREMIER\b|unique\b|UNIQUE\b)/u;
+
+/**
+ * True when `line` and `previous` are parts apart although nothing in the layout parts them
+ * (paragraphs set without space or indent between them, the default of a word processor): a
+ * parties block word standing alone on its line (« Entre », « d'une part, », « Et : »), before
+ * or after; after a closed sentence, an article or annex heading, or a line opening on a label
+ * and its colon (« Absents excusés : … », « Secrétaire de séance : … »).
+ */
+function standsApart(line: PdfLine, previous: PdfLine): boolean {
+  if (line.text.includes('\t') || previous.text.includes('\t')) return false;
+  const closed = /[.:;!?»)]$/u.test(previous.text.trimEnd());
+  return BLOCK_WORD.test(line.text.trim()) || BLOCK_WORD.test(previous.text.trim()) || (closed && (SECTION_START.test(line.text) || LABEL_START.test(line.text)));
+}
+
+/** « Absents excusés : Mme … », « Secrétaire de séance : … », « Objet : … »: a label and its colon open the line. */
+const LABEL_START = /^\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,5}\s?:\s+\S/u;
+
 /** A line ending with a word after which French text goes on: article, preposition, conjunction, determiner. */
 const OPEN_WORD_END =
   /(?:^|[\s(«“'’])(?:le|la|les|un|une|des|du|de|au|aux|à|et|ou|en|par|pour|sur|dans|avec|sans|entre|vers|chez|sous|que|qui|dont|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos|votre|vos)$/iu;
@@ -496,8 +517,8 @@ export function plainText(
           // several blocks there, and the gaps tell the rows apart.
           const columns = previous.text.includes('\t') || l.text.includes('\t');
           if (previous.block && l.block && !columns) split = previous.block.key !== l.block.key || gap > spacing * 1.4;
-          else split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous, edge) || endedBefore(l, previous, edge) || indented(l, previous);
-        } else split = breakBefore.has(l.page) || closes(previous.text) || endedBefore(l, previous, edge) || indented(l, previous) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text);
+          else split = gap > spacing * 1.4 || Math.abs(previous.size - l.size) > 0.6 || startsItem(l.text, previous, edge) || endedBefore(l, previous, edge) || indented(l, previous) || standsApart(l, previous);
+        } else split = breakBefore.has(l.page) || closes(previous.text) || endedBefore(l, previous, edge) || indented(l, previous) || Math.abs(previous.size - l.size) > 0.6 || previous.text.includes("\t") !== l.text.includes("\t") || /^(?:Article|ARTICLE|ANNEXE|Annexe|TITRE)\b/.test(l.text) || standsApart(l, previous);
         if (split) {
           out.push('');
           places.push(undefined);

@@ -146,6 +146,35 @@ describe('lines and paragraphs from positions', () => {
     ]);
   });
 
+  it('paragraphs set without space or indent: a parties block word alone on its line, a heading or a label after a closed sentence start paragraphs', () => {
+    const body = 'x'.repeat(70);
+    const lines = linesOfPage(1, [
+      ...[770, 756, 742].map((y) => piece(body, 50, y)),
+      piece('Convention relative à l’échange de données entre la Métropole et la CAF', 50, 728),
+      piece('Entre', 50, 714),
+      piece('la Métropole, représentée par M. Paul MARTIN, Président,', 50, 700),
+      piece('d’une part,', 50, 686),
+      piece('Étaient présents : M. Olivier BARNIER, Mme Claire VIGNON et M. Yann', 50, 672),
+      piece('DELORME, M. Xavier GIROUD, Mme Nadia BERTHET, M. Gilles MOULIN.', 50, 658),
+      piece('Absents excusés : Mme Sylvie ROCHAS (pouvoir à M. Olivier BARNIER).', 50, 644),
+      piece('La convention est conclue pour deux ans à compter de sa signature xxx.', 50, 630),
+      piece('Art. 7 – Résiliation', 50, 616),
+      // Not after an open sentence: « Article 3 du code… » goes on.
+      piece('Les données sont traitées conformément aux dispositions de l’', 50, 602),
+      piece('Article 3 du code des relations entre le public et l’administration.', 50, 588),
+    ]);
+    expect(plainText([lines]).text.split('\n\n')).toEqual([
+      `${Array(3).fill(body).join('\n')}\nConvention relative à l’échange de données entre la Métropole et la CAF`,
+      'Entre',
+      'la Métropole, représentée par M. Paul MARTIN, Président,',
+      'd’une part,',
+      'Étaient présents : M. Olivier BARNIER, Mme Claire VIGNON et M. Yann\nDELORME, M. Xavier GIROUD, Mme Nadia BERTHET, M. Gilles MOULIN.',
+      'Absents excusés : Mme Sylvie ROCHAS (pouvoir à M. Olivier BARNIER).\nLa convention est conclue pour deux ans à compter de sa signature xxx.',
+      'Art. 7 – Résiliation',
+      'Les données sont traitées conformément aux dispositions de l’\nArticle 3 du code des relations entre le public et l’administration.\n',
+    ]);
+  });
+
   it('a line that stopped because its next word did not fit stays in its paragraph, ragged or justified', () => {
     const lines = linesOfPage(1, [
       piece('Les parties conviennent de transmettre chaque année les données', 50, 700),
