@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../robustness/build.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/convkit.js');
@@ -18,8 +19,9 @@ function convkit(args: readonly string[], cwd = ROOT): { status: number | null; 
 let dir: string;
 
 beforeAll(async () => {
-  // Compile src/ to dist/ (type errors elsewhere in the tree do not stop tsc from emitting).
-  spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, encoding: 'utf8' });
+  // The build, under the lock the test files share (a tsc run here rewrote dist/ while other
+  // files ran the bundle it dates).
+  ensureBuilt();
   if (!existsSync(path.join(ROOT, 'dist/cli/lint.js'))) throw new Error('dist/cli/lint.js absent : la compilation a échoué');
   dir = await mkdtemp(path.join(tmpdir(), 'convkit-cli-lint-'));
   await writeFile(path.join(dir, 'a.txt'), 'Article 1 – Objet\n\nTexte.\n');
