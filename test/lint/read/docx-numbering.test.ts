@@ -287,9 +287,11 @@ describe('the other authorities’ documents, numbered by Word', () => {
         }),
       );
       const profile = `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`;
+      const tagged = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}';
       for (const kind of ['typed', 'auto']) {
         execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, `${kind}-pdf`), ...inputs.filter((f) => path.basename(path.dirname(f)) === kind)], { stdio: 'ignore', timeout: 180_000 });
       }
+      execFileSync('soffice', [profile, '--headless', '--convert-to', tagged, '--outdir', path.join(dir, 'auto-tagged'), ...inputs.filter((f) => path.basename(path.dirname(f)) === 'auto')], { stdio: 'ignore', timeout: 180_000 });
     }, 300_000);
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -307,6 +309,10 @@ describe('the other authorities’ documents, numbered by Word', () => {
         // And each PDF lints like its .docx, though LibreOffice sets the paragraphs without
         // space or indent between them: nothing in the layout parts them.
         expect([p.name, 'docx', problems(typed)]).toEqual([p.name, 'docx', problems(lint([parseSource(`${p.name}.docx`, 'docx', p.typed)])[0])]);
+        // Tagged by LibreOffice: headings H1, lists L/LI with their labels (« – », « Article 3 : »).
+        expect(readFileSync(path.join(dir, 'auto-tagged', `${p.name}.pdf`)).includes('/StructTreeRoot')).toBe(true);
+        const tagged = lint([await readSourceFile(path.join(dir, 'auto-tagged', `${p.name}.pdf`))])[0];
+        expect([p.name, 'tagged', problems(tagged)]).toEqual([p.name, 'tagged', problems(typed)]);
       }
     });
   });
