@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, Numberer, readNumbering } from '../../../src/lint/read/docx-numbering.js';
 import { parseSource, readSourceFile } from '../../../src/lint/read/index.js';
 import { lint, type LintResult } from '../../../src/lint/runner.js';
+import { has } from '../../render/pdf/helpers.js';
 import { makeDocx, para } from './helpers.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -264,14 +265,7 @@ describe('the other authorities’ documents, numbered by Word', () => {
     expect(changed).toBeGreaterThan(0);
   });
 
-  const hasSoffice = (() => {
-    try {
-      execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
+  const hasSoffice = has('soffice');
   if (!hasSoffice) console.warn('test/lint/read/docx-numbering.test.ts : soffice absent, la numérotation Word n’est pas confrontée à LibreOffice');
 
   describe.skipIf(!hasSoffice)('printed by LibreOffice', () => {

@@ -8,6 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { parse as parseYaml } from 'yaml';
 // @ts-expect-error -- plain JS module of the bench, without type declarations
 import { synthesise as synthesiseUntyped } from '../../../bench/synth.mjs';
+import { has } from '../../render/pdf/helpers.js';
 import { loadDataset } from '../../../src/data/load.js';
 import { buildDocuments, renderDocument } from '../../../src/generate/index.js';
 import { defaultPacketDeps } from '../../../src/packet/deps.js';
@@ -395,14 +396,7 @@ describe('conventions at scale: a folder of PDFs lints like the same folder of D
   });
 });
 
-const hasSoffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasSoffice = has('soffice');
 if (!hasSoffice) console.warn('test/lint/read/pdf.test.ts : soffice absent, le PDF du corpus n’est pas vérifié');
 
 describe.skipIf(!hasSoffice)('a PDF of the corpus (LibreOffice)', () => {
