@@ -1,5 +1,6 @@
 import type { SourceFile, TextNode } from './types.js';
 import { fold } from './text/normalize.js';
+import { annexNumber } from './text/numbers.js';
 import { OrgIndex, stripArticle } from './text/organisations.js';
 import { isAttendanceHeading, parseDeliberation, type DeliberationData } from './text/deliberation.js';
 import { parseReferents, type ReferentCard } from './text/referents.js';
@@ -873,7 +874,7 @@ function readAnnex(nodes: readonly TextNode[], roles: Map<TextNode, NodeRole>): 
   return {
     heading,
     ...(label ? { label } : {}),
-    ...(!/^X{2,}$|^N$/i.test(rawNumber) && parseNumber(rawNumber) !== undefined ? { number: parseNumber(rawNumber) as number } : {}),
+    ...(!/^X{2,}$|^N$/i.test(rawNumber) && annexNumber(rawNumber) !== undefined ? { number: annexNumber(rawNumber) as number } : {}),
     rawNumber,
     numberAt: locate(heading, numStart, numStart + rawNumber.length),
     title,

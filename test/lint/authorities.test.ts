@@ -87,3 +87,24 @@ describe('conventions of other authorities', () => {
     expect(rulesOf('lyon-caf.planted.txt')).toEqual(expect.arrayContaining(['misplaced-clause', 'blank-slot', 'contact-in-text']));
   });
 });
+
+describe('the same fixtures with lettered annexes (« ANNEXE A – … », « cf. annexe B »)', () => {
+  // Numbers to letters in the annex headings and references only, of the fixtures whose
+  // annexes are numbered in figures; the findings stay those of the numbered version.
+  const letter = (n: string): string => String.fromCharCode(64 + Number(n));
+  const letters = (text: string): string =>
+    text.replace(/^(ANNEXE|Annexe)(\s+(?:n°\s*)?)(\d)\b/gmu, (_, w: string, sp: string, n: string) => `${w}${sp}${letter(n)}`).replace(/\b(annexe|ANNEXE|Annexe)(\s+(?:n°\s*)?)(\d)\b/gu, (_, w: string, sp: string, n: string) => `${w}${sp}${letter(n)}`);
+  const summary = (text: string, name: string): string[] =>
+    (lint([parseSource(`authorities/${name}`, 'txt', Buffer.from(text))])[0]?.messages ?? []).filter((m) => m.severity !== 'info').map((m) => `${m.line} ${m.ruleId} ${m.severity}`);
+
+  it('find what the numbered versions find, line for line', () => {
+    let converted = 0;
+    for (const f of files) {
+      const text = readFileSync(new URL(f, dir), 'utf8');
+      if (!/^(?:ANNEXE|Annexe)\s+(?:n°\s*)?\d\b/mu.test(text)) continue;
+      converted++;
+      expect([f, summary(letters(text), f)]).toEqual([f, summary(text, f)]);
+    }
+    expect(converted).toBeGreaterThanOrEqual(6);
+  });
+});

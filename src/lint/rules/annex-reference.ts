@@ -1,13 +1,13 @@
 import type { Rule } from '../rule.js';
 import type { AnnexKind } from '../segment.js';
 import { fold } from '../text/normalize.js';
-import { annexNumber } from '../text/numbers.js';
+import { annexNumber, isAnnexLetter } from '../text/numbers.js';
 import { q, relatedAt, ruleMeta } from './util/kit.js';
 import { conventionsOf } from './util/clauses.js';
 
 /** What every match of `REF` holds (a cheap test before the full pattern). */
 const MAY_REFER = /annexe/i;
-const REF = /\bannexe\s+(?:n°\s*)?(\d+|[IVX]{1,5})(?![\p{L}\d])/giu;
+const REF = /\bannexe\s+(?:n°\s*)?(\d+|[IVX]{1,5}|[A-Z])(?![\p{L}\d])/giu;
 
 const KIND_LABEL: Readonly<Record<AnnexKind, string>> = {
   referents: 'la liste des référents',
@@ -39,7 +39,8 @@ export const rule: Rule = {
         for (let m = REF.exec(node.text); m; m = REF.exec(node.text)) {
           const n = annexNumber(m[1] as string);
           if (n === undefined) continue;
-          const annex = doc.annexes.find((a) => a.number === n);
+          // « annexe B » names a lettered annex, « annexe 2 » or « annexe II » a numbered one.
+          const annex = doc.annexes.find((a) => a.number === n && isAnnexLetter(a.rawNumber) === isAnnexLetter(m[1] as string));
           const range = { node, start: m.index, end: m.index + m[0].length };
           if (!annex) {
             const list = doc.annexes.map((a) => a.rawNumber).join(', ');

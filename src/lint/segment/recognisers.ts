@@ -170,7 +170,7 @@ export function numberedHeading(node: TextNode): { label: string; title: string 
 // ── Annexes ───────────────────────────────────────────────────────────────────────────────
 
 /** « ANNEXE 1 : », « Annexe n° 2 – Référents », « ANNEXE I », « ANNEXE XX ». */
-export const ANNEX = /^ANNEXE\s+(?:N°\s*|n°\s*|no\s+)?(\d+|[IVX]+|X{1,4}|N)(?![\p{L}\d])\s*(?:[:–—.-]\s*)?(.*)$/iu;
+export const ANNEX = /^ANNEXE\s+(?:N°\s*|n°\s*|no\s+)?(\d+|[IVX]+|X{1,4}|N|[A-Z](?=\s*(?:[:–—.-]|$)))(?![\p{L}\d])\s*(?:[:–—.-]\s*)?(.*)$/iu;
 
 export function isAnnexHeading(node: TextNode): boolean {
   if (node.kind === 'item' || node.text.length > 300) return false;

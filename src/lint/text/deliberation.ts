@@ -429,7 +429,7 @@ function kindBefore(before: string): DateKind | undefined {
   return undefined;
 }
 
-const ANNEX_REF = /\bannexe\s+(?:n°\s*)?(\d+|[IVX]{1,5})(?![\p{L}\d])/giu;
+const ANNEX_REF = /\bannexe\s+(?:n°\s*)?(\d+|[IVX]{1,5}|[A-Z])(?![\p{L}\d])/giu;
 
 function readDatesAndAnnexes(nodes: readonly TextNode[]): { dates: DatedMention[]; annexes: DeliberationAnnex[]; annexMentions: AnnexMention[] } {
   const dates: DatedMention[] = [];

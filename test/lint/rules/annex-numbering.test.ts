@@ -21,3 +21,18 @@ describe('annex-numbering', () => {
     expect(runRule(rule, withAnnexes(['1', 'XX', '3']))).toEqual([]);
   });
 });
+
+describe('annex-numbering with lettered annexes', () => {
+  it('accepts A, B, C and reports a skipped letter with the letter expected; « ANNEXE A LA DÉLIBÉRATION » is no lettered annex', async () => {
+    const { rule } = await import('../../../src/lint/rules/annex-numbering.js');
+    const { miniConvention, runRule } = await import('../helpers.js');
+    const ok = miniConvention({ articles: [['Objet', ['La convention a pour objet l’échange de données.']]], annexes: 'ANNEXE A – Référents\n\nTexte.\n\nANNEXE B – Données\n\nTexte.\n\nANNEXE C : Charte\n\nTexte.' });
+    expect(runRule(rule, ok)).toEqual([]);
+    const skip = miniConvention({ articles: [['Objet', ['La convention a pour objet l’échange de données.']]], annexes: 'ANNEXE A – Référents\n\nTexte.\n\nANNEXE C – Données\n\nTexte.' });
+    expect(runRule(rule, skip).map((x) => x.message)).toEqual(['Annexe C : numéro attendu B.']);
+    const { ANNEX } = await import('../../../src/lint/segment/recognisers.js');
+    expect(ANNEX.exec('ANNEXE A LA DELIBERATION DU 26 JUIN 2014')).toBeNull();
+    expect(ANNEX.exec('ANNEXE B')?.[1]).toBe('B');
+    expect(ANNEX.exec('ANNEXE I – Indicateurs')?.[1]).toBe('I');
+  });
+});

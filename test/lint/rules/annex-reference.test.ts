@@ -39,3 +39,21 @@ describe('annex-reference with roman numerals', () => {
     expect(f.map((x) => [x.line, x.message])).toEqual([[lineOf(bad, "l'annexe II"), "Renvoi à l'annexe II, qui n'existe pas dans cette convention (annexes : I)."]]);
   });
 });
+
+describe('annex-reference with lettered annexes (« ANNEXE A – … »)', () => {
+  const annexes = ['ANNEXE A – liste des référents', '- au sein de la CPAM', 'Paul MARTIN\nStatisticien\n03 83 00 00 00\npaul.martin@cpam.fr', 'ANNEXE B : liste des données transmises', '- nombre de bénéficiaires'].join('\n\n');
+  const lettered = (p: string): string => miniConvention({ articles: [['Collecte', [p]]], annexes });
+
+  it('accepts references to existing lettered annexes of the right kind, and « l’annexe a été… » is no reference', () => {
+    expect(runRule(rule, lettered('La CPAM désigne des référents (cf. annexe A) et fournit les données dont la liste figure en annexe B. Cette annexe a été revue.'))).toEqual([]);
+  });
+
+  it('reports a missing letter, a number in a lettered document, and a letter of another kind', () => {
+    const text = lettered('Voir l’annexe C ; les données dont la liste figure en annexe 2 ; la charte (cf annexe B).');
+    expect(runRule(rule, text).map((x) => x.message)).toEqual([
+      "Renvoi à l'annexe C, qui n'existe pas dans cette convention (annexes : A, B).",
+      "Renvoi à l'annexe 2, qui n'existe pas dans cette convention (annexes : A, B).",
+      expect.stringContaining("Le renvoi à l'annexe B concerne la charte"),
+    ]);
+  });
+});
