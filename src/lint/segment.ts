@@ -210,7 +210,7 @@ function romanToInt(s: string): number | undefined {
 
 function parseNumber(label: string): number | undefined {
   if (/^\d+$/.test(label)) return Number(label);
-  if (/^(premier|1\s*er)$/i.test(label)) return 1;
+  if (/^(premier|1\s*er|unique)$/i.test(label)) return 1;
   if (/^[IVXLC]+$/.test(label)) return romanToInt(label);
   return undefined;
 }

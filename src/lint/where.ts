@@ -32,7 +32,9 @@ export function shortTitle(text: string): string {
 
 function articleLabel(a: Article): string {
   const title = shortTitle(a.title);
-  return `article ${a.number ?? a.label}${title ? ` (${title})` : ''}`;
+  // « article unique » as written; « Article 1er », « Article premier » as « article 1 ».
+  const shown = /^unique$/i.test(a.label) ? 'unique' : (a.number ?? a.label);
+  return `article ${shown}${title ? ` (${title})` : ''}`;
 }
 
 function annexLabel(a: Annex): string {

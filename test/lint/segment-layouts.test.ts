@@ -116,6 +116,17 @@ describe('layouts of other authorities', () => {
     expect(joined).toBe(8);
   });
 
+  it('« Article unique – … » (an avenant of one article): one article, numbered 1, its paragraphs its body', () => {
+    const text = readFileSync(new URL('../fixtures/authorities/toulouse-carsat-avenant.txt', import.meta.url), 'utf8');
+    const start = text.indexOf('Article 1 – ');
+    const end = text.indexOf('Fait à Toulouse');
+    const paragraphs = text.slice(start, end).split('\n\n').filter((p) => p.trim() !== '' && !/^Article \d/.test(p));
+    const unique = `${text.slice(0, start)}Article unique – Modifications de la convention\n\n${paragraphs.join('\n\n')}\n\n${text.slice(end)}`;
+    const [d] = segmentFile(sourceFromString(unique, 'avenant-unique.txt')).documents.filter((x): x is ConventionDocument => x.kind === 'convention');
+    expect(d?.articles.map((a) => [a.label, a.number, a.title, a.body.length])).toEqual([['unique', 1, 'Modifications de la convention', paragraphs.length]]);
+    expect(d?.preamble?.body ?? []).toHaveLength(0);
+  });
+
   it('every clean fixture has its two parties (nothing uncertain)', () => {
     for (const f of ['lyon-caf.txt', 'gironde-cpam.txt', 'nantes-mission-locale.txt', 'rennes-france-travail.txt', 'strasbourg-msa.txt', 'montpellier-packet.txt', 'toulouse-carsat-avenant.txt', 'lille-protocole.txt']) {
       for (const d of conventions(f)) expect([f, d.partiesUncertain, d.parties.length]).toEqual([f, undefined, 2]);

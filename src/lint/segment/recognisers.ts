@@ -139,8 +139,8 @@ export function isPartHeading(node: TextNode): boolean {
   return m !== null && !/[.;,]$/.test((m[1] ?? '').trim());
 }
 
-/** « Article 1er – Objet », « Article premier », « ARTICLE 1 : OBJET », « Art. 1 – Objet », « Article 2. ». */
-export const ARTICLE = /^(?:Article\s+|Art\.\s*)(\d+(?:\s*er)?|premier|PREMIER|1er|[IVXLC]+)(?![\p{L}\d])\s*(?:[-–—:.]\s*)?(.*)$/iu;
+/** « Article 1er – Objet », « Article premier », « ARTICLE 1 : OBJET », « Art. 1 – Objet », « Article 2. », « Article unique – … ». */
+export const ARTICLE = /^(?:Article\s+|Art\.\s*)(\d+(?:\s*er)?|premier|PREMIER|1er|unique|[IVXLC]+)(?![\p{L}\d])\s*(?:[-–—:.]\s*)?(.*)$/iu;
 
 export function isArticleHeading(node: TextNode): boolean {
   if (node.kind === 'item' || node.text.length > 200) return false;
