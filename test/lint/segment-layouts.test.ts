@@ -127,6 +127,15 @@ describe('layouts of other authorities', () => {
     expect(d?.preamble?.body ?? []).toHaveLength(0);
   });
 
+  it('« Article 2.1 – … » sub-headings stay in article 2 (no second article 2)', () => {
+    const text = readFileSync(new URL('../fixtures/authorities/lyon-caf.txt', import.meta.url), 'utf8');
+    const withSubs = text.replace('Article 3 – Propriété des données', 'Article 2.1 – Calendrier\n\nLes données sont transmises chaque année.\n\nArticle 2.2 – Format\n\nLes fichiers sont au format CSV.\n\nArticle 3 – Propriété des données');
+    const [before] = segmentFile(sourceFromString(text, 'a.txt')).documents.filter((x): x is ConventionDocument => x.kind === 'convention');
+    const [after] = segmentFile(sourceFromString(withSubs, 'b.txt')).documents.filter((x): x is ConventionDocument => x.kind === 'convention');
+    expect(after && labels(after)).toEqual(before && labels(before));
+    expect(after?.articles[1]?.body.map((n) => n.text)).toEqual([...(before?.articles[1]?.body.map((n) => n.text) ?? []), 'Article 2.1 – Calendrier', 'Les données sont transmises chaque année.', 'Article 2.2 – Format', 'Les fichiers sont au format CSV.']);
+  });
+
   it('every clean fixture has its two parties (nothing uncertain)', () => {
     for (const f of ['lyon-caf.txt', 'gironde-cpam.txt', 'nantes-mission-locale.txt', 'rennes-france-travail.txt', 'strasbourg-msa.txt', 'montpellier-packet.txt', 'toulouse-carsat-avenant.txt', 'lille-protocole.txt']) {
       for (const d of conventions(f)) expect([f, d.partiesUncertain, d.parties.length]).toEqual([f, undefined, 2]);

@@ -139,8 +139,11 @@ export function isPartHeading(node: TextNode): boolean {
   return m !== null && !/[.;,]$/.test((m[1] ?? '').trim());
 }
 
-/** « Article 1er – Objet », « Article premier », « ARTICLE 1 : OBJET », « Art. 1 – Objet », « Article 2. », « Article unique – … ». */
-export const ARTICLE = /^(?:Article\s+|Art\.\s*)(\d+(?:\s*er)?|premier|PREMIER|1er|unique|[IVXLC]+)(?![\p{L}\d])\s*(?:[-–—:.]\s*)?(.*)$/iu;
+/**
+ * « Article 1er – Objet », « Article premier », « ARTICLE 1 : OBJET », « Art. 1 – Objet », « Article 2. »,
+ * « Article unique – … ». « Article 2.1 – … » is a part of article 2, not an article.
+ */
+export const ARTICLE = /^(?:Article\s+|Art\.\s*)(\d+(?:\s*er)?|premier|PREMIER|1er|unique|[IVXLC]+)(?![\p{L}\d]|\.\d)\s*(?:[-–—:.]\s*)?(.*)$/iu;
 
 export function isArticleHeading(node: TextNode): boolean {
   if (node.kind === 'item' || node.text.length > 200) return false;
