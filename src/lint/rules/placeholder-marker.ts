@@ -10,6 +10,12 @@ const MARKERS: readonly { re: RegExp; what: string }[] = [
   { re: /(?<![\p{L}\d'’.-])X{2,}(?:[ \u00a0]*\n?[ \u00a0]*X{2,})*(?![\p{L}\d])/gu, what: 'valeur à remplacer' },
   { re: /(?<![\p{L}\d'’.-])X(?![\p{L}\d'’-])(?!\.\p{L})/gu, what: 'nom à remplacer' },
   { re: /\((?:citer|préciser|indiquer|compléter|à compléter|insérer|nom de|nom du)\b[^)\n]*\)/giu, what: 'consigne de rédaction' },
+  // The prompt Word shows in an empty content control of a form or template (French and
+  // English versions of Word), printed as it is when the field was never filled.
+  {
+    re: /(?<![\p{L}\d])(?:Cliquez(?:\s+ou\s+appuyez)?\s+ici\s+pour\s+(?:entrer|saisir|taper)\s+(?:du\s+texte|une\s+date)|Choisissez\s+un\s+élément|Click(?:\s+or\s+tap)?\s+here\s+to\s+enter\s+(?:text|a\s+date)|Click\s+or\s+tap\s+to\s+enter\s+a\s+date|Choose\s+an\s+item)\.?/giu,
+    what: 'champ de formulaire Word jamais rempli',
+  },
 ];
 
 /** A dotted leader (« ……… », « ........ », « ____ »): a blank left on purpose, to fill in by hand. */
@@ -29,7 +35,8 @@ function onBlankDateLine(node: TextNode, index: number): boolean {
 
 /**
  * Leftovers of drafting: « ANNEXE XX », « la CAF de X », « XXXX », « (citer la collectivité
- * commanditaire) » are warnings: the drafter forgot a value. Inside guillemets (« Source …,
+ * commanditaire) », Word's « Cliquez ou appuyez ici pour entrer du texte. » are warnings: the
+ * drafter forgot a value. Inside guillemets (« Source …,
  * date : XXXX ») the marker is part of a model the reader fills in: info only.
  *
  * A dotted leader (« ……… », « ........ », « ____ ») is the typographic convention for a blank to

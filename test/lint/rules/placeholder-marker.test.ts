@@ -3,6 +3,16 @@ import { rule } from '../../../src/lint/rules/placeholder-marker.js';
 import { columnOf, lineOf, miniConvention, runRule } from '../helpers.js';
 
 describe('placeholder-marker', () => {
+  it('reports the prompt of a Word content control never filled, in French and English, even wrapped', () => {
+    const text = 'La CAF est représentée par Cliquez ou appuyez ici pour entrer du texte., Directrice.\n\nDate d’effet : Cliquez ici pour entrer\nune date.\n\nCatégorie : Choose an item.';
+    expect(runRule(rule, text).map((x) => [x.severity, x.message])).toEqual([
+      ['warning', '« Cliquez ou appuyez ici pour entrer du texte. » : champ de formulaire Word jamais rempli laissé(e) dans le texte.'],
+      ['warning', '« Cliquez ici pour entrer une date. » : champ de formulaire Word jamais rempli laissé(e) dans le texte.'],
+      ['warning', '« Choose an item. » : champ de formulaire Word jamais rempli laissé(e) dans le texte.'],
+    ]);
+    // Instructions to the reader in ordinary prose are not prompts.
+    expect(runRule(rule, 'Pour consulter les données, cliquez sur le lien transmis par la CAF.')).toEqual([]);
+  });
   it('accepts ordinary text, roman centuries and names with X', () => {
     expect(runRule(rule, 'Au XXe siècle, M. Xavier LEROUX signe la convention n° 12.')).toEqual([]);
   });
