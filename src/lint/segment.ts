@@ -9,6 +9,7 @@ import {
   ANNEX,
   ARTICLE,
   andPrefixLength,
+  announcesSecondParty,
   firstLine,
   isAgreementFormula,
   isAnnexHeading,
@@ -579,7 +580,7 @@ function readParties(nodes: readonly TextNode[], at: number): { end: number; par
     if (isPartySeparator(node) || (i === at && openerLength(node) === t.length)) {
       if (/d['’](?:une|autre)\s+part/i.test(t)) markers++;
       announced = true;
-      if (/d['’]autre\s+part/i.test(t)) {
+      if (/d['’]autre\s+part/i.test(t) && !announcesSecondParty(node)) {
         i++;
         break;
       }

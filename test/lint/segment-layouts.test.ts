@@ -136,6 +136,24 @@ describe('layouts of other authorities', () => {
     expect(after?.articles[1]?.body.map((n) => n.text)).toEqual([...(before?.articles[1]?.body.map((n) => n.text) ?? []), 'Article 2.1 – Calendrier', 'Les données sont transmises chaque année.', 'Article 2.2 – Format', 'Les fichiers sont au format CSV.']);
   });
 
+  it('other openers and separators: « Les soussignés : », « Entre les parties désignées ci-dessous : », « Entre d’une part : » … « Et d’autre part : »', () => {
+    const text = readFileSync(new URL('../fixtures/authorities/lyon-caf.txt', import.meta.url), 'utf8');
+    const parties = (t: string): [string[], (string | undefined)[]][] =>
+      segmentFile(sourceFromString(t, 'lyon.txt'))
+        .documents.filter((d): d is ConventionDocument => d.kind === 'convention')
+        .map((d) => [partyNames(d), aliases(d)]);
+    const expected = parties(text);
+    const variants = {
+      soussignes: text.replace('ENTRE LES SOUSSIGNÉS :', 'LES SOUSSIGNÉS :'),
+      designees: text.replace('ENTRE LES SOUSSIGNÉS :', 'Entre les parties désignées ci-dessous :'),
+      parts: text.replace('ENTRE LES SOUSSIGNÉS :', 'Entre d’une part :').replace('\n\nd\'une part,\n\nET\n\n', '\n\nEt d’autre part :\n\n').replace('\n\nd\'autre part,\n\n', '\n\n'),
+    };
+    for (const [name, variant] of Object.entries(variants)) {
+      expect(variant, name).not.toBe(text);
+      expect([name, parties(variant)]).toEqual([name, expected]);
+    }
+  });
+
   it('every clean fixture has its two parties (nothing uncertain)', () => {
     for (const f of ['lyon-caf.txt', 'gironde-cpam.txt', 'nantes-mission-locale.txt', 'rennes-france-travail.txt', 'strasbourg-msa.txt', 'montpellier-packet.txt', 'toulouse-carsat-avenant.txt', 'lille-protocole.txt']) {
       for (const d of conventions(f)) expect([f, d.partiesUncertain, d.parties.length]).toEqual([f, undefined, 2]);

@@ -60,10 +60,10 @@ export function isDocumentTitle(nodes: readonly TextNode[], i: number): boolean 
 
 // ── Parties ───────────────────────────────────────────────────────────────────────────────
 
-/** « Entre », « Entre : », « ENTRE LES SOUSSIGNÉS : », « Entre les parties » alone. */
-const OPENER_ALONE = /^\s*Entre(?:\s+les\s+(?:soussign[ée]s|parties(?:\s+ci-apr[èe]s\s+d[ée]sign[ée]es)?))?\s*:?\s*$/iu;
+/** « Entre », « Entre : », « ENTRE LES SOUSSIGNÉS : », « Les soussignés : », « Entre les parties (désignées ci-dessous) », « Entre d'une part : » alone. */
+const OPENER_ALONE = /^\s*(?:Entre(?:\s+les\s+(?:soussign[ée]s|parties(?:\s+ci-(?:apr[èe]s|dessous)\s+d[ée]sign[ée]es|\s+d[ée]sign[ée]es\s+ci-(?:apr[èe]s|dessous))?))?(?:\s*,?\s*d['’]une\s+part)?|Les\s+soussign[ée]s)\s*:?\s*$/iu;
 /** « Entre » opening a party paragraph. */
-const OPENER_PREFIX = /^\s*Entre(?:\s+les\s+(?:soussign[ée]s|parties(?:\s+ci-apr[èe]s\s+d[ée]sign[ée]es)?)(?=\s*:?\s*$|\s*:))?\s*:?\s*/iu;
+const OPENER_PREFIX = /^\s*(?:Entre(?:\s+les\s+(?:soussign[ée]s|parties(?:\s+ci-(?:apr[èe]s|dessous)\s+d[ée]sign[ée]es|\s+d[ée]sign[ée]es\s+ci-(?:apr[èe]s|dessous))?)(?=\s*:?\s*$|\s*:))?(?:\s*,?\s*d['’]une\s+part(?=\s*:))?|Les\s+soussign[ée]s(?=\s*:))\s*:?\s*/iu;
 
 /** What tells a party paragraph from a title line: a representative, an alias, an address. */
 export function looksLikeParty(text: string): boolean {
@@ -94,6 +94,11 @@ export function isPartiesOpener(node: TextNode): boolean {
 export function openerLength(node: TextNode): number {
   const m = OPENER_PREFIX.exec(node.text);
   return m ? m[0].length : 0;
+}
+
+/** « Et d'autre part : », « ET D'AUTRE PART : »: a separator that announces the second party (it does not close the block). */
+export function announcesSecondParty(node: TextNode): boolean {
+  return /^\s*et\s+d['’]autre\s+part\s*:\s*$/iu.test(node.text);
 }
 
 /** « et », « ET : », « Et d'autre part, », « d'une part, », « d'autre part. » alone: a separator. */
