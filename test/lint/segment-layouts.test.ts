@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { segmentFile, type ConventionDocument } from '../../src/lint/segment.js';
+import { parseSource } from '../../src/lint/read/index.js';
+import { lint } from '../../src/lint/runner.js';
 import { fixtureSource, sourceFromString } from './helpers.js';
 
 /**
@@ -152,6 +154,22 @@ describe('layouts of other authorities', () => {
       expect(variant, name).not.toBe(text);
       expect([name, parties(variant)]).toEqual([name, expected]);
     }
+  });
+
+  it('a signature block written « Pour la Métropole de Lyon, le Président, Bruno BERNARD », one line a party', () => {
+    const text = readFileSync(new URL('../fixtures/authorities/lyon-caf.txt', import.meta.url), 'utf8');
+    const start = text.indexOf('Fait à Lyon');
+    const end = text.indexOf('Hélène MARCHAND', start) + 'Hélène MARCHAND'.length;
+    const oneLine = (name: string): string =>
+      `${text.slice(0, start)}Fait à Lyon, le 3 juillet 2023, en deux exemplaires originaux.\n\nPour la Métropole de Lyon, le Président, Bruno BERNARD\n\nPour la Caisse d'Allocations Familiales du Rhône, la Directrice, ${name}\n${text.slice(end)}`;
+    const [d] = segmentFile(sourceFromString(oneLine('Hélène MARCHAND'), 'sig.txt')).documents.filter((x): x is ConventionDocument => x.kind === 'convention');
+    expect(d?.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text])).toEqual([
+      ['la Métropole de Lyon', 'le Président', 'Bruno BERNARD'],
+      ["la Caisse d'Allocations Familiales du Rhône", 'la Directrice', 'Hélène MARCHAND'],
+    ]);
+    const problems = (t: string): string[] => (lint([parseSource('sig.txt', 'txt', Buffer.from(t))])[0]?.messages ?? []).filter((m) => m.severity !== 'info').map((m) => m.ruleId);
+    expect(problems(oneLine('Hélène MARCHAND'))).toEqual([]);
+    expect(problems(oneLine('Hélène MARCHANT'))).toContain('parties-signature');
   });
 
   it('every clean fixture has its two parties (nothing uncertain)', () => {

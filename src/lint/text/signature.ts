@@ -243,6 +243,27 @@ export function opensSignature(node: TextNode): boolean {
  * Parses the nodes of a signature block. Parties are created by « Pour … » lines; roles and
  * names fill the first party still lacking one, in order (so two flattened columns pair up).
  */
+/**
+ * « Pour la Métropole de Lyon, le Président, Bruno BERNARD »: a party's heading, title and
+ * signatory on one line, split at the commas, when the last two parts read as a title and a
+ * person's name.
+ */
+function inlineParty(l: Located): { heading: Located; role: Located; name: Located } | undefined {
+  const parts = /^(Pour\s+.+?),\s*([^,]+?),\s*([^,]+?)[.,]?$/u.exec(l.text);
+  if (!parts) return undefined;
+  const [, heading, role, name] = parts as unknown as [string, string, string, string];
+  // Inside the sentence the title starts in lower case (« , le Président, »).
+  const titled = role.charAt(0).toUpperCase() + role.slice(1);
+  if (classify(titled) !== 'role' || classify(name) !== 'name') return undefined;
+  const at = (text: string, from: number): Located => {
+    const s = l.text.indexOf(text, from);
+    return { node: l.node, start: l.start + s, end: l.start + s + text.length, text };
+  };
+  const h = at(heading, 0);
+  const r = at(role, h.end - l.start);
+  return { heading: h, role: r, name: at(name, r.end - l.start) };
+}
+
 export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
   interface Draft {
     headingStart?: Located;
@@ -263,6 +284,12 @@ export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
       headingClosed = (k === 'for' || (k === undefined && mode === 'heading')) && /,$/.test(l.text);
       if (k === 'date') {
         date ??= l;
+        mode = undefined;
+      } else if (k === 'for' && inlineParty(l) !== undefined) {
+        // « Pour la Métropole de Lyon, le Président, Bruno BERNARD » on one line.
+        const inline = inlineParty(l) as { heading: Located; role: Located; name: Located };
+        drafts.push({ headingStart: inline.heading, headingEnd: inline.heading, headingParts: [inline.heading.text.replace(/^Pour\s+/, '')], role: inline.role, name: inline.name });
+        current = undefined;
         mode = undefined;
       } else if (k === 'for') {
         current = { headingStart: l, headingEnd: l, headingParts: [l.text.replace(/^Pour\s+/, '')] };
