@@ -172,6 +172,22 @@ describe('layouts of other authorities', () => {
     expect(problems(oneLine('Hélène MARCHANT'))).toContain('parties-signature');
   });
 
+  it('a signature block whose titles name the parties (« Le Président de la Métropole de Lyon, » / « Bruno BERNARD »)', () => {
+    const text = readFileSync(new URL('../fixtures/authorities/lyon-caf.txt', import.meta.url), 'utf8');
+    const start = text.indexOf('Fait à Lyon');
+    const end = text.indexOf('Hélène MARCHAND', start) + 'Hélène MARCHAND'.length;
+    const titled = (name: string): string =>
+      `${text.slice(0, start)}Fait à Lyon, le 3 juillet 2023, en deux exemplaires originaux.\n\nLe Président de la Métropole de Lyon,\n\nBruno BERNARD\n\nLa Directrice de la Caisse d'Allocations Familiales du Rhône,\n\n${name}\n${text.slice(end)}`;
+    const [d] = segmentFile(sourceFromString(titled('Hélène MARCHAND'), 'sig.txt')).documents.filter((x): x is ConventionDocument => x.kind === 'convention');
+    expect(d?.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text])).toEqual([
+      ['Métropole de Lyon', 'Le Président', 'Bruno BERNARD'],
+      ["Caisse d'Allocations Familiales du Rhône", 'La Directrice', 'Hélène MARCHAND'],
+    ]);
+    const problems = (t: string): string[] => (lint([parseSource('sig.txt', 'txt', Buffer.from(t))])[0]?.messages ?? []).filter((m) => m.severity !== 'info').map((m) => m.ruleId);
+    expect(problems(titled('Hélène MARCHAND'))).toEqual([]);
+    expect(problems(titled('Hélène MARCHANT'))).toContain('parties-signature');
+  });
+
   it('every clean fixture has its two parties (nothing uncertain)', () => {
     for (const f of ['lyon-caf.txt', 'gironde-cpam.txt', 'nantes-mission-locale.txt', 'rennes-france-travail.txt', 'strasbourg-msa.txt', 'montpellier-packet.txt', 'toulouse-carsat-avenant.txt', 'lille-protocole.txt']) {
       for (const d of conventions(f)) expect([f, d.partiesUncertain, d.parties.length]).toEqual([f, undefined, 2]);

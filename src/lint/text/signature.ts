@@ -264,6 +264,22 @@ function inlineParty(l: Located): { heading: Located; role: Located; name: Locat
   return { heading: h, role: r, name: at(name, r.end - l.start) };
 }
 
+/**
+ * « Le Président de la Métropole de Lyon, », « La Directrice de la Caisse … du Rhône »: a title
+ * followed by the organisation, split into the title and the organisation (without its « de
+ * la », « du », « de l' », « des »).
+ */
+function titleNamingParty(l: Located): { role: Located; party: Located } | undefined {
+  const m = /^((?:Le|La|L['’])\s*\S+(?:\s+(?:général|générale|adjoint|adjointe|délégué|déléguée))?)\s+(?:de\s+la|de\s+l['’]|du|des)\s*(\p{Lu}.*?)[,.]?$/u.exec(l.text);
+  if (!m) return undefined;
+  const [, role, party] = m as unknown as [string, string, string];
+  const p = l.text.lastIndexOf(party);
+  return {
+    role: { node: l.node, start: l.start, end: l.start + role.length, text: role },
+    party: { node: l.node, start: l.start + p, end: l.start + p + party.length, text: party },
+  };
+}
+
 export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
   interface Draft {
     headingStart?: Located;
@@ -305,6 +321,16 @@ export function parseSignature(nodes: readonly TextNode[]): SignatureBlock {
         target.role = l;
         current = target;
         mode = /,$/.test(l.text) ? undefined : 'role';
+        // « Le Président de la Métropole de Lyon, »: without a « Pour … » heading, the title
+        // names the party.
+        const named = target.headingStart === undefined ? titleNamingParty(l) : undefined;
+        if (named) {
+          target.role = named.role;
+          target.headingStart = named.party;
+          target.headingEnd = named.party;
+          target.headingParts = [named.party.text];
+          mode = undefined;
+        }
       } else if (k === 'name') {
         const target = drafts.find((d) => !d.name) ?? pushEmpty(drafts);
         target.name = l;
