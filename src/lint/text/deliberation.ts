@@ -112,6 +112,10 @@ const LABELLED_COUNT = /(?:^|[\s–—;,(-])((?:(?:conseillers|membres|délégu�
 /** « Adoptée par 17 voix pour, 2 voix contre et 0 abstention ». */
 const VOTE_PHRASE = /\b(\d+)\s+(voix\s+pour|(?:voix\s+)?contre|abstentions?)(?![\p{L}])/giu;
 const VOTE_SENTENCE = /\b(?:adopt|approuv|rejet)[ée]e?s?\b[^.]*\bvoix\b/iu;
+/** « Votes : pour 7, contre 0, abstention 1 », « Vote : 7 pour, 0 contre, 1 abstention », « Résultat du vote : … ». */
+const VOTE_LINE = /^\s*(?:Votes?|R[ée]sultats?\s+du\s+(?:vote|scrutin)|Scrutin)\s*:/iu;
+const VOTE_WORD_FIRST = /\b(pour|contre|abstentions?)\s*:?\s*(\d+)(?![\d\p{L}])/giu;
+const VOTE_NUMBER_FIRST = /(?<![\d\p{L}])(\d+)\s+(?:voix\s+)?(pour|contre|abstentions?)(?![\p{L}])/giu;
 /**
  * An attendance list on one line: « Étaient présents : M. A, Mme B et M. C. »,
  * « Absents excusés : … », « Pouvoirs : X à Y ; … ».
@@ -209,6 +213,15 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
       if (VOTE_SENTENCE.test(text)) {
         VOTE_PHRASE.lastIndex = 0;
         for (let m = VOTE_PHRASE.exec(text); m; m = VOTE_PHRASE.exec(text)) setCount(voteKind(m[2] as string), node, m.index, m[1] as string);
+      }
+      if (VOTE_LINE.test(text)) {
+        for (const re of [VOTE_WORD_FIRST, VOTE_NUMBER_FIRST]) {
+          re.lastIndex = 0;
+          for (let m = re.exec(text); m; m = re.exec(text)) {
+            const [label, digits] = re === VOTE_WORD_FIRST ? [m[1] as string, m[2] as string] : [m[2] as string, m[1] as string];
+            setCount(voteKind(label), node, m.index + m[0].indexOf(digits), digits);
+          }
+        }
       }
     }
     if (isAttendanceHeading(node)) {
