@@ -156,36 +156,42 @@ describe('layouts of other authorities', () => {
     }
   });
 
-  it('a signature block written « Pour la Métropole de Lyon, le Président, Bruno BERNARD », one line a party', () => {
+  /**
+   * The Lyon fixture with its signature block written as `block(name)` (the CAF's signatory
+   * named `name`): the parties read from it, and the errors and warnings of the whole file.
+   */
+  function signatureVariant(block: (name: string) => string): { parties: (name: string) => unknown[]; problems: (name: string) => string[] } {
     const text = readFileSync(new URL('../fixtures/authorities/lyon-caf.txt', import.meta.url), 'utf8');
     const start = text.indexOf('Fait à Lyon');
     const end = text.indexOf('Hélène MARCHAND', start) + 'Hélène MARCHAND'.length;
-    const oneLine = (name: string): string =>
-      `${text.slice(0, start)}Fait à Lyon, le 3 juillet 2023, en deux exemplaires originaux.\n\nPour la Métropole de Lyon, le Président, Bruno BERNARD\n\nPour la Caisse d'Allocations Familiales du Rhône, la Directrice, ${name}\n${text.slice(end)}`;
-    const [d] = segmentFile(sourceFromString(oneLine('Hélène MARCHAND'), 'sig.txt')).documents.filter((x): x is ConventionDocument => x.kind === 'convention');
-    expect(d?.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text])).toEqual([
+    const variant = (name: string): string => `${text.slice(0, start)}Fait à Lyon, le 3 juillet 2023, en deux exemplaires originaux.\n\n${block(name)}\n${text.slice(end)}`;
+    return {
+      parties: (name) =>
+        segmentFile(sourceFromString(variant(name), 'sig.txt'))
+          .documents.filter((x): x is ConventionDocument => x.kind === 'convention')
+          .flatMap((d) => d.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text]) ?? []),
+      problems: (name) => (lint([parseSource('sig.txt', 'txt', Buffer.from(variant(name)))])[0]?.messages ?? []).filter((m) => m.severity !== 'info').map((m) => m.ruleId),
+    };
+  }
+
+  it('a signature block written « Pour la Métropole de Lyon, le Président, Bruno BERNARD », one line a party', () => {
+    const v = signatureVariant((name) => `Pour la Métropole de Lyon, le Président, Bruno BERNARD\n\nPour la Caisse d'Allocations Familiales du Rhône, la Directrice, ${name}`);
+    expect(v.parties('Hélène MARCHAND')).toEqual([
       ['la Métropole de Lyon', 'le Président', 'Bruno BERNARD'],
       ["la Caisse d'Allocations Familiales du Rhône", 'la Directrice', 'Hélène MARCHAND'],
     ]);
-    const problems = (t: string): string[] => (lint([parseSource('sig.txt', 'txt', Buffer.from(t))])[0]?.messages ?? []).filter((m) => m.severity !== 'info').map((m) => m.ruleId);
-    expect(problems(oneLine('Hélène MARCHAND'))).toEqual([]);
-    expect(problems(oneLine('Hélène MARCHANT'))).toContain('parties-signature');
+    expect(v.problems('Hélène MARCHAND')).toEqual([]);
+    expect(v.problems('Hélène MARCHANT')).toContain('parties-signature');
   });
 
   it('a signature block whose titles name the parties (« Le Président de la Métropole de Lyon, » / « Bruno BERNARD »)', () => {
-    const text = readFileSync(new URL('../fixtures/authorities/lyon-caf.txt', import.meta.url), 'utf8');
-    const start = text.indexOf('Fait à Lyon');
-    const end = text.indexOf('Hélène MARCHAND', start) + 'Hélène MARCHAND'.length;
-    const titled = (name: string): string =>
-      `${text.slice(0, start)}Fait à Lyon, le 3 juillet 2023, en deux exemplaires originaux.\n\nLe Président de la Métropole de Lyon,\n\nBruno BERNARD\n\nLa Directrice de la Caisse d'Allocations Familiales du Rhône,\n\n${name}\n${text.slice(end)}`;
-    const [d] = segmentFile(sourceFromString(titled('Hélène MARCHAND'), 'sig.txt')).documents.filter((x): x is ConventionDocument => x.kind === 'convention');
-    expect(d?.signature?.parties.map((p) => [p.headingText, p.role?.text, p.name?.text])).toEqual([
+    const v = signatureVariant((name) => `Le Président de la Métropole de Lyon,\n\nBruno BERNARD\n\nLa Directrice de la Caisse d'Allocations Familiales du Rhône,\n\n${name}`);
+    expect(v.parties('Hélène MARCHAND')).toEqual([
       ['Métropole de Lyon', 'Le Président', 'Bruno BERNARD'],
       ["Caisse d'Allocations Familiales du Rhône", 'La Directrice', 'Hélène MARCHAND'],
     ]);
-    const problems = (t: string): string[] => (lint([parseSource('sig.txt', 'txt', Buffer.from(t))])[0]?.messages ?? []).filter((m) => m.severity !== 'info').map((m) => m.ruleId);
-    expect(problems(titled('Hélène MARCHAND'))).toEqual([]);
-    expect(problems(titled('Hélène MARCHANT'))).toContain('parties-signature');
+    expect(v.problems('Hélène MARCHAND')).toEqual([]);
+    expect(v.problems('Hélène MARCHANT')).toContain('parties-signature');
   });
 
   it('every clean fixture has its two parties (nothing uncertain)', () => {
