@@ -536,8 +536,11 @@ function parseParty(node: TextNode, from: number, to: number): Party | undefined
   return party;
 }
 
-/** « , et la Caisse… », « , d'une part, et la Caisse… »: where a second party may start in a party's paragraph. */
-const SECOND_PARTY = /,\s*(?:d['’]une\s+part\s*,?\s*)?et\s*:?\s+(?=(?:la|le|les|l['’])?\s*\p{Lu})/giu;
+/**
+ * « , et la Caisse… », « , d'une part, et la Caisse… »: where a second party may start in a
+ * party's paragraph (not « , et Mme Y, adjointe, … »: a second representative of the same party).
+ */
+const SECOND_PARTY = /,\s*(?:d['’]une\s+part\s*,?\s*)?et\s*:?\s+(?!(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)\s)(?=(?:la|le|les|l['’])?\s*\p{Lu})/giu;
 
 /**
  * Both parties in one paragraph (« Entre la Métropole …, représentée par …, ci-après « la

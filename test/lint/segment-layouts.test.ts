@@ -138,6 +138,15 @@ describe('layouts of other authorities', () => {
     expect(after?.articles[1]?.body.map((n) => n.text)).toEqual([...(before?.articles[1]?.body.map((n) => n.text) ?? []), 'Article 2.1 – Calendrier', 'Les données sont transmises chaque année.', 'Article 2.2 – Format', 'Les fichiers sont au format CSV.']);
   });
 
+  it('a party with two representatives (« représentée par M. X, Maire, et Mme Y, adjointe, ci-après… ») stays one party', () => {
+    const text = readFileSync(new URL('../fixtures/authorities/lyon-caf.txt', import.meta.url), 'utf8');
+    const two = text.replace('représentée par M. Bruno BERNARD, Président,', 'représentée par M. Bruno BERNARD, Président, et Mme Sandrine RUNEL, vice-présidente,');
+    expect(two).not.toBe(text);
+    const [d] = segmentFile(sourceFromString(two, 'two.txt')).documents.filter((x): x is ConventionDocument => x.kind === 'convention');
+    expect(d && partyNames(d)).toEqual(['La Métropole de Lyon', "La Caisse d'Allocations Familiales du Rhône"]);
+    expect(d?.partiesUncertain).toBeUndefined();
+  });
+
   it('other openers and separators: « Les soussignés : », « Entre les parties désignées ci-dessous : », « Entre d’une part : » … « Et d’autre part : »', () => {
     const text = readFileSync(new URL('../fixtures/authorities/lyon-caf.txt', import.meta.url), 'utf8');
     const parties = (t: string): [string[], (string | undefined)[]][] =>
