@@ -94,13 +94,20 @@ function readStyles(xml: string): Styles {
   return { names, numbering };
 }
 
+/** A style and the styles it is based on, nearest first (a loop in `basedOn` ends the chain). */
+function* styleChain(styles: Styles, style: string | undefined): Generator<string> {
+  const seen = new Set<string>();
+  for (let s = style; s !== undefined && !seen.has(s); s = styles.numbering.get(s)?.basedOn) {
+    seen.add(s);
+    yield s;
+  }
+}
+
 /** The numbering a paragraph gets from its style or the styles it is based on. */
 function styleNumbering(styles: Styles, style: string | undefined): { numId?: string; ilvl?: number } {
   let numId: string | undefined;
   let ilvl: number | undefined;
-  const seen = new Set<string>();
-  for (let s = style; s !== undefined && !seen.has(s); s = styles.numbering.get(s)?.basedOn) {
-    seen.add(s);
+  for (const s of styleChain(styles, style)) {
     const n = styles.numbering.get(s);
     numId ??= n?.numId;
     ilvl ??= n?.ilvl;
@@ -263,9 +270,7 @@ function kindOf(p: OpenParagraph, styles: Styles): TextNode['kind'] {
   if (p.inCell) return 'cell';
   const name = p.style === undefined ? undefined : styles.names.get(p.style);
   // A heading style, or a style based on one (« Titre article » based on « heading 1 »).
-  const seen = new Set<string>();
-  for (let s = p.style; s !== undefined && !seen.has(s); s = styles.numbering.get(s)?.basedOn) {
-    seen.add(s);
+  for (const s of styleChain(styles, p.style)) {
     const n = styles.names.get(s);
     if (HEADING_ID.test(s) || (n !== undefined && HEADING_NAME.test(n))) return 'heading';
   }

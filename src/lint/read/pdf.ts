@@ -390,7 +390,7 @@ const SECTION_START = /^(?:Article|ARTICLE|Art\.|ART\.|ANNEXE|Annexe|TITRE|Titre
  */
 function standsApart(line: PdfLine, previous: PdfLine): boolean {
   if (line.text.includes('\t') || previous.text.includes('\t')) return false;
-  const closed = /[.:;!?»)]$/u.test(previous.text.trimEnd());
+  const closed = CLOSED.test(previous.text);
   return BLOCK_WORD.test(line.text.trim()) || BLOCK_WORD.test(previous.text.trim()) || (closed && (SECTION_START.test(line.text) || LABEL_START.test(line.text)));
 }
 
@@ -468,8 +468,11 @@ function paragraphIndent(pages: readonly (readonly PdfLine[])[]): number | undef
 
 /** True when the previous line ends a sentence or a heading: the next page starts a paragraph. */
 function closes(text: string): boolean {
-  return /[.:;!?»)]$/.test(text) || !/\p{Ll}/u.test(text);
+  return CLOSED.test(text) || !/\p{Ll}/u.test(text);
 }
+
+/** A line that ends a sentence or a clause. */
+const CLOSED = /[.:;!?»)]\s*$/u;
 
 /** Where a line of the plain-text view comes from. */
 interface LinePlace {
