@@ -71,6 +71,7 @@ export function lint(files: readonly SourceFile[], config: LintConfig = {}, rule
   const locators = new Map<SourceFile, Locator>();
   for (const file of files) {
     for (const node of file.nodes) owners.set(node, file);
+    for (const node of file.margins ?? []) owners.set(node, file);
     try {
       const seg = segmentFile(file);
       segmented.push(seg);

@@ -23,6 +23,18 @@ export interface TextNode {
   positionAt(index: number): Position;
 }
 
+/** Where on the page a margin text is printed: running header, running footer, foot- or endnote. */
+export type MarginPlace = 'header' | 'footer' | 'note';
+
+/**
+ * Text printed on the page outside the body: a running header or footer, a footnote or an
+ * endnote. Not part of the document's structure (the segmenter never sees it), but read by the
+ * rules that look for drafting leftovers and for another partner's name.
+ */
+export interface MarginNode extends TextNode {
+  readonly margin: MarginPlace;
+}
+
 /** An input file read and decoded: the flat list of its text nodes. */
 export interface SourceFile {
   /** The path as given on the command line. */
@@ -31,6 +43,12 @@ export interface SourceFile {
   /** The decoded text (for .docx: paragraphs joined by `\n`; for .pdf: one line per PDF line), for reporters that show it. */
   readonly text: string;
   readonly nodes: readonly TextNode[];
+  /**
+   * Running headers and footers, foot- and endnotes, when the reader finds them (.docx: the
+   * header, footer and note parts; .pdf: the lines repeated at the top or bottom of the pages).
+   * Their lines come after the body's in `text`. Optional: .txt/.md have none.
+   */
+  readonly margins?: readonly MarginNode[];
   /**
    * The reader's own label for a place of the file, when a line/column is not what a reader
    * finds on the page (a PDF: « page 3, ligne 12 »). The runner puts it first in

@@ -39,8 +39,11 @@ export function hasCommand(command: string, args: readonly string[]): boolean {
 
 /** Text of a .docx body as the linter's reader sees it: non-empty paragraphs, trimmed. */
 export function docxParagraphs(bytes: Uint8Array): string[] {
-  return parseDocx('x.docx', bytes)
-    .text.split('\n')
+  const file = parseDocx('x.docx', bytes);
+  // The body only: the running header's and footer's lines come after it.
+  const firstMargin = file.margins?.[0]?.span.start.line;
+  const lines = file.text.split('\n');
+  return (firstMargin === undefined ? lines : lines.slice(0, firstMargin - 1))
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '');
 }

@@ -104,7 +104,7 @@ export type PlacedFinding = Omit<Message, 'url' | 'related'> & {
 /** Runs one rule over already segmented files. */
 export function runRuleOnSegmented(rule: Rule, files: readonly SegmentedFile[], options: Record<string, unknown> = {}): PlacedFinding[] {
   const owner = new Map<TextNode, string>();
-  for (const f of files) for (const n of f.source.nodes) owner.set(n, f.source.path);
+  for (const f of files) for (const n of [...f.source.nodes, ...(f.source.margins ?? [])]) owner.set(n, f.source.path);
   const findings: Finding[] = [];
   const context: RuleContext = { files, options, run: runCache(), report: (f) => findings.push(f) };
   rule.check(context);

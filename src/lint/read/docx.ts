@@ -1,18 +1,26 @@
 import { ConvkitError } from '../../errors.js';
-import type { TextNode } from '../types.js';
+import type { MarginNode, MarginPlace, TextNode } from '../types.js';
 import { parseDirective, type Directive } from '../suppress.js';
 import { linearNode, type ReadSourceFile } from './source.js';
 import { isBlank } from './lines.js';
-import { Numberer, readNumbering, type NumberingDefinitions, type StyleNumbering } from './docx-numbering.js';
+import { Numberer, readNumbering, type StyleNumbering } from './docx-numbering.js';
 import { attribute, tokenizeXml } from './xml.js';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';
 
-/** At most this many bytes of XML are inflated from a .docx (document.xml, styles.xml and numbering.xml together). */
+/** At most this many bytes of XML are inflated from a .docx (document, styles, numbering, headers, footers and notes together). */
 export const DOCX_XML_LIMIT = 50 * 1024 * 1024;
 
 const DOCUMENT_PART = 'word/document.xml';
 const STYLES_PART = 'word/styles.xml';
 const NUMBERING_PART = 'word/numbering.xml';
+/** Running headers and footers: `word/header1.xml`, `word/footer2.xml`… */
+const RUNNING_PART = /^word\/(header|footer)(\d*)\.xml$/;
+const NOTE_PARTS: readonly { readonly name: string; readonly label: string }[] = [
+  { name: 'word/footnotes.xml', label: 'note de bas de page' },
+  { name: 'word/endnotes.xml', label: 'note de fin' },
+];
+/** Notes that are not notes: the rule above the notes, its continuation, the « continued » notice. */
+const NOT_A_NOTE = new Set(['separator', 'continuationSeparator', 'continuationNotice']);
 
 /**
  * Reads a .docx: every paragraph of `word/document.xml` in order (body, tables, text boxes)
@@ -21,7 +29,10 @@ const NUMBERING_PART = 'word/numbering.xml';
  * 'cell' nodes, Title/Heading styles 'heading' nodes, numbered paragraphs 'item' nodes. A
  * paragraph numbered by Word (its own `w:numPr` or its style's) starts with the label Word
  * prints, « Article 3 – », « 2. », « b) » (`docx-numbering.ts`); bullets add nothing.
- * `text` is the paragraphs joined by `\n`. Zip bombs, non-zip files and archives without
+ * `text` is the paragraphs joined by `\n`. The running headers and footers (`word/header*.xml`,
+ * `word/footer*.xml`) and the foot- and endnotes are read the same way into `margins`, their
+ * paragraphs after the body's in `text`; `describePosition` names them (« en-tête, paragraphe
+ * 1 », « note de bas de page 2 »). Zip bombs, non-zip files and archives without
  * `word/document.xml` are refused with a French ConvkitError.
  */
 export function parseDocx(path: string, bytes: Uint8Array): ReadSourceFile {
@@ -50,7 +61,33 @@ export function parseDocx(path: string, bytes: Uint8Array): ReadSourceFile {
   const stylesXml = part(byName.get(STYLES_PART));
   const numberingXml = part(byName.get(NUMBERING_PART));
   const styles = stylesXml === undefined ? { names: new Map<string, string>(), numbering: new Map<string, StyleNumbering>() } : readStyles(stylesXml);
-  return buildDocx(path, documentXml, styles, numberingXml === undefined ? undefined : readNumbering(numberingXml));
+  const numbering = numberingXml === undefined ? undefined : readNumbering(numberingXml);
+  const body = readParagraphs(documentXml, styles, numbering === undefined ? undefined : new Numberer(numbering));
+  const margins: MarginPart[] = [];
+  const running = entries
+    .map((e) => ({ entry: e, m: RUNNING_PART.exec(e.name) }))
+    .filter((x): x is { entry: ZipEntry; m: RegExpExecArray } => x.m !== null)
+    .sort((a, b) => (a.m[1] === b.m[1] ? Number(a.m[2] || 0) - Number(b.m[2] || 0) : a.m[1] === 'header' ? -1 : 1));
+  for (const { entry, m } of running) {
+    const place: MarginPlace = m[1] === 'header' ? 'header' : 'footer';
+    const paragraphs = readParagraphs(part(entry) ?? '', styles, undefined);
+    margins.push({ place, label: (n) => `${place === 'header' ? 'en-tête' : 'pied de page'}, paragraphe ${n}`, paragraphs });
+  }
+  for (const { name, label } of NOTE_PARTS) {
+    const xml = part(byName.get(name));
+    if (xml === undefined) continue;
+    const paragraphs = readParagraphs(xml, styles, undefined);
+    margins.push({ place: 'note', label: (_, note) => `${label} ${note ?? 1}`, paragraphs });
+  }
+  return buildDocx(path, body, margins);
+}
+
+/** The paragraphs of a header, footer or note part, and how to name a place in them. */
+interface MarginPart {
+  readonly place: MarginPlace;
+  /** « en-tête, paragraphe 2 »: `n` is the paragraph's rank in the part, `note` its note's. */
+  readonly label: (n: number, note: number | undefined) => string;
+  readonly paragraphs: readonly Paragraph[];
 }
 
 function decodeXml(bytes: Uint8Array): string {
@@ -128,10 +165,21 @@ interface OpenParagraph {
   readonly inCell: boolean;
 }
 
-function buildDocx(path: string, xml: string, styles: Styles, numbering: NumberingDefinitions | undefined): ReadSourceFile {
-  const paragraphs: { readonly text: string; readonly kind: TextNode['kind'] }[] = [];
+/** A paragraph as printed; `note`: the rank of the foot- or endnote it belongs to (1-based). */
+interface Paragraph {
+  readonly text: string;
+  readonly kind: TextNode['kind'];
+  readonly note?: number;
+}
+
+/**
+ * The paragraphs of a WordprocessingML part (the document, a header, footer or note part), in
+ * order, with the label Word prints for their numbering when `numberer` is given. In a note
+ * part, the separator « notes » are left out and each paragraph knows its note's rank.
+ */
+function readParagraphs(xml: string, styles: Styles, numberer: Numberer | undefined): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
   const open: OpenParagraph[] = [];
-  const numberer = numbering === undefined ? undefined : new Numberer(numbering);
   /** The paragraph's text preceded by the label Word prints for its numbering, if any. */
   const shown = (p: OpenParagraph): string => {
     if (numberer === undefined) return p.text;
@@ -149,6 +197,13 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
   let inChange = 0;
   /** Inside w:del or w:moveFrom: text a tracked change removed from here. */
   let removed = 0;
+  /** Rank of the note being read (0: none yet); `skipNote`: inside a separator. */
+  let note = 0;
+  let skipNote = false;
+  const push = (text: string, kind: TextNode['kind']): void => {
+    if (skipNote) return;
+    paragraphs.push(note > 0 ? { text, kind, note } : { text, kind });
+  };
 
   for (const t of tokenizeXml(xml)) {
     if (fallback > 0) {
@@ -166,8 +221,12 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
         case 'w:p':
           if (p) {
             open.pop();
-            paragraphs.push({ text: shown(p), kind: kindOf(p, styles) });
+            push(shown(p), kindOf(p, styles));
           }
+          break;
+        case 'w:footnote':
+        case 'w:endnote':
+          skipNote = false;
           break;
         case 'w:pPrChange':
           inChange = Math.max(0, inChange - 1);
@@ -195,8 +254,14 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
       case 'mc:Fallback':
         if (!t.selfClosing) fallback = 1;
         break;
+      case 'w:footnote':
+      case 'w:endnote':
+        skipNote = NOT_A_NOTE.has(attribute(t.attrs, 'w:type') ?? '');
+        if (!skipNote && !t.selfClosing) note++;
+        else if (t.selfClosing) skipNote = false;
+        break;
       case 'w:p':
-        if (t.selfClosing) paragraphs.push({ text: '', kind: cell > 0 ? 'cell' : 'paragraph' });
+        if (t.selfClosing) push('', cell > 0 ? 'cell' : 'paragraph');
         else open.push({ text: '', style: undefined, numbered: false, inCell: cell > 0 });
         break;
       case 'w:pPr':
@@ -247,9 +312,12 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
   // Unclosed paragraphs of a truncated document still count.
   while (open.length > 0) {
     const p = open.pop() as OpenParagraph;
-    paragraphs.push({ text: shown(p), kind: kindOf(p, styles) });
+    push(shown(p), kindOf(p, styles));
   }
+  return paragraphs;
+}
 
+function buildDocx(path: string, paragraphs: readonly Paragraph[], margins: readonly MarginPart[]): ReadSourceFile {
   const nodes: TextNode[] = [];
   const directives: Directive[] = [];
   const lineStarts: number[] = [];
@@ -262,8 +330,35 @@ function buildDocx(path: string, xml: string, styles: Styles, numbering: Numberi
     offset += para.text.length + 1;
   });
   if (lineStarts.length === 0) lineStarts.push(0);
-  const text = paragraphs.map((p) => p.text).join('\n');
-  return { path, format: 'docx', text, nodes, lineStarts, directives, encoding: 'docx' };
+  const lines = paragraphs.map((p) => p.text);
+  // Margin paragraphs are lines after the body's: line → its label, for describePosition.
+  const marginNodes: MarginNode[] = [];
+  const labels = new Map<number, string>();
+  for (const m of margins) {
+    m.paragraphs.forEach((para, i) => {
+      if (lines.length > 0 || offset > 0) lineStarts.push(offset);
+      else lineStarts[0] = 0;
+      lines.push(para.text);
+      const line = lines.length;
+      labels.set(line, m.label(i + 1, para.note));
+      if (!isBlank(para.text) && parseDirective(para.text, line) === undefined) {
+        marginNodes.push({ ...linearNode(para.kind, nodes.length + marginNodes.length, para.text, line, offset), margin: m.place });
+      }
+      offset += para.text.length + 1;
+    });
+  }
+  const text = lines.join('\n');
+  return {
+    path,
+    format: 'docx',
+    text,
+    nodes,
+    lineStarts,
+    directives,
+    encoding: 'docx',
+    ...(marginNodes.length > 0 ? { margins: marginNodes } : {}),
+    ...(labels.size > 0 ? { describePosition: (line: number) => labels.get(line) } : {}),
+  };
 }
 
 function kindOf(p: OpenParagraph, styles: Styles): TextNode['kind'] {

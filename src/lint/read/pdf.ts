@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { ConvkitError } from '../../errors.js';
 import { parseTxt } from './txt.js';
-import type { ReadSourceFile } from './source.js';
+import { computeLineStarts, linearNode, positionAtOffset, type ReadSourceFile } from './source.js';
+import type { MarginNode } from '../types.js';
 
 /**
  * The .pdf reader: text with its positions, read with Mozilla's pdf.js (legacy build, loaded
@@ -321,11 +322,19 @@ function furnitureKey(text: string): string {
   return text.replace(/\d+/g, '#').toLowerCase();
 }
 
+/** A running header or footer line dropped from the body: its first occurrence. */
+export interface RunningLine {
+  readonly line: PdfLine;
+  readonly place: 'header' | 'footer';
+}
+
 /**
- * Drops running headers and footers: page-number lines, and lines found at the top or the
- * bottom of at least half the pages (and of two pages at least).
+ * Sorts the lines of the pages into body and furniture: page-number lines, and lines found at
+ * the top or the bottom of at least half the pages (and of two pages at least), are running
+ * headers and footers. `running` keeps the first occurrence of each of the latter (by text,
+ * page numbers blurred), in order: the running text a reader still sees on the page.
  */
-export function dropFurniture(pages: readonly (readonly PdfLine[])[]): PdfLine[][] {
+function sortFurniture(pages: readonly (readonly PdfLine[])[]): { body: PdfLine[][]; running: RunningLine[] } {
   const counts = new Map<string, number>();
   for (const lines of pages) {
     const seen = new Set<string>();
@@ -336,12 +345,33 @@ export function dropFurniture(pages: readonly (readonly PdfLine[])[]): PdfLine[]
     const n = counts.get(furnitureKey(l.text)) ?? 0;
     return pages.length >= 2 && n >= 2 && n * 2 >= pages.length;
   };
-  return pages.map((lines) =>
+  const running: RunningLine[] = [];
+  const kept = new Set<string>();
+  const body = pages.map((lines) =>
     lines.filter((l, i) => {
       const edge = i < 2 || i >= lines.length - 2;
-      return !(edge && (PAGE_NUMBER.test(l.text) || repeated(l)));
+      if (!edge) return true;
+      if (PAGE_NUMBER.test(l.text)) return false;
+      if (!repeated(l)) return true;
+      const key = furnitureKey(l.text);
+      if (!kept.has(key)) {
+        kept.add(key);
+        running.push({ line: l, place: i < 2 ? 'header' : 'footer' });
+      }
+      return false;
     }),
   );
+  return { body, running };
+}
+
+/** The body of the pages: {@link sortFurniture} without the running headers and footers. */
+export function dropFurniture(pages: readonly (readonly PdfLine[])[]): PdfLine[][] {
+  return sortFurniture(pages).body;
+}
+
+/** The running headers and footers of the pages (see {@link sortFurniture}). */
+export function runningLines(pages: readonly (readonly PdfLine[])[]): RunningLine[] {
+  return sortFurniture(pages).running;
 }
 
 /**
@@ -589,7 +619,8 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<PdfSour
     const outline = await readBookmarks(doc);
     const packet = outline.some((t) => announcesDocument(t.title, false) && /^(?:d[ée]lib[ée]ration|extrait)/i.test(t.title));
     const targets = outline.filter((t) => announcesDocument(t.title, packet));
-    const { text, places, pageStarts } = plainText(dropFurniture(pages), new Set(targets.map((t) => t.page)));
+    const { body: bodyLines, running } = sortFurniture(pages);
+    const { text, places, pageStarts } = plainText(bodyLines, new Set(targets.map((t) => t.page)));
     const bookmarks = targets.flatMap((t) => {
       const line = pageStarts[t.page - 1];
       return line === undefined ? [] : [{ ...t, line }];
@@ -607,14 +638,36 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<PdfSour
       const larger = body > 0 && size >= body * 1.15 && n.text.length < 300;
       return n.kind === 'paragraph' && (tagged || larger) ? { ...n, kind: 'heading' as const } : n;
     });
+    // The running headers and footers, one line each after the body's.
+    const margins: MarginNode[] = [];
+    const marginLabels = new Map<number, string>();
+    let allText = base.text;
+    let lineStarts = base.lineStarts;
+    if (running.length > 0) {
+      allText = base.text.length === 0 || base.text.endsWith('\n') ? base.text : `${base.text}\n`;
+      let offset = allText.length;
+      allText += running.map((r) => r.line.text).join('\n');
+      lineStarts = computeLineStarts(allText);
+      for (const r of running) {
+        const { line } = positionAtOffset(lineStarts, offset);
+        margins.push({ ...linearNode('paragraph', nodes.length + margins.length, r.line.text, line, offset), margin: r.place });
+        marginLabels.set(line, `page ${r.line.page}, ${r.place === 'header' ? 'en-tête' : 'pied de page'}`);
+        offset += r.line.text.length + 1;
+      }
+    }
     return {
       ...base,
+      text: allText,
+      lineStarts,
       nodes,
+      ...(margins.length > 0 ? { margins } : {}),
       format: 'pdf',
       encoding: 'pdf',
       pages: doc.numPages,
       bookmarks,
       describePosition(line: number): string | undefined {
+        const margin = marginLabels.get(line);
+        if (margin !== undefined) return margin;
         const at = places[line - 1];
         return at ? `page ${at.page}, ligne ${at.line}` : undefined;
       },

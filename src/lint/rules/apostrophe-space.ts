@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { q, ruleMeta } from './util/kit.js';
+import { printedNodes, q, ruleMeta } from './util/kit.js';
 
 const RE = /(?<![\p{L}])(?:[dlnjsmtc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]\s+(?=\p{L})/giu;
 /** What every match holds: most paragraphs have no space after an apostrophe, and skip `RE`. */
@@ -10,7 +10,7 @@ export const rule: Rule = {
   meta: ruleMeta('apostrophe-space', 'typography', 'warning', 'Espace après une apostrophe d’élision (« d’ études »).'),
   check(context) {
     for (const file of context.files) {
-      for (const node of file.source.nodes) {
+      for (const node of printedNodes(file)) {
         if (!MAY_MATCH.test(node.text)) continue;
         RE.lastIndex = 0;
         for (let m = RE.exec(node.text); m; m = RE.exec(node.text)) {

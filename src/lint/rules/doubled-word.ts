@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import type { TextNode } from '../types.js';
-import { q, ruleMeta } from './util/kit.js';
+import { printedNodes, q, ruleMeta } from './util/kit.js';
 
 /** The definition of a doubled word; tried only where two neighbouring words have the same length. */
 const RE = /(?<![\p{L}'’-])(\p{L}+)\s+\1(?![\p{L}'’-])/iuy;
@@ -77,7 +77,7 @@ export const rule: Rule = {
   meta: ruleMeta('doubled-word', 'typography', 'warning', 'Mot répété deux fois de suite (« de de »).'),
   check(context) {
     for (const file of context.files) {
-      for (const node of file.source.nodes) {
+      for (const node of printedNodes(file)) {
         if (file.roleOf(node) === 'attendance') continue;
         check(node, (start, end, text) => context.report({ node, start, end, message: `Mot répété : ${q(text)}.` }));
       }

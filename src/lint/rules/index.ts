@@ -3,6 +3,7 @@ import { rule as sourceMention } from './source-mention.js';
 import { rule as partnerContext } from './partner-context.js';
 import { rule as partnerSlot } from './partner-slot.js';
 import { rule as partnerForeign } from './partner-foreign.js';
+import { rule as marginPartner } from './margin-partner.js';
 import { rule as duplicatedClause } from './duplicated-clause.js';
 import { rule as misplacedClause } from './misplaced-clause.js';
 import { rule as articleNumbering } from './article-numbering.js';
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   partnerContext,
   partnerSlot,
   partnerForeign,
+  marginPartner,
   duplicatedClause,
   misplacedClause,
   articleNumbering,

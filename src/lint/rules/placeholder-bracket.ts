@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { q, ruleMeta } from './util/kit.js';
+import { printedNodes, q, ruleMeta } from './util/kit.js';
 
 const BRACKET = /\[[^\]\n]{1,40}\]/g;
 
@@ -8,7 +8,7 @@ export const rule: Rule = {
   meta: ruleMeta('placeholder-bracket', 'placeholder', 'warning', 'Un champ à compléter entre crochets (« [tél] », « [fonction] »…) est resté dans le texte.'),
   check(context) {
     for (const file of context.files) {
-      for (const node of file.source.nodes) {
+      for (const node of printedNodes(file)) {
         BRACKET.lastIndex = 0;
         for (let m = BRACKET.exec(node.text); m; m = BRACKET.exec(node.text)) {
           if (/^\[(?:…|\.\.\.|sic|\d+)\]$/i.test(m[0])) continue;

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import type { TextNode } from '../types.js';
 import { isBlankDate, LEADER, linesOfNode, SIGNATURE_DATE } from '../text/signature.js';
-import { q, ruleMeta } from './util/kit.js';
+import { printedNodes, q, ruleMeta } from './util/kit.js';
 
 /** Leftovers of drafting: a word or a token standing for a value that was never written. */
 const MARKERS: readonly { re: RegExp; what: string }[] = [
@@ -48,7 +48,7 @@ export const rule: Rule = {
   meta: ruleMeta('placeholder-marker', 'placeholder', 'warning', 'Une marque de brouillon (« XX », « de X », « (citer …) ») est restée dans le texte, ou un blanc en pointillés reste à remplir.'),
   check(context) {
     for (const file of context.files) {
-      for (const node of file.source.nodes) {
+      for (const node of printedNodes(file)) {
         if (file.documentOf(node)?.kind === 'deliberation' && file.roleOf(node) === 'attendance') continue;
         for (const { re, what } of MARKERS) {
           re.lastIndex = 0;

@@ -28,6 +28,16 @@ export function* allNodes(files: readonly SegmentedFile[]): Generator<{ file: Se
   for (const file of files) for (const node of file.source.nodes) yield { file, node };
 }
 
+/**
+ * Every node of a file's body, then its margins (running headers and footers, notes): what is
+ * printed, for the rules that look at the words themselves wherever they stand (a placeholder,
+ * a misspelling, a doubled word). The margins are not in the segmented structure.
+ */
+export function printedNodes(file: SegmentedFile): readonly TextNode[] {
+  const margins = file.source.margins;
+  return margins === undefined || margins.length === 0 ? file.source.nodes : [...file.source.nodes, ...margins];
+}
+
 /** « ligne 12 » for messages that point to another place. */
 export function lineLabel(node: TextNode, index = 0): string {
   return `ligne ${node.positionAt(index).line}`;
