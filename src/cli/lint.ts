@@ -19,7 +19,7 @@ interface LintArgs {
 export function lintCommand(setExitCode: (code: number) => void): CommandModule<object, LintArgs> {
   return {
     command: 'lint [files..]',
-    describe: 'Vérifie des documents (.txt, .md, .docx, .pdf, ou les dossiers qui les contiennent)',
+    describe: 'Vérifie des documents (.txt, .md, .docx, .odt, .pdf, ou les dossiers qui les contiennent)',
     builder: (y: Argv<object>): Argv<LintArgs> =>
       y
         .positional('files', { type: 'string', array: true, describe: 'Fichiers ou dossiers à vérifier' })

@@ -39,13 +39,13 @@ export interface MarginNode extends TextNode {
 export interface SourceFile {
   /** The path as given on the command line. */
   readonly path: string;
-  readonly format: 'txt' | 'md' | 'docx' | 'pdf';
-  /** The decoded text (for .docx: paragraphs joined by `\n`; for .pdf: one line per PDF line), for reporters that show it. */
+  readonly format: 'txt' | 'md' | 'docx' | 'odt' | 'pdf';
+  /** The decoded text (for .docx and .odt: paragraphs joined by `\n`; for .pdf: one line per PDF line), for reporters that show it. */
   readonly text: string;
   readonly nodes: readonly TextNode[];
   /**
    * Running headers and footers, foot- and endnotes, when the reader finds them (.docx: the
-   * header, footer and note parts; .pdf: the lines repeated at the top or bottom of the pages).
+   * header, footer and note parts; .odt: the master pages' headers and footers, the notes; .pdf: the lines repeated at the top or bottom of the pages).
    * Their lines come after the body's in `text`. Optional: .txt/.md have none.
    */
   readonly margins?: readonly MarginNode[];

@@ -231,11 +231,11 @@ ${datalists}`;
 export function lintPage(token: string): string {
   const body = `
 <h1>Vérifier un document</h1>
-<p>Déposez un ou plusieurs fichiers (.docx, .pdf, .txt, .md) : le linter de convkit les vérifie ici, sans les envoyer ailleurs.</p>
+<p>Déposez un ou plusieurs fichiers (.docx, .odt, .pdf, .txt, .md) : le linter de convkit les vérifie ici, sans les envoyer ailleurs.</p>
 <form id="lint-form" novalidate>
 <div class="drop" id="drop-zone">
 <label for="lint-files">Choisir des fichiers à vérifier</label>
-<input id="lint-files" type="file" multiple accept=".docx,.pdf,.txt,.md,.markdown" aria-describedby="lint-help">
+<input id="lint-files" type="file" multiple accept=".docx,.odt,.pdf,.txt,.md,.markdown" aria-describedby="lint-help">
 <p class="help" id="lint-help">ou glissez-les dans ce cadre. Taille maximale : 20 Mo par fichier.</p>
 </div>
 </form>

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ConvkitError } from '../../errors.js';
 import { decodeText } from './decode.js';
 import { parseDocx } from './docx.js';
+import { parseOdt } from './odt.js';
 import { parseMd } from './md.js';
 import { parseTxt } from './txt.js';
 import type { ReadSourceFile } from './source.js';
@@ -11,30 +12,33 @@ import { parsePdf } from './pdf.js';
 export type { ReadSourceFile } from './source.js';
 export { isReadSourceFile, lineStartsOf, computeLineStarts } from './source.js';
 export { DOCX_XML_LIMIT } from './docx.js';
+export { ODT_XML_LIMIT } from './odt.js';
 
 /** Input files larger than this are refused (the linter is linear, but memory is not free). */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
 /** File extensions the linter reads. */
-export const LINT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.docx', '.pdf'];
+export const LINT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.docx', '.odt', '.pdf'];
 
 /** The reader format of a path, from its extension (case-insensitive); undefined when unsupported. */
-export function formatOf(file: string): 'txt' | 'md' | 'docx' | 'pdf' | undefined {
+export function formatOf(file: string): 'txt' | 'md' | 'docx' | 'odt' | 'pdf' | undefined {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.txt') return 'txt';
   if (ext === '.md' || ext === '.markdown') return 'md';
   if (ext === '.docx') return 'docx';
+  if (ext === '.odt') return 'odt';
   if (ext === '.pdf') return 'pdf';
   return undefined;
 }
 
 /**
  * Parses bytes already in memory as the given format (no file-system access). Throws a
- * French ConvkitError for binary data, a corrupt .docx or a zip bomb.
+ * French ConvkitError for binary data, a corrupt .docx or .odt, or a zip bomb.
  */
-export function parseSource(file: string, format: 'txt' | 'md' | 'docx', bytes: Uint8Array): ReadSourceFile {
+export function parseSource(file: string, format: 'txt' | 'md' | 'docx' | 'odt', bytes: Uint8Array): ReadSourceFile {
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(file, bytes.length);
   if (format === 'docx') return parseDocx(file, bytes);
+  if (format === 'odt') return parseOdt(file, bytes);
   const { text, encoding } = decodeText(bytes, file);
   return format === 'md' ? parseMd(file, text, encoding) : parseTxt(file, text, encoding);
 }
@@ -43,7 +47,7 @@ export function parseSource(file: string, format: 'txt' | 'md' | 'docx', bytes: 
  * Like {@link parseSource}, for every format including `.pdf` (read with pdf.js, loaded on
  * the first PDF): asynchronous. A PDF without text (a scan) is a French ConvkitError.
  */
-export async function parseSourceAsync(file: string, format: 'txt' | 'md' | 'docx' | 'pdf', bytes: Uint8Array): Promise<ReadSourceFile> {
+export async function parseSourceAsync(file: string, format: 'txt' | 'md' | 'docx' | 'odt' | 'pdf', bytes: Uint8Array): Promise<ReadSourceFile> {
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(file, bytes.length);
   return format === 'pdf' ? parsePdf(file, bytes) : parseSource(file, format, bytes);
 }
@@ -51,15 +55,15 @@ export async function parseSourceAsync(file: string, format: 'txt' | 'md' | 'doc
 /**
  * Reads one input file into a {@link ReadSourceFile} (a `SourceFile` with line table and
  * suppression directives), dispatching on the extension: `.txt`, `.md` (or `.markdown`),
- * `.docx`, `.pdf`. Every failure (missing or unreadable file, unsupported extension, binary data,
- * corrupt .docx, file over {@link MAX_INPUT_BYTES}) is a French ConvkitError naming the
+ * `.docx`, `.odt`, `.pdf`. Every failure (missing or unreadable file, unsupported extension, binary data,
+ * corrupt .docx or .odt, file over {@link MAX_INPUT_BYTES}) is a French ConvkitError naming the
  * file (exit status 2).
  */
 export async function readSourceFile(file: string): Promise<ReadSourceFile> {
   const format = formatOf(file);
   if (!format) {
     throw new ConvkitError(
-      `${file} : format non pris en charge (extension « ${path.extname(file) || 'aucune'} ») : convkit lint lit les fichiers .txt, .md, .docx et .pdf.`,
+      `${file} : format non pris en charge (extension « ${path.extname(file) || 'aucune'} ») : convkit lint lit les fichiers .txt, .md, .docx, .odt et .pdf.`,
       { locations: [{ file }] },
     );
   }
@@ -84,7 +88,7 @@ export async function readSourceFile(file: string): Promise<ReadSourceFile> {
 
 /**
  * Expands the command-line inputs: a file stays as given; a directory becomes its `.txt`,
- * `.md`, `.docx` and `.pdf` files and those of its sub-folders (see filesUnder). Duplicates are dropped, order is
+ * `.md`, `.docx`, `.odt` and `.pdf` files and those of its sub-folders (see filesUnder). Duplicates are dropped, order is
  * kept. A missing path, or a directory without any such file, is a French ConvkitError.
  */
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
@@ -110,7 +114,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
     }
     const found = await filesUnder(input);
     if (found.length === 0) {
-      throw new ConvkitError(`${input} : ce dossier ne contient aucun fichier .txt, .md, .docx ou .pdf à vérifier (ni dans ses sous-dossiers).`, { locations: [{ file: input }] });
+      throw new ConvkitError(`${input} : ce dossier ne contient aucun fichier .txt, .md, .docx, .odt ou .pdf à vérifier (ni dans ses sous-dossiers).`, { locations: [{ file: input }] });
     }
     for (const file of found) add(file);
   }

@@ -15,17 +15,20 @@ const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 
-function fail(file: string, why: string): never {
-  throw new ConvkitError(`${file} : ce fichier .docx est illisible : ${why}.`, { locations: [{ file }] });
+/** The kind of document an archive holds, for messages: « .docx », « .odt ». */
+export type ZipKind = '.docx' | '.odt';
+
+function fail(file: string, why: string, kind: ZipKind = '.docx'): never {
+  throw new ConvkitError(`${file} : ce fichier ${kind} est illisible : ${why}.`, { locations: [{ file }] });
 }
 
 /**
  * Reads the central directory of a zip archive. Throws a French ConvkitError when the bytes
  * are not a zip archive (or one this reader does not handle: ZIP64, encryption).
  */
-export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
+export function readZipDirectory(bytes: Uint8Array, file: string, kind: ZipKind = '.docx'): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 22) fail(file, "ce n'est pas une archive zip (fichier trop court)");
+  if (bytes.length < 22) fail(file, "ce n'est pas une archive zip (fichier trop court)", kind);
   // The end-of-central-directory record is in the last 22 + 65535 bytes.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -34,17 +37,17 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) fail(file, "ce n'est pas une archive zip (fin d'archive introuvable)");
+  if (eocd < 0) fail(file, "ce n'est pas une archive zip (fin d'archive introuvable)", kind);
   const count = view.getUint16(eocd + 10, true);
   const dirSize = view.getUint32(eocd + 12, true);
   const dirOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || dirOffset === 0xffffffff) fail(file, "archive ZIP64 non prise en charge");
-  if (dirOffset + dirSize > bytes.length) fail(file, 'répertoire de l’archive hors du fichier (archive tronquée ou corrompue)');
+  if (count === 0xffff || dirOffset === 0xffffffff) fail(file, "archive ZIP64 non prise en charge", kind);
+  if (dirOffset + dirSize > bytes.length) fail(file, 'répertoire de l’archive hors du fichier (archive tronquée ou corrompue)', kind);
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder('utf-8');
   let p = dirOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL_SIGNATURE) fail(file, 'répertoire de l’archive corrompu');
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL_SIGNATURE) fail(file, 'répertoire de l’archive corrompu', kind);
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     const compressedSize = view.getUint32(p + 20, true);
@@ -53,9 +56,9 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
     const localHeaderOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLength > bytes.length) fail(file, 'répertoire de l’archive corrompu');
+    if (p + 46 + nameLength > bytes.length) fail(file, 'répertoire de l’archive corrompu', kind);
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    if (flags & 1) fail(file, `l’entrée « ${name} » est chiffrée`);
+    if (flags & 1) fail(file, `l’entrée « ${name} » est chiffrée`, kind);
     entries.push({ name, method, compressedSize, size, localHeaderOffset });
     p += 46 + nameLength + extraLength + commentLength;
   }
@@ -67,22 +70,22 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
  * bytes, whatever its declared size: compressed data is fed to the inflater in small chunks,
  * so a zip bomb never allocates more than `limit` plus one chunk's worth of output.
  */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, file: string, limit: number): Uint8Array {
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, file: string, limit: number, kind: ZipKind = '.docx'): Uint8Array {
   if (entry.size > limit) {
-    fail(file, `l’entrée « ${entry.name} » déclare ${formatMb(entry.size)} décompressés, au-delà de la limite de ${formatMb(limit)} (archive piégée ?)`);
+    fail(file, `l’entrée « ${entry.name} » déclare ${formatMb(entry.size)} décompressés, au-delà de la limite de ${formatMb(limit)} (archive piégée ?)`, kind);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const h = entry.localHeaderOffset;
-  if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL_SIGNATURE) fail(file, `en-tête de l’entrée « ${entry.name} » introuvable`);
+  if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL_SIGNATURE) fail(file, `en-tête de l’entrée « ${entry.name} » introuvable`, kind);
   const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) fail(file, `l’entrée « ${entry.name} » est tronquée`);
+  if (end > bytes.length) fail(file, `l’entrée « ${entry.name} » est tronquée`, kind);
   const data = bytes.subarray(start, end);
   if (entry.method === 0) {
-    if (data.length > limit) fail(file, `l’entrée « ${entry.name} » dépasse la limite de ${formatMb(limit)}`);
+    if (data.length > limit) fail(file, `l’entrée « ${entry.name} » dépasse la limite de ${formatMb(limit)}`, kind);
     return data;
   }
-  if (entry.method !== 8) fail(file, `méthode de compression ${entry.method} non prise en charge pour « ${entry.name} »`);
+  if (entry.method !== 8) fail(file, `méthode de compression ${entry.method} non prise en charge pour « ${entry.name} »`, kind);
 
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -98,13 +101,13 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, file: string, l
       inflater.push(data.subarray(i, Math.min(i + CHUNK, data.length)), i + CHUNK >= data.length);
     }
   } catch (cause) {
-    throw new ConvkitError(`${file} : ce fichier .docx est illisible : données compressées de « ${entry.name} » corrompues.`, {
+    throw new ConvkitError(`${file} : ce fichier ${kind} est illisible : données compressées de « ${entry.name} » corrompues.`, {
       locations: [{ file }],
       cause,
     });
   }
   if (exceeded) {
-    fail(file, `l’entrée « ${entry.name} » dépasse ${formatMb(limit)} une fois décompressée (archive piégée ?)`);
+    fail(file, `l’entrée « ${entry.name} » dépasse ${formatMb(limit)} une fois décompressée (archive piégée ?)`, kind);
   }
   const out = new Uint8Array(total);
   let at = 0;

@@ -113,17 +113,17 @@ describe('expandInputs / readSourceFiles', () => {
   });
 
   it('refuses a directory without lintable files', async () => {
-    await expect(expandInputs([path.join(dir, 'vide')])).rejects.toThrow(/ce dossier ne contient aucun fichier \.txt, \.md, \.docx ou \.pdf/);
+    await expect(expandInputs([path.join(dir, 'vide')])).rejects.toThrow(/ce dossier ne contient aucun fichier \.txt, \.md, \.docx, \.odt ou \.pdf/);
   });
 
   it('goes down into sub-folders (the output of generate), its own files first, skipping hidden folders and Word lock files', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'convkit-lint-tree-'));
-    for (const f of ['z.txt', 'conventions/b.docx', 'conventions/a.pdf', 'conventions/~$a.docx', 'chartes/c.txt', 'chartes/x/d.md', '.git/e.txt', 'node_modules/f.txt', 'notes.odt']) {
+    for (const f of ['z.txt', 'conventions/b.docx', 'conventions/a.pdf', 'conventions/~$a.docx', 'chartes/c.txt', 'chartes/x/d.md', '.git/e.txt', 'node_modules/f.txt', 'notes.odt', 'budget.ods', '.~lock.notes.odt#']) {
       await mkdir(path.dirname(path.join(root, f)), { recursive: true });
       await writeFile(path.join(root, f), 'texte');
     }
     const files = await expandInputs([root]);
-    expect(files.map((f) => path.relative(root, f).split(path.sep).join('/'))).toEqual(['z.txt', 'chartes/c.txt', 'chartes/x/d.md', 'conventions/a.pdf', 'conventions/b.docx']);
+    expect(files.map((f) => path.relative(root, f).split(path.sep).join('/'))).toEqual(['notes.odt', 'z.txt', 'chartes/c.txt', 'chartes/x/d.md', 'conventions/a.pdf', 'conventions/b.docx']);
     await mkdir(path.join(root, 'vide', 'encore-vide'), { recursive: true });
     await expect(expandInputs([path.join(root, 'vide')])).rejects.toThrow(/vide : ce dossier ne contient aucun fichier .* \(ni dans ses sous-dossiers\)/);
     await rm(root, { recursive: true, force: true });
