@@ -1,8 +1,6 @@
 import { ConvkitError } from '../../errors.js';
-import type { MarginNode, MarginPlace, TextNode } from '../types.js';
-import { parseDirective, type Directive } from '../suppress.js';
-import { linearNode, type ReadSourceFile } from './source.js';
-import { isBlank } from './lines.js';
+import type { MarginPlace, TextNode } from '../types.js';
+import { ParagraphLines, type ReadSourceFile } from './source.js';
 import { Numberer, readNumbering, type StyleNumbering } from './docx-numbering.js';
 import { attribute, tokenizeXml } from './xml.js';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';
@@ -318,47 +316,10 @@ function readParagraphs(xml: string, styles: Styles, numberer: Numberer | undefi
 }
 
 function buildDocx(path: string, paragraphs: readonly Paragraph[], margins: readonly MarginPart[]): ReadSourceFile {
-  const nodes: TextNode[] = [];
-  const directives: Directive[] = [];
-  const lineStarts: number[] = [];
-  let offset = 0;
-  paragraphs.forEach((para, i) => {
-    lineStarts.push(offset);
-    const directive = parseDirective(para.text, i + 1);
-    if (directive) directives.push(directive);
-    else if (!isBlank(para.text)) nodes.push(linearNode(para.kind, nodes.length, para.text, i + 1, offset));
-    offset += para.text.length + 1;
-  });
-  if (lineStarts.length === 0) lineStarts.push(0);
-  const lines = paragraphs.map((p) => p.text);
-  // Margin paragraphs are lines after the body's: line → its label, for describePosition.
-  const marginNodes: MarginNode[] = [];
-  const labels = new Map<number, string>();
-  for (const m of margins) {
-    m.paragraphs.forEach((para, i) => {
-      if (lines.length > 0 || offset > 0) lineStarts.push(offset);
-      else lineStarts[0] = 0;
-      lines.push(para.text);
-      const line = lines.length;
-      labels.set(line, m.label(i + 1, para.note));
-      if (!isBlank(para.text) && parseDirective(para.text, line) === undefined) {
-        marginNodes.push({ ...linearNode(para.kind, nodes.length + marginNodes.length, para.text, line, offset), margin: m.place });
-      }
-      offset += para.text.length + 1;
-    });
-  }
-  const text = lines.join('\n');
-  return {
-    path,
-    format: 'docx',
-    text,
-    nodes,
-    lineStarts,
-    directives,
-    encoding: 'docx',
-    ...(marginNodes.length > 0 ? { margins: marginNodes } : {}),
-    ...(labels.size > 0 ? { describePosition: (line: number) => labels.get(line) } : {}),
-  };
+  const view = new ParagraphLines();
+  for (const para of paragraphs) view.body(para.text, para.kind);
+  for (const m of margins) m.paragraphs.forEach((para, i) => view.margin(para.text, para.kind, m.place, m.label(i + 1, para.note)));
+  return view.file(path, 'docx');
 }
 
 function kindOf(p: OpenParagraph, styles: Styles): TextNode['kind'] {

@@ -1,9 +1,7 @@
 import { ConvkitError } from '../../errors.js';
-import type { MarginNode, MarginPlace, TextNode } from '../types.js';
-import { parseDirective, type Directive } from '../suppress.js';
+import type { MarginPlace, TextNode } from '../types.js';
 import { formatNumber } from './docx-numbering.js';
-import { isBlank } from './lines.js';
-import { linearNode, type ReadSourceFile } from './source.js';
+import { ParagraphLines, type ReadSourceFile } from './source.js';
 import { attribute, tokenizeXml, type XmlToken } from './xml.js';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';
 
@@ -440,44 +438,9 @@ export function parseOdt(path: string, bytes: Uint8Array): ReadSourceFile {
   const main = readParagraphs(tokenizeXml(content), styles, (name) => name === 'office:text');
   const pages = stylesXml === undefined ? { margins: [] } : readParagraphs(tokenizeXml(stylesXml), styles, (name) => name in MARGIN_ELEMENTS);
 
-  const nodes: TextNode[] = [];
-  const directives: Directive[] = [];
-  const lineStarts: number[] = [];
-  const lines: string[] = [];
-  let offset = 0;
-  for (const para of main.body) {
-    lineStarts.push(offset);
-    lines.push(para.text);
-    const line = lines.length;
-    const directive = parseDirective(para.text, line);
-    if (directive) directives.push(directive);
-    else if (!isBlank(para.text)) nodes.push(linearNode(para.kind, nodes.length, para.text, line, offset));
-    offset += para.text.length + 1;
-  }
-  const margins: MarginNode[] = [];
-  const labels = new Map<number, string>();
-  const addMargin = (para: Paragraph, place: MarginPlace, label: string): void => {
-    lineStarts.push(offset);
-    lines.push(para.text);
-    const line = lines.length;
-    labels.set(line, label);
-    if (!isBlank(para.text) && parseDirective(para.text, line) === undefined) {
-      margins.push({ ...linearNode(para.kind, nodes.length + margins.length, para.text, line, offset), margin: place });
-    }
-    offset += para.text.length + 1;
-  };
-  for (const m of pages.margins) m.paragraphs.forEach((para, i) => addMargin(para, m.place, `${m.place === 'header' ? 'en-tête' : 'pied de page'}, paragraphe ${i + 1}`));
-  for (const para of main.notes) addMargin(para, 'note', `${para.note?.endnote ? 'note de fin' : 'note de bas de page'} ${para.note?.rank ?? 1}`);
-  if (lineStarts.length === 0) lineStarts.push(0);
-  return {
-    path,
-    format: 'odt',
-    text: lines.join('\n'),
-    nodes,
-    lineStarts,
-    directives,
-    encoding: 'odt',
-    ...(margins.length > 0 ? { margins } : {}),
-    ...(labels.size > 0 ? { describePosition: (line: number) => labels.get(line) } : {}),
-  };
+  const view = new ParagraphLines();
+  for (const para of main.body) view.body(para.text, para.kind);
+  for (const m of pages.margins) m.paragraphs.forEach((para, i) => view.margin(para.text, para.kind, m.place, `${m.place === 'header' ? 'en-tête' : 'pied de page'}, paragraphe ${i + 1}`));
+  for (const para of main.notes) view.margin(para.text, para.kind, 'note', `${para.note?.endnote ? 'note de fin' : 'note de bas de page'} ${para.note?.rank ?? 1}`);
+  return view.file(path, 'odt');
 }

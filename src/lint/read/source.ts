@@ -1,6 +1,6 @@
 import type { Position } from '../../model/types.js';
-import type { SourceFile, TextNode } from '../types.js';
-import type { Directive } from '../suppress.js';
+import type { MarginNode, MarginPlace, SourceFile, TextNode } from '../types.js';
+import { parseDirective, type Directive } from '../suppress.js';
 import { isBlank } from './lines.js';
 
 /**
@@ -236,5 +236,61 @@ export class NodeCollector {
     this.nodeKind = 'heading';
     this.spanEnd = line.end;
     this.flush();
+  }
+}
+
+/**
+ * The file view of a paragraph-based reader (.docx, .odt): one paragraph per line of `text`,
+ * the body's first, then the margins' (headers, footers, notes), each margin line named for
+ * `describePosition`. A body paragraph holding a suppression comment is a directive, not a node.
+ */
+export class ParagraphLines {
+  private readonly nodes: TextNode[] = [];
+  private readonly margins: MarginNode[] = [];
+  private readonly directives: Directive[] = [];
+  private readonly lines: string[] = [];
+  private readonly lineStarts: number[] = [];
+  private readonly labels = new Map<number, string>();
+  private offset = 0;
+
+  private add(text: string): number {
+    this.lineStarts.push(this.offset);
+    this.lines.push(text);
+    this.offset += text.length + 1;
+    return this.lines.length;
+  }
+
+  /** A paragraph of the body. */
+  body(text: string, kind: TextNode['kind']): void {
+    const offset = this.offset;
+    const line = this.add(text);
+    const directive = parseDirective(text, line);
+    if (directive) this.directives.push(directive);
+    else if (!isBlank(text)) this.nodes.push(linearNode(kind, this.nodes.length, text, line, offset));
+  }
+
+  /** A paragraph printed outside the body, `label` saying where (« en-tête, paragraphe 1 »). */
+  margin(text: string, kind: TextNode['kind'], place: MarginPlace, label: string): void {
+    const offset = this.offset;
+    const line = this.add(text);
+    this.labels.set(line, label);
+    // Indices follow the body's: they never collide with a body node's.
+    if (!isBlank(text) && parseDirective(text, line) === undefined) this.margins.push({ ...linearNode(kind, this.nodes.length + this.margins.length, text, line, offset), margin: place });
+  }
+
+  /** The source file; call once every paragraph is added. */
+  file(path: string, format: 'docx' | 'odt'): ReadSourceFile {
+    const labels = this.labels;
+    return {
+      path,
+      format,
+      text: this.lines.join('\n'),
+      nodes: this.nodes,
+      lineStarts: this.lineStarts.length > 0 ? this.lineStarts : [0],
+      directives: this.directives,
+      encoding: format,
+      ...(this.margins.length > 0 ? { margins: this.margins } : {}),
+      ...(labels.size > 0 ? { describePosition: (line: number) => labels.get(line) } : {}),
+    };
   }
 }
