@@ -9,7 +9,9 @@ import type { MarginNode } from '../types.js';
  * The .pdf reader: text with its positions, read with Mozilla's pdf.js (legacy build, loaded
  * only when a .pdf is linted). Lines are rebuilt from the positions of the text pieces (never
  * from the content stream's order, which a tagged PDF may change), running headers and
- * footers (« page 3 / 12 », a line repeated at the top or bottom of most pages) are dropped,
+ * footers (« page 3 / 12 », a line repeated at the top or bottom of most pages) and footnotes
+ * (smaller type at the foot of a page, after a note number) are taken out of the text and
+ * given as margins,
  * paragraphs are told by the vertical gaps between lines. The result is a plain-text view of
  * the document, one line per PDF line, paragraphs separated by blank lines, read like a .txt
  * file; `describePosition` turns a line of that view back into « page 3, ligne 12 ». The outline
@@ -328,6 +330,48 @@ export interface RunningLine {
   readonly place: 'header' | 'footer';
 }
 
+/** A footnote read at the bottom of a page: its lines joined, and the page. */
+export interface PageNote {
+  readonly page: number;
+  readonly text: string;
+}
+
+/** The start of a footnote: its number (or mark) then the note's first word. */
+const NOTE_START = /^(?:\d{1,3}|[*†‡])\s*[\p{Lu}«"(]/u;
+
+/**
+ * Takes the footnotes off the bottom of the pages: the lines that end a page (once its running
+ * footer is gone) set in a smaller type than the body text (under 95 % of `bodySize`, the size
+ * most of the text is set in), the first of them starting with a note number (« 1 Loi n° … »,
+ * « * Source … »). A note runs until the next line that starts one. Lines of table cells are
+ * never notes. Returns the pages without their notes, and the notes in order.
+ */
+export function takeNotes(pages: readonly (readonly PdfLine[])[], bodySize: number): { body: PdfLine[][]; notes: PageNote[] } {
+  const notes: PageNote[] = [];
+  const body = pages.map((lines) => {
+    let start = lines.length;
+    while (start > 0) {
+      const l = lines[start - 1] as PdfLine;
+      if (!(bodySize > 0 && l.size < bodySize * 0.95) || l.text.includes('\t')) break;
+      start--;
+    }
+    // The block must open on a note number; lines before the first one are body text.
+    while (start < lines.length && !NOTE_START.test((lines[start] as PdfLine).text)) start++;
+    if (start >= lines.length) return [...lines];
+    let current: { page: number; lines: string[] } | undefined;
+    for (const l of lines.slice(start)) {
+      if (current === undefined || NOTE_START.test(l.text)) {
+        if (current) notes.push({ page: current.page, text: current.lines.join(' ') });
+        current = { page: l.page, lines: [] };
+      }
+      current.lines.push(l.text.trim());
+    }
+    if (current) notes.push({ page: current.page, text: current.lines.join(' ') });
+    return lines.slice(0, start);
+  });
+  return { body, notes };
+}
+
 /**
  * Sorts the lines of the pages into body and furniture: page-number lines, and lines found at
  * the top or the bottom of at least half the pages (and of two pages at least), are running
@@ -619,7 +663,12 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<PdfSour
     const outline = await readBookmarks(doc);
     const packet = outline.some((t) => announcesDocument(t.title, false) && /^(?:d[ée]lib[ée]ration|extrait)/i.test(t.title));
     const targets = outline.filter((t) => announcesDocument(t.title, packet));
-    const { body: bodyLines, running } = sortFurniture(pages);
+    const { body: withNotes, running } = sortFurniture(pages);
+    // The size most of the text is set in (by characters): headings are larger, notes smaller.
+    const weight = new Map<number, number>();
+    for (const l of pages.flat()) weight.set(l.size, (weight.get(l.size) ?? 0) + l.text.length);
+    const body = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+    const { body: bodyLines, notes } = takeNotes(withNotes, body);
     const { text, places, pageStarts } = plainText(bodyLines, new Set(targets.map((t) => t.page)));
     const bookmarks = targets.flatMap((t) => {
       const line = pageStarts[t.page - 1];
@@ -628,9 +677,6 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<PdfSour
     const base = parseTxt(file, text, 'pdf');
     // Paragraphs tagged as headings, or set in a larger type than the body text, are headings,
     // as in a .docx.
-    const weight = new Map<number, number>();
-    for (const l of pages.flat()) weight.set(l.size, (weight.get(l.size) ?? 0) + l.text.length);
-    const body = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
     const nodes = base.nodes.map((n) => {
       const place = places[n.span.start.line - 1];
       const size = place?.size ?? 0;
@@ -643,16 +689,20 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<PdfSour
     const marginLabels = new Map<number, string>();
     let allText = base.text;
     let lineStarts = base.lineStarts;
-    if (running.length > 0) {
+    const printed = [
+      ...running.map((r) => ({ text: r.line.text, place: r.place, label: `page ${r.line.page}, ${r.place === 'header' ? 'en-tête' : 'pied de page'}` })),
+      ...notes.map((n) => ({ text: n.text, place: 'note' as const, label: `page ${n.page}, note de bas de page` })),
+    ];
+    if (printed.length > 0) {
       allText = base.text.length === 0 || base.text.endsWith('\n') ? base.text : `${base.text}\n`;
       let offset = allText.length;
-      allText += running.map((r) => r.line.text).join('\n');
+      allText += printed.map((r) => r.text).join('\n');
       lineStarts = computeLineStarts(allText);
-      for (const r of running) {
+      for (const r of printed) {
         const { line } = positionAtOffset(lineStarts, offset);
-        margins.push({ ...linearNode('paragraph', nodes.length + margins.length, r.line.text, line, offset), margin: r.place });
-        marginLabels.set(line, `page ${r.line.page}, ${r.place === 'header' ? 'en-tête' : 'pied de page'}`);
-        offset += r.line.text.length + 1;
+        margins.push({ ...linearNode('paragraph', nodes.length + margins.length, r.text, line, offset), margin: r.place });
+        marginLabels.set(line, r.label);
+        offset += r.text.length + 1;
       }
     }
     return {

@@ -103,9 +103,9 @@ describe.skipIf(!hasSoffice)('margins printed by LibreOffice', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'convkit-margins-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads the running header of the PDF as a margin, with the finding of the .docx, on the page it is printed on', async () => {
+  it('reads the running header and the footnote of the PDF as margins, with the findings of the .docx, on the page they are printed on', async () => {
     const docs = {
-      wrong: textDocx(LYON, { header: 'Convention Métropole de Lyon – CARSAT Rhône-Alpes', footer: 'Convention de partenariat – données statistiques' }),
+      wrong: textDocx(LYON_CITED, { header: 'Convention Métropole de Lyon – CARSAT Rhône-Alpes', footer: 'Convention de partenariat – données statistiques', footnotes: ['Données transmises par la MSA Ain-Rhône, [date à préciser].'] }),
       right: textDocx(LYON, { header: 'Convention Métropole de Lyon – CAF du Rhône', footer: 'Convention de partenariat – données statistiques' }),
     };
     for (const [name, bytes] of Object.entries(docs)) writeFileSync(path.join(dir, `${name}.docx`), bytes);
@@ -115,14 +115,19 @@ describe.skipIf(!hasSoffice)('margins printed by LibreOffice', () => {
     const right = await readSourceFile(path.join(dir, 'right.pdf'));
     expect((wrong as { pages?: number }).pages).toBeGreaterThanOrEqual(2);
     // The header and footer are margins of the PDF too, and not in its body.
+    // The header, the footer and the footnote (smaller type, after its number, at the foot of
+    // its page) are margins of the PDF too, and not in its body.
     expect((wrong.margins ?? []).map((n) => [n.margin, n.text])).toEqual([
       ['header', 'Convention Métropole de Lyon – CARSAT Rhône-Alpes'],
       ['footer', 'Convention de partenariat – données statistiques'],
+      ['note', '1 Données transmises par la MSA Ain-Rhône, [date à préciser].'],
     ]);
-    expect(wrong.nodes.some((n) => n.text.includes('CARSAT'))).toBe(false);
+    expect(wrong.nodes.some((n) => /CARSAT|MSA/.test(n.text))).toBe(false);
     const [rw] = lint([wrong]);
-    expect(found(rw, 'margin-partner')).toEqual([
+    expect(found(rw, 'margin-partner', 'placeholder-bracket')).toEqual([
       "margin-partner error [page 1, en-tête] L'en-tête nomme « CARSAT Rhône-Alpes », qui n'est pas partie à la convention ; attendu « CAF du Rhône » : texte resté d'une autre convention ?",
+      "margin-partner error [page 1, note de bas de page] La note nomme « MSA Ain-Rhône », qui n'est pas partie à la convention ; attendu « CAF du Rhône » : texte resté d'une autre convention ?",
+      'placeholder-bracket warning [page 1, note de bas de page] Champ à compléter « [date à préciser] » laissé dans le texte : le renseigner ou supprimer la ligne.',
     ]);
     // Same problems as the .docx, apart from where they are.
     const strip = (xs: string[]): string[] => xs.map((x) => x.replace(/ \[[^\]]*\]/, '')).sort();

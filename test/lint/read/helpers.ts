@@ -57,7 +57,7 @@ export function textDocx(text: string, margins: DocxMargins = {}): Uint8Array {
       .filter((x) => x !== '')
       .map((x) => {
         const note = /^\[\^(\d+)\]$/.exec(x);
-        if (note) return `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="${Number(note[1]) + 1}"/></w:r>`;
+        if (note) return `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${Number(note[1]) + 1}"/></w:r>`;
         return `<w:r><w:t xml:space="preserve">${escapeXml(x)}</w:t></w:r>`;
       })
       .join('');
@@ -82,7 +82,10 @@ export function textDocx(text: string, margins: DocxMargins = {}): Uint8Array {
     sectPr += `<w:${kind}Reference w:type="default" r:id="rId${kind}"/>`;
   }
   if (margins.footnotes !== undefined) {
-    const notes = margins.footnotes.map((n, i) => `<w:footnote w:id="${i + 2}">${paragraph([n])}</w:footnote>`).join('');
+    // As Word writes them: the note's own number (w:footnoteRef) first, in the note text style.
+    const notes = margins.footnotes
+      .map((n, i) => `<w:footnote w:id="${i + 2}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>${run(` ${n}`)}</w:p></w:footnote>`)
+      .join('');
     parts['word/footnotes.xml'] = strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes ${W_NS}>` +
         '<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
@@ -94,7 +97,10 @@ export function textDocx(text: string, margins: DocxMargins = {}): Uint8Array {
   }
   const styles =
     `<?xml version="1.0"?><w:styles ${W_NS}>` +
-    '<w:style w:type="paragraph" w:styleId="Titre1"><w:name w:val="heading 1"/><w:rPr><w:b/></w:rPr></w:style></w:styles>';
+    '<w:style w:type="paragraph" w:styleId="Titre1"><w:name w:val="heading 1"/><w:rPr><w:b/></w:rPr></w:style>' +
+    // Word's note styles: note text in 10 pt, note numbers raised.
+    '<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>' +
+    '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>';
   return zipSync({
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +

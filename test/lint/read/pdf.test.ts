@@ -14,7 +14,7 @@ import { buildDocuments, renderDocument } from '../../../src/generate/index.js';
 import { defaultPacketDeps } from '../../../src/packet/deps.js';
 import { runPacket } from '../../../src/packet/run.js';
 import { parseSource, parseSourceAsync, readSourceFile } from '../../../src/lint/read/index.js';
-import { announcesDocument, dropFurniture, linesOfPage, piecesOf, plainText, tableCells, taggedBlocks } from '../../../src/lint/read/pdf.js';
+import { announcesDocument, dropFurniture, linesOfPage, piecesOf, plainText, runningLines, tableCells, taggedBlocks, takeNotes } from '../../../src/lint/read/pdf.js';
 import { lint, type LintResult } from '../../../src/lint/runner.js';
 import { formatSarif } from '../../../src/lint/reporters/index.js';
 import { rules } from '../../../src/lint/rules/index.js';
@@ -278,6 +278,34 @@ describe('lines and paragraphs from positions', () => {
       linesOfPage(n, [piece('Observatoire – Grand Dijon', 50, 800, 8), ...['Un', 'Deux', 'Trois', 'Quatre'].map((w, k) => piece(`${w} ${WORDS[n - 1]}.`, 50, 700 - 14 * k)), piece(`page ${n} / 3`, 280, 40, 8)]);
     const kept = dropFurniture([page(1), page(2), page(3)]);
     expect(kept.map((p) => p.map((l) => l.text))).toEqual([1, 2, 3].map((n) => ['Un', 'Deux', 'Trois', 'Quatre'].map((w) => `${w} ${WORDS[n - 1]}.`)));
+  });
+
+  it('keeps the running header and footer apart, once each, and takes footnotes off the foot of the page', () => {
+    const page = (n: number, ...foot: ReturnType<typeof piece>[]): ReturnType<typeof linesOfPage> =>
+      linesOfPage(n, [piece('Convention Métropole – CAF', 50, 800, 8), ...['Un', 'Deux'].map((w, k) => piece(`${w} ${WORDS[n - 1]}.`, 50, 700 - 14 * k)), ...foot, piece(`Paraphes – ${n}`, 280, 40, 8)]);
+    const pages = [
+      page(1, piece('1 Loi n° 78-17 du 6 janvier 1978,', 50, 90, 8), piece('modifiée.', 50, 80, 8), piece('2 Décret n° 2014-1750.', 50, 70, 8)),
+      page(2, piece('Trois lignes en petits caractères sans numéro.', 50, 90, 8)),
+      page(3, piece('Cellule\tde tableau', 50, 90, 8), piece('* Source : INSEE.', 50, 70, 8)),
+    ];
+    expect(runningLines(pages).map((r) => [r.place, r.line.text])).toEqual([
+      ['header', 'Convention Métropole – CAF'],
+      ['footer', 'Paraphes – 1'],
+    ]);
+    const { body, notes } = takeNotes(dropFurniture(pages), 10);
+    expect(notes).toEqual([
+      { page: 1, text: '1 Loi n° 78-17 du 6 janvier 1978, modifiée.' },
+      { page: 1, text: '2 Décret n° 2014-1750.' },
+      { page: 3, text: '* Source : INSEE.' },
+    ]);
+    // A small line without a number, and a table row, stay in the text.
+    expect(body.map((p) => p.map((l) => l.text))).toEqual([
+      [`Un ${WORDS[0]}.`, `Deux ${WORDS[0]}.`],
+      [`Un ${WORDS[1]}.`, `Deux ${WORDS[1]}.`, 'Trois lignes en petits caractères sans numéro.'],
+      [`Un ${WORDS[2]}.`, `Deux ${WORDS[2]}.`, 'Cellule\tde tableau'],
+    ]);
+    // Set in the body's own size, numbered lines are text, not notes.
+    expect(takeNotes(dropFurniture(pages), 8).notes).toEqual([]);
   });
 
   it('separates paragraphs by wider gaps, keeps a paragraph across a page break and rejoins a hyphenated word', () => {
