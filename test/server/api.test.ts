@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../../src/server/index.js';
 import { raw, session, startOnCopy } from './helpers.js';
@@ -171,6 +171,26 @@ describe('HTTP API: documents, lint, packet', () => {
     expect((exe.json() as { error: string }).error).toContain('format non pris en charge');
     const docx = await raw(server.port, 'POST', '/api/lint?filename=faux.docx', { headers: { ...auth, 'content-type': 'application/octet-stream' }, body: 'pas un zip' });
     expect(docx.status).toBe(422);
+    const sheet = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<office:document-content/>') });
+    const ods = await raw(server.port, 'POST', '/api/lint?filename=budget.odt', { headers: { ...auth, 'content-type': 'application/octet-stream' }, body: Buffer.from(sheet) });
+    expect(ods.status).toBe(422);
+    expect((ods.json() as { error: string }).error).toContain("budget.odt : ce fichier OpenDocument n'est pas un document texte");
+  });
+
+  it('POST /api/lint reads an OpenDocument text with its header', async () => {
+    const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"';
+    const odt = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.text'),
+      'content.xml': strToU8(`<office:document-content ${ns}><office:body><office:text><text:p>Le référent est joignable au [tél].</text:p></office:text></office:body></office:document-content>`),
+      'styles.xml': strToU8(`<office:document-styles ${ns}><office:master-styles><style:master-page style:name="Standard"><style:footer><text:p>Paraphes : XX</text:p></style:footer></style:master-page></office:master-styles></office:document-styles>`),
+    });
+    const r = await raw(server.port, 'POST', '/api/lint?filename=projet.odt', { headers: { ...auth, 'content-type': 'application/octet-stream' }, body: Buffer.from(odt) });
+    expect(r.status).toBe(200);
+    const [result] = r.json() as { messages: { ruleId: string; line: number }[] }[];
+    expect(result?.messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['placeholder-bracket', 1],
+      ['placeholder-marker', 2],
+    ]);
   });
 
   it('builds the packet as a zip: act, annexes, dossier, manifest', async () => {
