@@ -11,8 +11,11 @@
  * (`w:numPr`) or by its style (`w:pPr/w:numPr` of the style and of the styles it is based on).
  * Instances of one abstract definition share their counters, as Word continues such lists;
  * an instance with a start override restarts its levels where it is first used.
- * Not followed: `w:numStyleLink`/`w:styleLink` indirections, `w:lvlPicBulletId` pictures,
- * text formats spelled out in words (written as digits here).
+ * A definition that only points to a list style (`w:numStyleLink`, Word's « Définir un nouveau
+ * style de liste ») takes the levels and the counters of the definition that style is linked to
+ * (`w:styleLink` in numbering.xml, or the style's own numbering in styles.xml).
+ * Not followed: `w:lvlPicBulletId` pictures, text formats spelled out in words (written as
+ * digits here).
  */
 import { attribute, tokenizeXml } from './xml.js';
 
@@ -47,11 +50,18 @@ const int = (s: string | undefined, fallback: number): number => {
   return Number.isFinite(n) ? n : fallback;
 };
 
-/** Reads `word/numbering.xml`. */
-export function readNumbering(xml: string): NumberingDefinitions {
+/**
+ * Reads `word/numbering.xml`. `styleNumIds`: the numbering instance of each numbering style of
+ * styles.xml (style id → `w:numId`), to follow a `w:numStyleLink` that no `w:styleLink` answers.
+ */
+export function readNumbering(xml: string, styleNumIds: ReadonlyMap<string, string> = new Map()): NumberingDefinitions {
   const abstracts = new Map<string, Map<number, NumberingLevel>>();
   const instances = new Map<string, { abstract: string; starts: Map<number, number> }>();
+  /** List style → the definition it is linked to; definition → the list style it points to. */
+  const linked = new Map<string, string>();
+  const pointsTo = new Map<string, string>();
   let abstract: Map<number, NumberingLevel> | undefined;
+  let abstractId: string | undefined;
   let level: { ilvl: number; start: number; format: string; text: string; suffix: string; legal: boolean; restart?: number } | undefined;
   let instance: { abstract: string; starts: Map<number, number> } | undefined;
   let override: number | undefined;
@@ -61,7 +71,10 @@ export function readNumbering(xml: string): NumberingDefinitions {
         const { ilvl, ...rest } = level;
         if (!abstract.has(ilvl)) abstract.set(ilvl, rest);
         level = undefined;
-      } else if (t.name === 'w:abstractNum') abstract = undefined;
+      } else if (t.name === 'w:abstractNum') {
+        abstract = undefined;
+        abstractId = undefined;
+      }
       else if (t.name === 'w:num') instance = undefined;
       else if (t.name === 'w:lvlOverride') override = undefined;
       continue;
@@ -72,9 +85,16 @@ export function readNumbering(xml: string): NumberingDefinitions {
       case 'w:abstractNum': {
         const id = attribute(t.attrs, 'w:abstractNumId');
         abstract = new Map();
+        abstractId = id;
         if (id !== undefined && !abstracts.has(id)) abstracts.set(id, abstract);
         break;
       }
+      case 'w:styleLink':
+        if (abstractId !== undefined && val !== undefined && !linked.has(val)) linked.set(val, abstractId);
+        break;
+      case 'w:numStyleLink':
+        if (abstractId !== undefined && val !== undefined) pointsTo.set(abstractId, val);
+        break;
       case 'w:lvl':
         if (abstract !== undefined) level = { ilvl: int(attribute(t.attrs, 'w:ilvl'), 0), start: 1, format: 'decimal', text: '', suffix: 'tab', legal: false };
         break;
@@ -113,6 +133,17 @@ export function readNumbering(xml: string): NumberingDefinitions {
         break;
     }
   }
+  // Instances of a definition that points to a list style use the style's definition (and
+  // share its counters, as Word continues such lists).
+  const target = (id: string): string => {
+    const style = pointsTo.get(id);
+    if (style === undefined) return id;
+    const direct = linked.get(style);
+    if (direct !== undefined && !pointsTo.has(direct)) return direct;
+    const viaStyle = instances.get(styleNumIds.get(style) ?? '')?.abstract;
+    return viaStyle !== undefined && !pointsTo.has(viaStyle) ? viaStyle : id;
+  };
+  for (const instance of instances.values()) instance.abstract = target(instance.abstract);
   return { abstracts, instances };
 }
 

@@ -59,7 +59,8 @@ export function parseDocx(path: string, bytes: Uint8Array): ReadSourceFile {
   const stylesXml = part(byName.get(STYLES_PART));
   const numberingXml = part(byName.get(NUMBERING_PART));
   const styles = stylesXml === undefined ? { names: new Map<string, string>(), numbering: new Map<string, StyleNumbering>() } : readStyles(stylesXml);
-  const numbering = numberingXml === undefined ? undefined : readNumbering(numberingXml);
+  const styleNumIds = new Map([...styles.numbering].flatMap(([id, n]) => (n.numId === undefined ? [] : [[id, n.numId] as const])));
+  const numbering = numberingXml === undefined ? undefined : readNumbering(numberingXml, styleNumIds);
   const body = readParagraphs(documentXml, styles, numbering === undefined ? undefined : new Numberer(numbering));
   const margins: MarginPart[] = [];
   const running = entries

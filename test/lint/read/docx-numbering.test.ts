@@ -69,6 +69,30 @@ describe('numbering labels', () => {
     expect(n.label('99', 0)).toBe('');
   });
 
+  it('follows a definition that points to a list style, by its link in numbering.xml or through styles.xml, and shares its counters', () => {
+    const pointer = (id: number, style: string): string => `<w:abstractNum w:abstractNumId="${id}"><w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="${style}"/></w:abstractNum>`;
+    const linked = abstractXml(0, [{ fmt: 'decimal', text: 'Article %1 :', suff: 'space' }]).replace('<w:multiLevelType w:val="hybridMultilevel"/>', '<w:multiLevelType w:val="multilevel"/><w:styleLink w:val="ListeArticles"/>');
+    const numbering = numberingXml(
+      [linked, pointer(1, 'ListeArticles'), pointer(2, 'ListeAnnexes'), abstractXml(3, [{ fmt: 'upperRoman', text: 'ANNEXE %1 –', suff: 'space' }])],
+      [
+        { id: 1, abstract: 0 },
+        { id: 2, abstract: 1 },
+        { id: 4, abstract: 3 },
+        { id: 5, abstract: 2 },
+      ],
+    );
+    const styles =
+      `<?xml version="1.0"?><w:styles ${W}>` +
+      '<w:style w:type="numbering" w:styleId="ListeArticles"><w:name w:val="Liste articles"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
+      '<w:style w:type="numbering" w:styleId="ListeAnnexes"><w:name w:val="Liste annexes"/><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style></w:styles>';
+    const body = [para('Objet', numPr(2)), para('Durée', numPr(2)), para('Résiliation', numPr(1)), para('Référents', numPr(5)), para('Charte', numPr(5))].join('');
+    const file = parseSource('lien.docx', 'docx', makeDocx(body, { styles, extra: { 'word/numbering.xml': strToU8(numbering) } }));
+    expect(file.text.split('\n')).toEqual(['Article 1 : Objet', 'Article 2 : Durée', 'Article 3 : Résiliation', 'ANNEXE I – Référents', 'ANNEXE II – Charte']);
+    // Without styles.xml, the second link has nothing to follow: no label is invented.
+    const bare = parseSource('lien.docx', 'docx', makeDocx(body, { extra: { 'word/numbering.xml': strToU8(numbering) } }));
+    expect(bare.text.split('\n').slice(3)).toEqual(['Référents', 'Charte']);
+  });
+
   it('reads the label into the paragraph, from the paragraph or its style (and the style it is based on), not from a tracked former numbering', () => {
     const styles =
       `<?xml version="1.0"?><w:styles ${W}>` +
