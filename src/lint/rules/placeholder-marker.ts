@@ -4,7 +4,7 @@ import { isBlankDate, LEADER, linesOfNode, SIGNATURE_DATE } from '../text/signat
 import { printedNodes, q, ruleMeta } from './util/kit.js';
 
 /** Leftovers of drafting: a word or a token standing for a value that was never written. */
-const MARKERS: readonly { re: RegExp; what: string }[] = [
+const MARKERS: readonly { re: RegExp; what: string; quoted?: false }[] = [
   // « XXX XXX » is one blank: runs of X separated by spaces (or wrapped onto the next line)
   // are taken together.
   { re: /(?<![\p{L}\d'’.-])X{2,}(?:[ \u00a0]*\n?[ \u00a0]*X{2,})*(?![\p{L}\d])/gu, what: 'valeur à remplacer' },
@@ -16,6 +16,10 @@ const MARKERS: readonly { re: RegExp; what: string }[] = [
     re: /(?<![\p{L}\d])(?:Cliquez(?:\s+ou\s+appuyez)?\s+ici\s+pour\s+(?:entrer|saisir|taper)\s+(?:du\s+texte|une\s+date)|Choisissez\s+un\s+élément|Click(?:\s+or\s+tap)?\s+here\s+to\s+enter\s+(?:text|a\s+date)|Click\s+or\s+tap\s+to\s+enter\s+a\s+date|Choose\s+an\s+item)\.?/giu,
     what: 'champ de formulaire Word jamais rempli',
   },
+  // A mail-merge field left unmerged: Word shows the field's name between chevrons, glued to
+  // them and without spaces («Nom_du_partenaire», «Civilité»); French quotation marks always
+  // have a space inside (« texte »), so this is never a quotation.
+  { re: /«[\p{L}][\p{L}\d_]*(?:[-.][\p{L}\d_]+)*»/gu, what: 'champ de fusion (publipostage) non rempli', quoted: false },
 ];
 
 /** A dotted leader (« ……… », « ........ », « ____ »): a blank left on purpose, to fill in by hand. */
@@ -35,7 +39,8 @@ function onBlankDateLine(node: TextNode, index: number): boolean {
 
 /**
  * Leftovers of drafting: « ANNEXE XX », « la CAF de X », « XXXX », « (citer la collectivité
- * commanditaire) », Word's « Cliquez ou appuyez ici pour entrer du texte. » are warnings: the
+ * commanditaire) », Word's « Cliquez ou appuyez ici pour entrer du texte. », an unmerged
+ * mail-merge field «Nom_du_partenaire» are warnings: the
  * drafter forgot a value. Inside guillemets (« Source …,
  * date : XXXX ») the marker is part of a model the reader fills in: info only.
  *
@@ -50,10 +55,10 @@ export const rule: Rule = {
     for (const file of context.files) {
       for (const node of printedNodes(file)) {
         if (file.documentOf(node)?.kind === 'deliberation' && file.roleOf(node) === 'attendance') continue;
-        for (const { re, what } of MARKERS) {
+        for (const { re, what, quoted: canBeQuoted } of MARKERS) {
           re.lastIndex = 0;
           for (let m = re.exec(node.text); m; m = re.exec(node.text)) {
-            const quoted = inQuotes(node.text, m.index);
+            const quoted = canBeQuoted !== false && inQuotes(node.text, m.index);
             context.report({
               node,
               start: m.index,

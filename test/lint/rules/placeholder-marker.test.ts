@@ -13,6 +13,15 @@ describe('placeholder-marker', () => {
     // Instructions to the reader in ordinary prose are not prompts.
     expect(runRule(rule, 'Pour consulter les données, cliquez sur le lien transmis par la CAF.')).toEqual([]);
   });
+  it('reports a mail-merge field left unmerged, never a quotation', () => {
+    const text = 'La convention est signée par «Civilité» «Nom_du_représentant», «Fonction-1» de la «NomPartenaire».\n\nLa mention « Source CAF » et «\u00a0Source\u00a0» sont des citations.';
+    expect(runRule(rule, text).map((x) => [x.severity, x.column, x.message])).toEqual([
+      ['warning', columnOf(text, 1, '«Civilité»'), '« «Civilité» » : champ de fusion (publipostage) non rempli laissé(e) dans le texte.'],
+      ['warning', columnOf(text, 1, '«Nom_du'), '« «Nom_du_représentant» » : champ de fusion (publipostage) non rempli laissé(e) dans le texte.'],
+      ['warning', columnOf(text, 1, '«Fonction'), '« «Fonction-1» » : champ de fusion (publipostage) non rempli laissé(e) dans le texte.'],
+      ['warning', columnOf(text, 1, '«NomPartenaire»'), '« «NomPartenaire» » : champ de fusion (publipostage) non rempli laissé(e) dans le texte.'],
+    ]);
+  });
   it('accepts ordinary text, roman centuries and names with X', () => {
     expect(runRule(rule, 'Au XXe siècle, M. Xavier LEROUX signe la convention n° 12.')).toEqual([]);
   });
