@@ -6,6 +6,8 @@ import { isAttendanceHeading, parseDeliberation, type DeliberationData } from '.
 import { parseReferents, type ReferentCard } from './text/referents.js';
 import { endsWithHeading, isSignatureNode, joinedLines, linesOfNode, locate, opensSignature, parseSignature, type Located, type SignatureBlock } from './text/signature.js';
 import {
+  isContentsEntry,
+  isContentsHeading,
   ANNEX,
   ARTICLE,
   andPrefixLength,
@@ -60,6 +62,8 @@ export type NodeRole =
   | 'charter-title'
   | 'deliberation-header'
   | 'attendance'
+  /** A table of contents (« SOMMAIRE » and its entries): it names headings, it holds none. */
+  | 'contents'
   | 'other';
 
 /** A heading and its body. */
@@ -621,14 +625,20 @@ function segmentConvention(
   orgs: OrgIndex,
 ): ConventionDocument {
   let i = 0;
-  // Title: up to the parties opener.
+  // Title: up to the parties opener. A table of contents there (« SOMMAIRE », its entries) is
+  // not part of the title, however long.
   const titleNodes: TextNode[] = [];
-  while (i < rest.length && i < 8 && !isPartiesOpener(rest[i] as TextNode) && !endsPartiesBlock(rest[i] as TextNode)) {
-    titleNodes.push(rest[i] as TextNode);
+  const contents: TextNode[] = [];
+  while (i < rest.length && titleNodes.length < 8 && !isPartiesOpener(rest[i] as TextNode) && !endsPartiesBlock(rest[i] as TextNode)) {
+    const node = rest[i] as TextNode;
+    if (isContentsHeading(node) || isContentsEntry(node)) contents.push(node);
+    else titleNodes.push(node);
     i++;
   }
+  for (const c of contents) roles.set(c, 'contents');
   if (i >= rest.length || !isPartiesOpener(rest[i] as TextNode)) {
     // No parties block: the title is the first node only (if it is one).
+    for (const c of contents) roles.delete(c);
     titleNodes.length = 0;
     i = 0;
     if (rest[0] && isDocumentTitle(rest, 0)) {

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import type { TextNode } from '../types.js';
+import { isContentsEntry } from '../segment/recognisers.js';
 import { isBlankDate, LEADER, linesOfNode, SIGNATURE_DATE } from '../text/signature.js';
 import { printedNodes, q, ruleMeta } from './util/kit.js';
 
@@ -70,6 +71,8 @@ export const rule: Rule = {
             });
           }
         }
+        // The leaders of a table of contents lead to a page number: nothing to fill in.
+        if (isContentsEntry(node)) continue;
         DOTTED.lastIndex = 0;
         for (let m = DOTTED.exec(node.text); m; m = DOTTED.exec(node.text)) {
           if (onBlankDateLine(node, m.index)) continue;

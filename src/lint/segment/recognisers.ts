@@ -138,8 +138,38 @@ export function isPreambleHeading(node: TextNode): boolean {
 /** « TITRE I – DISPOSITIONS GÉNÉRALES », « Chapitre 2 : … », « PARTIE 1 ». */
 const PART = /^(?:TITRE|Titre|CHAPITRE|Chapitre|PARTIE|Partie|SECTION|Section)\s+(?:[IVXLC]+|\d+|premier|PREMIER|1er)(?![\p{L}\d])\s*(?:[-–—:.]\s*)?(.*)$/u;
 
+// ── Table of contents ────────────────────────────────────────────────────────────────────
+
+/** « SOMMAIRE », « Table des matières : » alone on its line. */
+const CONTENTS_HEADING = /^\s*(?:sommaire|table\s+des\s+mati[èe]res)\s*:?\s*$/iu;
+/** A line of a table of contents with a leader: « Article 2 – Durée ........ 3 », « Annexe 1 …… 7 ». */
+const LEADER_ENTRY = /^\S.*?\s*(?:(?:\.\s?){3,}|…{2,}|_{3,})\s*(?:\d{1,3}|[IVXLC]{1,6})\s*$/iu;
+/** A line of a table of contents set with a tab (Word's leader is a tab stop): « Article 2 – Durée→3 ». */
+const TAB_ENTRY = /^(\S.*?)\s*\t\s*(?:\d{1,3}|[IVXLC]{1,6})\s*$/iu;
+
+export function isContentsHeading(node: TextNode): boolean {
+  return node.text.length < 40 && CONTENTS_HEADING.test(node.text);
+}
+
+/**
+ * A table of contents entry, by its first line (a PDF may run the entries and what follows
+ * into one paragraph): a title, a leader of dots, ellipses or underscores, and a page number;
+ * or, set with a tab, the title of an article, an annex or a part and its page number. Such a
+ * line names a heading, it is not one.
+ */
+export function isContentsEntry(node: TextNode): boolean {
+  const line = firstLine(node);
+  if (line.length > 400) return false;
+  if (LEADER_ENTRY.test(line)) return true;
+  const tab = TAB_ENTRY.exec(line);
+  if (!tab) return false;
+  const title = (tab[1] as string).trim();
+  return ARTICLE.test(title) || ANNEX.test(title) || PART.test(title) || NUMBERED.test(title);
+}
+
 export function isPartHeading(node: TextNode): boolean {
   if (node.kind === 'item' || node.text.length > 200 || node.text.includes('\n')) return false;
+  if (isContentsEntry(node)) return false;
   const m = PART.exec(node.text.trim());
   return m !== null && !/[.;,]$/.test((m[1] ?? '').trim());
 }
@@ -151,7 +181,7 @@ export function isPartHeading(node: TextNode): boolean {
 export const ARTICLE = /^(?:Article\s+|Art\.\s*)(\d+(?:\s*er)?|premier|PREMIER|1er|unique|[IVXLC]+)(?![\p{L}\d]|\.\d)\s*(?:[-–—:.]\s*)?(.*)$/iu;
 
 export function isArticleHeading(node: TextNode): boolean {
-  if (node.kind === 'item' || node.text.length > 200) return false;
+  if (node.kind === 'item' || node.text.length > 200 || isContentsEntry(node)) return false;
   const m = ARTICLE.exec(firstLine(node));
   if (!m) return false;
   // « Article 3 du code… » in a sentence is not a heading.
@@ -164,7 +194,7 @@ export function isArticleHeading(node: TextNode): boolean {
 const NUMBERED = /^(\d{1,2})\s*(?:\.|–|—|-|\))\s+(\p{Lu}.*)$/u;
 
 export function isNumberedHeading(node: TextNode): boolean {
-  if (node.kind === 'item' || node.text.length > 120 || node.text.includes('\n')) return false;
+  if (node.kind === 'item' || node.text.length > 120 || node.text.includes('\n') || isContentsEntry(node)) return false;
   const m = NUMBERED.exec(node.text.trim());
   return m !== null && !/[.;:,]$/.test(m[2] as string);
 }
@@ -181,7 +211,7 @@ export function numberedHeading(node: TextNode): { label: string; title: string 
 export const ANNEX = /^ANNEXE\s+(?:N°\s*|n°\s*|no\s+)?(\d+|[IVX]+|X{1,4}|N|[A-Z](?=\s*(?:[:–—.-]|$)))(?![\p{L}\d])\s*(?:[:–—.-]\s*)?(.*)$/iu;
 
 export function isAnnexHeading(node: TextNode): boolean {
-  if (node.kind === 'item' || node.text.length > 300) return false;
+  if (node.kind === 'item' || node.text.length > 300 || isContentsEntry(node)) return false;
   const m = ANNEX.exec(firstLine(node));
   if (!m) return false;
   const rest = (m[2] ?? '').trim();
