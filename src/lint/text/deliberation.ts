@@ -435,7 +435,9 @@ function monthNumber(name: string): number {
 function kindBefore(before: string): DateKind | undefined {
   const b = fold(before.slice(-70));
   if (/convoqu\S*\s+(?:le\s+)?$|convocation\s*(?:envoyee|adressee)?\s*(?:le\s+)?:?\s*$/.test(b)) return 'convocation';
-  if (/(?:publie|affiche|transmis\S*(?:\s+en\s+prefecture)?|recu\S*\s+en\s+prefecture|rendu\S*\s+executoire|date\s+d'affichage\s*:|date\s+de\s+publication\s*:)\s*(?:le\s+)?$/.test(b)) return 'publication';
+  // The prefecture's acknowledgement stamp (ACTES) counts too: « Envoyé en préfecture le … »,
+  // « Date de télétransmission : … », « Date de réception préfecture : … ».
+  if (/(?:publie|affiche|transmis\S*(?:\s+en\s+prefecture)?|recu\S*\s+en\s+prefecture|envoye\S*\s+en\s+prefecture|rendu\S*\s+executoire|date\s+d'affichage\s*:|date\s+de\s+publication\s*:|date\s+de\s+(?:tele)?transmission\s*:|date\s+de\s+reception\s+(?:en\s+|a\s+la\s+)?prefecture\s*:)\s*(?:le\s+)?$/.test(b)) return 'publication';
   if (/\bseance\s+(?:publique\s+|ordinaire\s+|extraordinaire\s+)?(?:du|le)\s+$|\breuni\S*\s+(?:[^,.;]{0,40}\s)?le\s+$|\bdelibere\s+(?:en\s+seance\s+(?:publique\s+)?)?(?:le|du)\s+$/.test(b)) return 'session';
   // A header line « Conseil municipal du lundi 18 septembre 2023 » (not a deliberation cited in the text).
   if (/^(?:conseil|bureau|commission|assemblee|reunion)\b[^.;:]{0,60}\bdu\s+$/.test(fold(before))) return 'session';

@@ -28,6 +28,19 @@ describe('deliberation-dates', () => {
       ['deliberation-dates', lineOf(text, 'Affiché'), columnOf(text, lineOf(text, 'Affiché'), '13 mars')],
     ]);
   });
+  it('reads the prefecture acknowledgement stamp (ACTES) as a transmission: never before the session', () => {
+    const stamp = (d: string): string =>
+      `${extract()}\n\nAccusé de réception en préfecture\n080-218000016-20240314-DEL2024-017-DE\nEnvoyé en préfecture le ${d}\nDate de télétransmission : ${d}\nDate de réception préfecture : ${d}`;
+    expect(runRule(rule, stamp('15/03/2024'))).toEqual([]);
+    const text = stamp('13/03/2024');
+    const f = runRule(rule, text);
+    expect(f.map((x) => x.message)).toEqual([
+      'Affichage ou transmission le 13/03/2024, avant la séance (jeudi 14 mars 2024).',
+      'Affichage ou transmission le 13/03/2024, avant la séance (jeudi 14 mars 2024).',
+      'Affichage ou transmission le 13/03/2024, avant la séance (jeudi 14 mars 2024).',
+    ]);
+    expect(f.map((x) => x.line)).toEqual([lineOf(text, 'Envoyé'), lineOf(text, 'télétransmission'), lineOf(text, 'réception préfecture')]);
+  });
   it('reads a session and a convocation written in words', () => {
     const text = [
       'EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS',
