@@ -389,8 +389,13 @@ export function segmentFile(source: SourceFile): SegmentedFile {
   if (cursor < nodes.length) ranges.push({ from: cursor, to: nodes.length, kind: 'other', header: 0 });
 
   const documents: LintDocument[] = [];
+  let previous: (typeof ranges)[number] | undefined;
   for (const r of ranges) {
     const all = nodes.slice(r.from, r.to);
+    // Short lines right above an extract (the prefecture's stamp at the top of its first page)
+    // are read for their dates: they belong to no document of their own.
+    const above = previous !== undefined && previous.kind === 'other' && previous.to === r.from && previous.to - previous.from <= 8 ? nodes.slice(previous.from, previous.to).filter((n) => n.text.length < 200) : [];
+    previous = r;
     const header = all.slice(0, r.header);
     for (const h of header) roles.set(h, 'header');
     const rest = all.slice(r.header);
@@ -398,7 +403,7 @@ export function segmentFile(source: SourceFile): SegmentedFile {
     if (kind === 'other' && rest.some(isArticleHeading)) kind = 'convention';
     let doc: LintDocument;
     if (kind === 'convention') doc = segmentConvention(all, header, rest, roles, sectionOfMap, orgs);
-    else if (kind === 'deliberation') doc = segmentDeliberation(all, header, rest, roles);
+    else if (kind === 'deliberation') doc = segmentDeliberation(all, header, rest, roles, [...above, ...header]);
     else if (kind === 'charter') doc = segmentCharterDoc(all, header, rest, roles);
     else doc = { kind: 'other', nodes: all, header };
     for (const n of all) docOf.set(n, doc);
@@ -415,8 +420,8 @@ export function segmentFile(source: SourceFile): SegmentedFile {
   };
 }
 
-function segmentDeliberation(all: TextNode[], header: TextNode[], rest: TextNode[], roles: Map<TextNode, NodeRole>): DeliberationDocument {
-  const data = parseDeliberation(rest);
+function segmentDeliberation(all: TextNode[], header: TextNode[], rest: TextNode[], roles: Map<TextNode, NodeRole>, above: readonly TextNode[]): DeliberationDocument {
+  const data = parseDeliberation(rest, above);
   for (const n of data.attendanceNodes) roles.set(n, 'attendance');
   // The header of the extract: everything before the first attendance heading.
   for (const n of rest) {

@@ -177,8 +177,12 @@ export function isAttendanceHeading(node: TextNode): boolean {
   return node.text.length < 120 && !node.text.includes('\n') && LIST_HEADING.test(node.text) && /:\s*$/.test(node.text);
 }
 
-/** Parses the nodes of a deliberation extract. */
-export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData {
+/**
+ * Parses the nodes of a deliberation extract. `above`: short nodes printed above the extract's
+ * title (its header, the prefecture's acknowledgement stamp at the top of the page), read for
+ * their dates only.
+ */
+export function parseDeliberation(nodes: readonly TextNode[], above: readonly TextNode[] = []): DeliberationData {
   const counts: { -readonly [K in keyof DeliberationCounts]: Count } = {};
   const members: Member[] = [];
   const proxies: Proxy[] = [];
@@ -265,6 +269,8 @@ export function parseDeliberation(nodes: readonly TextNode[]): DeliberationData 
     readCells(cells, status, proxySection);
   }
   const { dates, annexes, annexMentions } = readDatesAndAnnexes(nodes);
+  const stamped = above.length > 0 ? readDatesAndAnnexes(above).dates.filter((d) => d.kind === 'publication') : [];
+  if (stamped.length > 0) dates.unshift(...stamped);
   return { counts, dates, annexes, annexMentions, unread, members, proxies, substitutions, attendanceNodes };
 
   /** A member once per status: a giver listed among the absents and again under « Pouvoirs » is one member. */

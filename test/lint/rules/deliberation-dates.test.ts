@@ -40,6 +40,10 @@ describe('deliberation-dates', () => {
       'Affichage ou transmission le 13/03/2024, avant la séance (jeudi 14 mars 2024).',
     ]);
     expect(f.map((x) => x.line)).toEqual([lineOf(text, 'Envoyé'), lineOf(text, 'télétransmission'), lineOf(text, 'réception préfecture')]);
+    // The stamp at the top of the first page, above the extract's title, is read too.
+    const above = `Accusé de réception en préfecture\n080-218000016-20240314-DEL2024-017-DE\nDate de télétransmission : 13/03/2024\n\n${extract()}`;
+    expect(runRule(rule, above).map((x) => [x.line, x.message])).toEqual([[3, 'Affichage ou transmission le 13/03/2024, avant la séance (jeudi 14 mars 2024).']]);
+    expect(runRule(rule, above.replace('13/03/2024', '15/03/2024'))).toEqual([]);
   });
   it('reads a session and a convocation written in words', () => {
     const text = [
