@@ -49,6 +49,7 @@ ol.by-severity .file-ref{color:#555}
 #show-error:not(:checked)~main section.severity-error,#show-warning:not(:checked)~main section.severity-warning,#show-info:not(:checked)~main section.severity-info{display:none}
 pre.text{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #ddd;padding:.75rem .75rem .75rem 4.5rem;font:13px/1.5 ui-monospace,"DejaVu Sans Mono",monospace;tab-size:8;position:relative}
 .ln{position:absolute;left:0;width:3.8rem;text-align:right;color:#999;user-select:none}
+.margins-label{display:block;margin:.6rem 0 .2rem;padding-top:.3rem;border-top:1px dashed #999;font:600 12px/1.4 system-ui,sans-serif;color:#444;user-select:none}
 .ln::before{content:attr(data-l)}
 .ln:target{background:#fff59d}
 mark.hl{color:inherit;border-bottom:2px solid}
@@ -228,7 +229,10 @@ function renderFile(out: string[], result: LintResult, f: number, fileIndex: Rea
     }
     out.push('</ol>');
   }
-  out.push(`<pre class="text">${highlight(text, highlights, lineStarts, f)}</pre>`, '</section>');
+  // Running headers, footers and notes come after the body's lines: a label says so.
+  const margins = result.source.margins ?? [];
+  const marginLine = margins.length > 0 ? Math.min(...margins.map((n) => n.span.start.line)) : undefined;
+  out.push(`<pre class="text">${highlight(text, highlights, lineStarts, f, marginLine)}</pre>`, '</section>');
 }
 
 /**
@@ -242,7 +246,10 @@ function lineMarker(f: number, line: number): string {
   return `<span class="ln" id="f${f}-L${line}" data-l="${line}"></span>`;
 }
 
-function highlight(text: string, placed: readonly Placed[], lineStarts: readonly number[], f: number): string {
+const MARGINS_LABEL = '<span class="margins-label">En-têtes, pieds de page et notes (imprimés hors du texte)</span>';
+
+function highlight(text: string, placed: readonly Placed[], lineStarts: readonly number[], f: number, marginLine?: number): string {
+  const marker = (line: number): string => (line === marginLine ? MARGINS_LABEL : '') + lineMarker(f, line);
   const parts: string[] = [];
   const byStart = [...placed].sort((a, b) => a.start - b.start || a.n - b.n || a.key - b.key);
   const ends = [...placed].sort((a, b) => a.end - b.end);
@@ -265,7 +272,7 @@ function highlight(text: string, placed: readonly Placed[], lineStarts: readonly
       const ls = lineStarts[line] as number;
       if (ls >= pos) {
         s += escapeHtml(text.slice(pos, ls));
-        s += lineMarker(f, line + 1);
+        s += marker(line + 1);
         pos = ls;
       }
       line++;
@@ -289,7 +296,7 @@ function highlight(text: string, placed: readonly Placed[], lineStarts: readonly
       const tip = escapeHtml(`${m.ruleId} (${SEVERITY_LABEL[m.severity]}) : ${m.message}`);
       // Line markers come before pins placed at a line start.
       while (line < lineStarts.length && (lineStarts[line] as number) <= at) {
-        parts.push(lineMarker(f, line + 1));
+        parts.push(marker(line + 1));
         line++;
       }
       if (p.pin) parts.push(`<a class="pin" href="#l${f}-${p.n}"><mark class="pin sev-${m.severity}" id="m${f}-${p.n}" data-n="${p.n}" title="${tip}"></mark></a>`);

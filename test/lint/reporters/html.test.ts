@@ -5,8 +5,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '../../../src/lint/reporters/html.js';
+import { parseDocx } from '../../../src/lint/read/docx.js';
 import { parseTxt } from '../../../src/lint/read/txt.js';
 import { lint } from '../../../src/lint/runner.js';
+import { textDocx } from '../read/helpers.js';
 import { SAMPLE_CONTEXT, SAMPLE_RULES, sampleResults } from './sample.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -29,6 +31,18 @@ describe('html (text)', () => {
     expect(count(html, /<mark class="pin sev-error"/g)).toBe(1);
     expect(html).toContain('<mark class="hl sev-error" title="source-mention : « Source CAF 21 » dans la convention CARSAT : la source attendue est la CARSAT.">Source CAF 21</mark>');
     expect(html).toMatch(/<mark class="hl sev-warning" title="[^"]*">XXXX<\/mark>/);
+  });
+
+  it('labels the running headers, footers and notes after the body, only when there are some', () => {
+    expect(html).not.toContain('margins-label"');
+    const file = parseDocx('lyon.docx', textDocx('CONVENTION\n\nLe texte.[^1]\n', { header: 'Convention – [partenaire]', footnotes: ['Une note.'] }));
+    const withMargins = formatHtml(lint([file]), SAMPLE_CONTEXT);
+    expect(count(withMargins, /<span class="margins-label">/g)).toBe(1);
+    const label = withMargins.indexOf('<span class="margins-label">');
+    // Right before the header's line, after the body's lines.
+    expect(withMargins.slice(label).indexOf(`data-l="${file.margins?.[0]?.span.start.line}"`)).toBeGreaterThan(0);
+    expect(withMargins.slice(label, label + 300)).not.toContain('Le texte.');
+    expect(withMargins.lastIndexOf('Le texte.')).toBeLessThan(label);
   });
 
   it('escapes the text and the messages', () => {
