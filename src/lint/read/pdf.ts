@@ -343,8 +343,8 @@ const NOTE_START = /^(?:\d{1,3}|[*†‡])\s*[\p{Lu}«"(]/u;
  * Takes the footnotes off the bottom of the pages: the lines that end a page (once its running
  * footer is gone) set in a smaller type than the body text (under 95 % of `bodySize`, the size
  * most of the text is set in), the first of them starting with a note number (« 1 Loi n° … »,
- * « * Source … »). A note runs until the next line that starts one. Lines of table cells are
- * never notes. Returns the pages without their notes, and the notes in order.
+ * « * Source … ») and standing apart from the line above (a gap of 1.6 times its type size at
+ * least). A note runs until the next line that starts one. Lines of table cells are never notes. Returns the pages without their notes, and the notes in order.
  */
 export function takeNotes(pages: readonly (readonly PdfLine[])[], bodySize: number): { body: PdfLine[][]; notes: PageNote[] } {
   const notes: PageNote[] = [];
@@ -358,6 +358,11 @@ export function takeNotes(pages: readonly (readonly PdfLine[])[], bodySize: numb
     // The block must open on a note number; lines before the first one are body text.
     while (start < lines.length && !NOTE_START.test((lines[start] as PdfLine).text)) start++;
     if (start >= lines.length) return [...lines];
+    // Notes stand apart from the text above them (the separator's space): a numbered list set
+    // small right under its introduction is not a note.
+    const above = lines[start - 1];
+    const first = lines[start] as PdfLine;
+    if (above !== undefined && (above.last ?? above.y) - first.y < first.size * 1.6) return [...lines];
     let current: { page: number; lines: string[] } | undefined;
     for (const l of lines.slice(start)) {
       if (current === undefined || NOTE_START.test(l.text)) {

@@ -306,6 +306,9 @@ describe('lines and paragraphs from positions', () => {
     ]);
     // Set in the body's own size, numbered lines are text, not notes.
     expect(takeNotes(dropFurniture(pages), 8).notes).toEqual([]);
+    // A numbered list set small right under its introduction (no gap) is text too.
+    const list = linesOfPage(4, [piece('Les indicateurs transmis sont :', 50, 120), piece('1 Nombre d’allocataires ;', 50, 110, 8), piece('2 Nombre de bénéficiaires.', 50, 100, 8)]);
+    expect(takeNotes([list], 10).notes).toEqual([]);
   });
 
   it('separates paragraphs by wider gaps, keeps a paragraph across a page break and rejoins a hyphenated word', () => {
