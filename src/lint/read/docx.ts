@@ -3,7 +3,7 @@ import type { MarginPlace, TextNode } from '../types.js';
 import { ParagraphLines, type ReadSourceFile } from './source.js';
 import { Numberer, readNumbering, type StyleNumbering } from './docx-numbering.js';
 import { attribute, tokenizeXml } from './xml.js';
-import { readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';
+import { Archive, type ZipEntry } from './zip.js';
 
 /** At most this many bytes of XML are inflated from a .docx (document, styles, numbering, headers, footers and notes together). */
 export const DOCX_XML_LIMIT = 50 * 1024 * 1024;
@@ -40,30 +40,25 @@ export function parseDocx(path: string, bytes: Uint8Array): ReadSourceFile {
       { locations: [{ file: path }] },
     );
   }
-  const entries = readZipDirectory(bytes, path);
-  const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
-  const documentEntry = byName.get(DOCUMENT_PART);
-  if (!documentEntry) {
+  const archive = new Archive(bytes, path, DOCX_XML_LIMIT);
+  if (!archive.has(DOCUMENT_PART)) {
     throw new ConvkitError(`${path} : ce fichier n'est pas un document Word .docx (l'archive ne contient pas « ${DOCUMENT_PART} »).`, {
       locations: [{ file: path }],
     });
   }
-  let budget = DOCX_XML_LIMIT;
-  const part = (entry: ZipEntry | undefined): string | undefined => {
-    if (entry === undefined) return undefined;
-    const xml = decodeXml(readZipEntry(bytes, entry, path, Math.max(0, budget)));
-    budget -= xml.length;
-    return xml;
+  const part = (entry: ZipEntry | string): string | undefined => {
+    const data = archive.read(entry);
+    return data === undefined ? undefined : decodeXml(data);
   };
-  const documentXml = part(documentEntry) ?? '';
-  const stylesXml = part(byName.get(STYLES_PART));
-  const numberingXml = part(byName.get(NUMBERING_PART));
+  const documentXml = part(DOCUMENT_PART) ?? '';
+  const stylesXml = part(STYLES_PART);
+  const numberingXml = part(NUMBERING_PART);
   const styles = stylesXml === undefined ? { names: new Map<string, string>(), numbering: new Map<string, StyleNumbering>() } : readStyles(stylesXml);
   const styleNumIds = new Map([...styles.numbering].flatMap(([id, n]) => (n.numId === undefined ? [] : [[id, n.numId] as const])));
   const numbering = numberingXml === undefined ? undefined : readNumbering(numberingXml, styleNumIds);
   const body = readParagraphs(documentXml, styles, numbering === undefined ? undefined : new Numberer(numbering));
   const margins: MarginPart[] = [];
-  const running = entries
+  const running = archive.entries
     .map((e) => ({ entry: e, m: RUNNING_PART.exec(e.name) }))
     .filter((x): x is { entry: ZipEntry; m: RegExpExecArray } => x.m !== null)
     .sort((a, b) => (a.m[1] === b.m[1] ? Number(a.m[2] || 0) - Number(b.m[2] || 0) : a.m[1] === 'header' ? -1 : 1));
@@ -73,7 +68,7 @@ export function parseDocx(path: string, bytes: Uint8Array): ReadSourceFile {
     margins.push({ place, label: (n) => `${place === 'header' ? 'en-tête' : 'pied de page'}, paragraphe ${n}`, paragraphs });
   }
   for (const { name, label } of NOTE_PARTS) {
-    const xml = part(byName.get(name));
+    const xml = part(name);
     if (xml === undefined) continue;
     const paragraphs = readParagraphs(xml, styles, undefined);
     margins.push({ place: 'note', label: (_, note) => `${label} ${note ?? 1}`, paragraphs });

@@ -3,7 +3,7 @@ import type { MarginPlace, TextNode } from '../types.js';
 import { formatNumber } from './docx-numbering.js';
 import { ParagraphLines, type ReadSourceFile } from './source.js';
 import { attribute, tokenizeXml, type XmlToken } from './xml.js';
-import { readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';
+import { Archive } from './zip.js';
 
 /**
  * The reader of OpenDocument text files (.odt: LibreOffice, OpenOffice; the format the French
@@ -212,7 +212,7 @@ function readParagraphs(tokens: Iterable<XmlToken>, styles: Styles, within: (nam
   const chainById = new Map<string, number[]>();
   const lastChainOfStyle = new Map<string, number[]>();
   const outlineCounts: number[] = [];
-  let inside = 0;
+  let inside = false;
   let skip = 0;
   let cell = 0;
   let note: { rank: number; endnote: boolean } | undefined;
@@ -254,8 +254,8 @@ function readParagraphs(tokens: Iterable<XmlToken>, styles: Styles, within: (nam
   };
 
   for (const t of tokens) {
-    if (t.type === 'open' && !t.selfClosing && inside === 0 && within(t.name)) {
-      inside = 1;
+    if (t.type === 'open' && !t.selfClosing && !inside && within(t.name)) {
+      inside = true;
       const place = MARGIN_ELEMENTS[t.name];
       if (place) {
         margin = { place, paragraphs: [] };
@@ -263,7 +263,7 @@ function readParagraphs(tokens: Iterable<XmlToken>, styles: Styles, within: (nam
       }
       continue;
     }
-    if (inside === 0) continue;
+    if (!inside) continue;
     if (skip > 0) {
       if (t.type === 'open' && !t.selfClosing && SKIPPED.has(t.name)) skip++;
       else if (t.type === 'close' && SKIPPED.has(t.name)) skip--;
@@ -308,8 +308,8 @@ function readParagraphs(tokens: Iterable<XmlToken>, styles: Styles, within: (nam
           inNumber = Math.max(0, inNumber - 1);
           break;
         default:
-          if (inside > 0 && within(t.name)) {
-            inside = 0;
+          if (inside && within(t.name)) {
+            inside = false;
             margin = undefined;
           }
       }
@@ -416,24 +416,20 @@ function readParagraphs(tokens: Iterable<XmlToken>, styles: Styles, within: (nam
  * type (a spreadsheet, a presentation), an archive without `content.xml`, a zip bomb.
  */
 export function parseOdt(path: string, bytes: Uint8Array): ReadSourceFile {
-  const entries = readZipDirectory(bytes, path, '.odt');
-  const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
-  let budget = ODT_XML_LIMIT;
-  const part = (entry: ZipEntry | undefined): string | undefined => {
-    if (entry === undefined) return undefined;
-    const data = readZipEntry(bytes, entry, path, Math.max(0, budget), '.odt');
-    budget -= data.length;
-    return new TextDecoder('utf-8').decode(data);
+  const archive = new Archive(bytes, path, ODT_XML_LIMIT, '.odt');
+  const part = (name: string): string | undefined => {
+    const data = archive.read(name);
+    return data === undefined ? undefined : new TextDecoder('utf-8').decode(data);
   };
-  const mime = part(byName.get('mimetype'))?.trim();
+  const mime = part('mimetype')?.trim();
   if (mime !== undefined && mime !== TEXT_MIME && !mime.startsWith(`${TEXT_MIME}-`)) {
     throw new ConvkitError(`${path} : ce fichier OpenDocument n'est pas un document texte (type « ${mime} ») : convkit lint lit les documents texte .odt.`, { locations: [{ file: path }] });
   }
-  const content = part(byName.get('content.xml'));
+  const content = part('content.xml');
   if (content === undefined) {
     throw new ConvkitError(`${path} : ce fichier n'est pas un document OpenDocument .odt (l'archive ne contient pas « content.xml »).`, { locations: [{ file: path }] });
   }
-  const stylesXml = part(byName.get('styles.xml'));
+  const stylesXml = part('styles.xml');
   const styles = readStyles(stylesXml === undefined ? [content] : [stylesXml, content]);
   const main = readParagraphs(tokenizeXml(content), styles, (name) => name === 'office:text');
   const pages = stylesXml === undefined ? { margins: [] } : readParagraphs(tokenizeXml(stylesXml), styles, (name) => name in MARGIN_ELEMENTS);

@@ -383,7 +383,7 @@ export function takeNotes(pages: readonly (readonly PdfLine[])[], bodySize: numb
  * headers and footers. `running` keeps the first occurrence of each of the latter (by text,
  * page numbers blurred), in order: the running text a reader still sees on the page.
  */
-function sortFurniture(pages: readonly (readonly PdfLine[])[]): { body: PdfLine[][]; running: RunningLine[] } {
+export function sortFurniture(pages: readonly (readonly PdfLine[])[]): { body: PdfLine[][]; running: RunningLine[] } {
   const counts = new Map<string, number>();
   for (const lines of pages) {
     const seen = new Set<string>();
@@ -416,11 +416,6 @@ function sortFurniture(pages: readonly (readonly PdfLine[])[]): { body: PdfLine[
 /** The body of the pages: {@link sortFurniture} without the running headers and footers. */
 export function dropFurniture(pages: readonly (readonly PdfLine[])[]): PdfLine[][] {
   return sortFurniture(pages).body;
-}
-
-/** The running headers and footers of the pages (see {@link sortFurniture}). */
-export function runningLines(pages: readonly (readonly PdfLine[])[]): RunningLine[] {
-  return sortFurniture(pages).running;
 }
 
 /**

@@ -121,3 +121,38 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, file: string, l
 function formatMb(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} Mo`;
 }
+
+/**
+ * An archive opened for reading its parts: the directory once, then each part by name, all
+ * the parts read together bounded by `limit` bytes once inflated (a zip bomb spread over many
+ * parts is stopped as surely as one in a single part).
+ */
+export class Archive {
+  readonly entries: readonly ZipEntry[];
+  private readonly byName: ReadonlyMap<string, ZipEntry>;
+  private budget: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly file: string,
+    limit: number,
+    private readonly kind: ZipKind = '.docx',
+  ) {
+    this.entries = readZipDirectory(bytes, file, kind);
+    this.byName = new Map(this.entries.map((e) => [e.name, e]));
+    this.budget = limit;
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /** The inflated bytes of a part, by entry or name; undefined when the archive has no such part. */
+  read(part: ZipEntry | string): Uint8Array | undefined {
+    const entry = typeof part === 'string' ? this.byName.get(part) : part;
+    if (entry === undefined) return undefined;
+    const data = readZipEntry(this.bytes, entry, this.file, Math.max(0, this.budget), this.kind);
+    this.budget -= data.length;
+    return data;
+  }
+}

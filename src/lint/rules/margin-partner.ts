@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import type { MarginNode } from '../types.js';
-import { conventionsOf } from './util/clauses.js';
+import type { ConventionDocument } from '../segment.js';
 import { q, ruleMeta } from './util/kit.js';
 import { inSourceMention, mentionsParty, PARTNER_KINDS, partnerContextBefore, partnerRoleBefore, partyLabel } from './util/partner.js';
 
@@ -31,17 +31,16 @@ export const rule: Rule = {
     "L'en-tête, le pied de page ou une note nomme un autre organisme que les parties de la convention.",
   ),
   check(context) {
-    const byFile = new Map<(typeof context.files)[number], ReturnType<typeof conventionsOf>>();
-    for (const c of conventionsOf(context.files)) byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);
-    for (const [file, conventions] of byFile) {
+    for (const file of context.files) {
       const margins = file.source.margins ?? [];
-      if (margins.length === 0) continue;
-      if (conventions.some(({ doc }) => doc.parties.length === 0 || doc.partner?.orgId === undefined)) continue;
-      const single = conventions.length === 1 ? conventions[0]?.doc : undefined;
+      const conventions = file.documents.filter((d): d is ConventionDocument => d.kind === 'convention');
+      if (margins.length === 0 || conventions.length === 0) continue;
+      if (conventions.some((doc) => doc.parties.length === 0 || doc.partner?.orgId === undefined)) continue;
+      const single = conventions.length === 1 ? conventions[0] : undefined;
       for (const node of margins) {
         for (const m of file.orgs.find(node.text)) {
           if (!PARTNER_KINDS.has(m.id) || inSourceMention(node.text, m)) continue;
-          if (conventions.some(({ doc }) => mentionsParty(file, doc, m, node.text))) continue;
+          if (conventions.some((doc) => mentionsParty(file, doc, m, node.text))) continue;
           if (node.margin === 'note' && partnerRoleBefore(node.text, m) === undefined && partnerContextBefore(node.text, m) === undefined) continue;
           const expected = single ? ` ; attendu ${q(partyLabel(single.partner))}` : '';
           context.report({

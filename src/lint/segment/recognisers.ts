@@ -169,9 +169,8 @@ export function isContentsEntry(node: TextNode): boolean {
 
 export function isPartHeading(node: TextNode): boolean {
   if (node.kind === 'item' || node.text.length > 200 || node.text.includes('\n')) return false;
-  if (isContentsEntry(node)) return false;
   const m = PART.exec(node.text.trim());
-  return m !== null && !/[.;,]$/.test((m[1] ?? '').trim());
+  return m !== null && !/[.;,]$/.test((m[1] ?? '').trim()) && !isContentsEntry(node);
 }
 
 /**
@@ -181,9 +180,10 @@ export function isPartHeading(node: TextNode): boolean {
 export const ARTICLE = /^(?:Article\s+|Art\.\s*)(\d+(?:\s*er)?|premier|PREMIER|1er|unique|[IVXLC]+)(?![\p{L}\d]|\.\d)\s*(?:[-–—:.]\s*)?(.*)$/iu;
 
 export function isArticleHeading(node: TextNode): boolean {
-  if (node.kind === 'item' || node.text.length > 200 || isContentsEntry(node)) return false;
+  if (node.kind === 'item' || node.text.length > 200) return false;
   const m = ARTICLE.exec(firstLine(node));
-  if (!m) return false;
+  // A table of contents entry names an article, it does not open one (tested after the cheap match).
+  if (!m || isContentsEntry(node)) return false;
   // « Article 3 du code… » in a sentence is not a heading.
   const rest = (m[2] ?? '').trim();
   if (/^(?:du|de|des|de la|de l['’]|ci-dessus|ci-apr[èe]s|susvis[ée]|pr[ée]c[ée]dent)\b/iu.test(rest) && /\p{Ll}/u.test(rest)) return false;
@@ -194,9 +194,9 @@ export function isArticleHeading(node: TextNode): boolean {
 const NUMBERED = /^(\d{1,2})\s*(?:\.|–|—|-|\))\s+(\p{Lu}.*)$/u;
 
 export function isNumberedHeading(node: TextNode): boolean {
-  if (node.kind === 'item' || node.text.length > 120 || node.text.includes('\n') || isContentsEntry(node)) return false;
+  if (node.kind === 'item' || node.text.length > 120 || node.text.includes('\n')) return false;
   const m = NUMBERED.exec(node.text.trim());
-  return m !== null && !/[.;:,]$/.test(m[2] as string);
+  return m !== null && !/[.;:,]$/.test(m[2] as string) && !isContentsEntry(node);
 }
 
 /** The number and title of a numbered heading. */
@@ -211,9 +211,9 @@ export function numberedHeading(node: TextNode): { label: string; title: string 
 export const ANNEX = /^ANNEXE\s+(?:N°\s*|n°\s*|no\s+)?(\d+|[IVX]+|X{1,4}|N|[A-Z](?=\s*(?:[:–—.-]|$)))(?![\p{L}\d])\s*(?:[:–—.-]\s*)?(.*)$/iu;
 
 export function isAnnexHeading(node: TextNode): boolean {
-  if (node.kind === 'item' || node.text.length > 300 || isContentsEntry(node)) return false;
+  if (node.kind === 'item' || node.text.length > 300) return false;
   const m = ANNEX.exec(firstLine(node));
-  if (!m) return false;
+  if (!m || isContentsEntry(node)) return false;
   const rest = (m[2] ?? '').trim();
   return !/\.$/.test(rest);
 }

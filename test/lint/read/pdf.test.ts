@@ -14,7 +14,7 @@ import { buildDocuments, renderDocument } from '../../../src/generate/index.js';
 import { defaultPacketDeps } from '../../../src/packet/deps.js';
 import { runPacket } from '../../../src/packet/run.js';
 import { parseSource, parseSourceAsync, readSourceFile } from '../../../src/lint/read/index.js';
-import { announcesDocument, dropFurniture, linesOfPage, piecesOf, plainText, runningLines, tableCells, taggedBlocks, takeNotes } from '../../../src/lint/read/pdf.js';
+import { announcesDocument, dropFurniture, linesOfPage, piecesOf, plainText, sortFurniture, tableCells, taggedBlocks, takeNotes } from '../../../src/lint/read/pdf.js';
 import { lint, type LintResult } from '../../../src/lint/runner.js';
 import { formatSarif } from '../../../src/lint/reporters/index.js';
 import { rules } from '../../../src/lint/rules/index.js';
@@ -288,7 +288,7 @@ describe('lines and paragraphs from positions', () => {
       page(2, piece('Trois lignes en petits caractères sans numéro.', 50, 90, 8)),
       page(3, piece('Cellule\tde tableau', 50, 90, 8), piece('* Source : INSEE.', 50, 70, 8)),
     ];
-    expect(runningLines(pages).map((r) => [r.place, r.line.text])).toEqual([
+    expect(sortFurniture(pages).running.map((r) => [r.place, r.line.text])).toEqual([
       ['header', 'Convention Métropole – CAF'],
       ['footer', 'Paraphes – 1'],
     ]);
